@@ -1,0 +1,267 @@
+// factcard: the command-line tool. Reads story files, prints cards, builds
+// what a site publishes. Exit status: 0 done, 1 the input has errors,
+// 2 the command line or the file system is wrong.
+#include "factcard/load.hpp"
+#include "factcard/publish.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace factcard;
+
+namespace {
+
+constexpr int exit_ok = 0, exit_invalid = 1, exit_usage = 2;
+const char *const version = "0.1.0";
+
+const char *const main_help = R"(factcard - fact cards from claims and sources
+
+Usage:
+  factcard validate FILE...                 check story files and bundles
+  factcard cards STORY                      print the computed cards as JSON
+  factcard build STORY -o DIR [--base URL]  write the bundle, embed snippets and JSON-LD
+  factcard COMMAND --help                   help for one command
+  factcard --version
+
+Exit status: 0 success, 1 invalid input, 2 usage or file errors.
+)";
+
+const std::map<std::string, const char *> command_help = {
+    {"validate", R"(Usage: factcard validate FILE...
+
+Checks each story file (or compiled bundle) and prints every problem as
+FILE:LINE:COLUMN: message. Exits 0 when all are valid, 1 otherwise.
+)"},
+    {"cards", R"(Usage: factcard cards STORY
+
+Prints the cards computed from STORY as JSON: claims that state the same thing
+merged, their corroboration (distinct outlets), status and contradictions.
+)"},
+    {"build", R"(Usage: factcard build STORY -o DIR [--base URL]
+
+Writes, for a story whose id is ID:
+  DIR/ID.cards.json      the compact bundle a page loads
+  DIR/embed/CARD.html    one paste-ready snippet per card, with fallback text
+  DIR/ID.jsonld          the story's claims as schema.org JSON-LD
+Snippets load the widget from URL + "factcard/factcard.js" and the bundle from
+URL + "ID.cards.json". URL defaults to "" (relative: DIR plus a copy of the
+widget in DIR/factcard/ is a working site).
+
+Options:
+  -o, --output DIR   where to write (created if missing)
+  --base URL         prefix for the widget and bundle URLs
+)"},
+};
+
+struct Args {
+  std::vector<std::string> files;
+  std::map<std::string, std::string> options;
+};
+
+int usage_error(const std::string &message) {
+  std::cerr << "factcard: " << message << "\nTry 'factcard --help'.\n";
+  return exit_usage;
+}
+
+// Splits arguments into files and the options a command accepts;
+// `valued` options take the next argument (or "=value").
+std::optional<Args> parse_args(const std::vector<std::string> &argv, const std::map<std::string, std::string> &valued,
+                               std::string &error) {
+  Args args;
+  bool only_files = false;
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string &arg = argv[i];
+    if (only_files || arg.empty() || arg[0] != '-' || arg == "-") {
+      args.files.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_files = true;
+      continue;
+    }
+    std::string name = arg, value;
+    bool has_value = false;
+    std::size_t eq = arg.find('=');
+    if (arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+      has_value = true;
+    }
+    auto option = valued.find(name);
+    if (option == valued.end()) {
+      error = "unknown option '" + name + "'";
+      return std::nullopt;
+    }
+    if (!has_value) {
+      if (i + 1 >= argv.size()) {
+        error = "option '" + name + "' needs a value";
+        return std::nullopt;
+      }
+      value = argv[++i];
+    }
+    args.options[option->second] = value;
+  }
+  return args;
+}
+
+std::optional<std::string> read_file(const std::string &path, std::string &error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in || fs::is_directory(path)) {
+    error = "cannot read '" + path + "': " + (fs::is_directory(path) ? "is a directory" : std::strerror(errno));
+    return std::nullopt;
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+bool write_file(const fs::path &path, const std::string &content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  out.close();
+  if (!out) std::cerr << "factcard: cannot write '" << path.string() << "': " << std::strerror(errno) << "\n";
+  return static_cast<bool>(out);
+}
+
+void print_errors(const Diagnostics &errors) {
+  for (const Diagnostic &d : errors) std::cerr << d.to_string() << "\n";
+}
+
+int run_validate(const Args &args) {
+  if (args.files.empty()) return usage_error("validate needs at least one FILE");
+  int status = exit_ok;
+  for (const std::string &path : args.files) {
+    std::string error;
+    std::optional<std::string> text = read_file(path, error);
+    if (!text) {
+      std::cerr << "factcard: " << error << "\n";
+      status = exit_usage;
+      continue;
+    }
+    Result<CardSet> loaded = load_cards(*text, path);
+    if (!loaded) {
+      print_errors(loaded.errors());
+      std::cerr << path << ": " << loaded.errors().size() << (loaded.errors().size() == 1 ? " error\n" : " errors\n");
+      if (status == exit_ok) status = exit_invalid;
+      continue;
+    }
+    const CardSet &set = *loaded;
+    std::cout << path << ": valid " << (set.from_bundle ? "bundle" : "story") << " (" << set.story.entities.size()
+              << " entities, " << set.story.sources.size() << " sources, ";
+    if (!set.from_bundle) std::cout << set.story.claims.size() << " claims, ";
+    std::cout << set.cards.size() << " cards)\n";
+  }
+  return status;
+}
+
+// Loads one story file for a command, printing why when it cannot.
+std::optional<CardSet> load_for(const Args &args, const char *command, int &status) {
+  if (args.files.size() != 1) {
+    status = usage_error(std::string(command) + " needs exactly one STORY file");
+    return std::nullopt;
+  }
+  std::string error;
+  std::optional<std::string> text = read_file(args.files[0], error);
+  if (!text) {
+    std::cerr << "factcard: " << error << "\n";
+    status = exit_usage;
+    return std::nullopt;
+  }
+  Result<CardSet> loaded = load_cards(*text, args.files[0]);
+  if (!loaded) {
+    print_errors(loaded.errors());
+    status = exit_invalid;
+    return std::nullopt;
+  }
+  return std::move(*loaded);
+}
+
+int run_cards(const Args &args) {
+  int status = exit_ok;
+  std::optional<CardSet> set = load_for(args, "cards", status);
+  if (!set) return status;
+  std::cout << cards_to_json(set->story, set->cards).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  return exit_ok;
+}
+
+int run_build(const Args &args) {
+  auto output = args.options.find("output");
+  if (output == args.options.end()) return usage_error("build needs -o DIR");
+  int status = exit_ok;
+  std::optional<CardSet> set = load_for(args, "build", status);
+  if (!set) return status;
+  if (set->from_bundle) {
+    std::cerr << "factcard: build needs a story file, and '" << args.files[0] << "' is a compiled bundle\n";
+    return exit_usage;
+  }
+  EmbedOptions options;
+  auto base = args.options.find("base");
+  if (base != args.options.end()) options.base = base->second;
+  if (!options.base.empty() && options.base.back() != '/') options.base += '/';
+
+  fs::path dir(output->second);
+  std::error_code ec;
+  fs::create_directories(dir / "embed", ec);
+  if (ec) {
+    std::cerr << "factcard: cannot create '" << (dir / "embed").string() << "': " << ec.message() << "\n";
+    return exit_usage;
+  }
+  const std::string &id = set->story.info.id;
+  const auto dump = [](const Json &j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n"; };
+  bool ok = write_file(dir / (id + ".cards.json"), dump(bundle_to_json(set->story, set->cards)));
+  ok =
+      ok && write_file(dir / (id + ".jsonld"),
+                       story_jsonld(set->story, set->cards).dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+  for (const Card &card : set->cards) {
+    ok = ok && write_file(dir / "embed" / (card.id + ".html"), embed_snippet(set->story, card, options));
+  }
+  if (!ok) return exit_usage;
+  std::cout << "wrote " << (dir / (id + ".cards.json")).string() << ", " << (dir / (id + ".jsonld")).string() << " and "
+            << set->cards.size() << " snippets in " << (dir / "embed").string() << "\n";
+  return exit_ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::vector<std::string> rest(argv + (argc > 0 ? 1 : 0), argv + argc);
+  if (rest.empty()) {
+    std::cerr << main_help;
+    return exit_usage;
+  }
+  std::string command = rest[0];
+  rest.erase(rest.begin());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << main_help;
+    return exit_ok;
+  }
+  if (command == "--version") {
+    std::cout << "factcard " << version << "\n";
+    return exit_ok;
+  }
+  auto help = command_help.find(command);
+  if (help == command_help.end()) return usage_error("unknown command '" + command + "'");
+  for (const std::string &arg : rest) {
+    if (arg == "--help" || arg == "-h") {
+      std::cout << help->second;
+      return exit_ok;
+    }
+  }
+  std::map<std::string, std::string> valued;
+  if (command == "build") valued = {{"-o", "output"}, {"--output", "output"}, {"--base", "base"}};
+  std::string error;
+  std::optional<Args> args = parse_args(rest, valued, error);
+  if (!args) return usage_error(error);
+  if (command == "validate") return run_validate(*args);
+  if (command == "cards") return run_cards(*args);
+  return run_build(*args);
+}

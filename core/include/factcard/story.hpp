@@ -1,0 +1,110 @@
+// The data model of a story: entities, sources (articles), claims and the
+// evidence behind them. Every record keeps the fields this version does not
+// know in `extra`, so load -> save loses nothing written by a newer tool.
+#pragma once
+
+#include "factcard/date.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace factcard {
+
+using Json = nlohmann::ordered_json;
+
+// Byte offset of a value in the text it was loaded from, for error messages.
+using Offset = std::uint32_t;
+constexpr Offset no_offset = 0xffffffffu;
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+enum class EntityKind { person, organization, place, other };
+enum class ClaimKind { event, statement, quote, figure };
+enum class Stance { supports, refutes };
+
+const char *to_string(EntityKind);
+const char *to_string(ClaimKind);
+const char *to_string(Stance);
+std::optional<EntityKind> parse_entity_kind(std::string_view);
+std::optional<ClaimKind> parse_claim_kind(std::string_view);
+std::optional<Stance> parse_stance(std::string_view);
+
+struct Entity {
+  std::string id;
+  std::string name;
+  std::optional<EntityKind> kind; // absent in the file: a person
+  std::optional<std::string> description;
+  std::vector<std::string> aliases;
+  Json extra = Json::object();
+  Offset at = no_offset;
+  std::vector<Offset> alias_at;
+
+  EntityKind kind_or_default() const { return kind.value_or(EntityKind::person); }
+};
+
+struct Source {
+  std::string id;
+  std::optional<std::string> publisher; // absent: unknown outlet
+  std::optional<std::string> headline;
+  std::optional<std::string> url;
+  std::optional<Date> published;
+  std::optional<std::vector<std::string>> authors;
+  std::optional<std::string> language;
+  Json extra = Json::object();
+  Offset at = no_offset;
+};
+
+struct Evidence {
+  std::string source;                 // source id as written
+  std::string quote;                  // verbatim excerpt
+  std::optional<Stance> stance;       // absent: supports
+  std::optional<std::string> speaker; // entity reference as written
+  Json extra = Json::object();
+  std::size_t source_index = npos;  // resolved
+  std::size_t speaker_index = npos; // resolved
+  Offset at = no_offset, source_at = no_offset, speaker_at = no_offset;
+
+  Stance stance_or_default() const { return stance.value_or(Stance::supports); }
+};
+
+struct Claim {
+  std::string id;
+  ClaimKind kind = ClaimKind::event;
+  std::string who; // entity reference as written: id or any name
+  std::string what;
+  std::optional<Date> when;
+  std::optional<std::string> when_text;
+  std::optional<std::string> where;
+  std::optional<std::string> topic;
+  Json value; // null when absent; else a string, number or boolean
+  std::vector<Evidence> evidence;
+  Json extra = Json::object();
+  std::size_t who_index = npos; // resolved
+  Offset at = no_offset, who_at = no_offset;
+};
+
+struct StoryInfo {
+  std::string id;
+  std::optional<std::string> title;
+  std::optional<std::string> language;
+  Json extra = Json::object();
+};
+
+struct Story {
+  std::optional<std::string> schema; // "$schema"
+  StoryInfo info;
+  std::vector<Entity> entities;
+  std::vector<Source> sources;
+  std::vector<Claim> claims;
+  Json extra = Json::object(); // unknown top-level fields
+};
+
+// Ids are what embed file names and links are made of: keep them plain.
+bool is_valid_id(std::string_view id);
+
+} // namespace factcard

@@ -1,0 +1,253 @@
+#include "factcard/cards.hpp"
+#include "factcard/names.hpp"
+
+#include "json_reader.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace factcard {
+namespace {
+
+// A form of a topic value under which equal means "the same value".
+std::string canonical_value(const Json &value) {
+  if (value.is_string()) {
+    const std::string &text = value.get_ref<const std::string &>();
+    if (std::optional<Date> date = parse_date(text)) return "d:" + date->to_string();
+    return "t:" + fold_text(text);
+  }
+  if (value.is_null()) return "";
+  return "n:" + detail::dump_json(value);
+}
+
+std::string merge_key(const Claim &claim) {
+  std::string key = std::to_string(claim.who_index) + '\x1f';
+  if (claim.topic) return key + "t:" + *claim.topic + '\x1f' + canonical_value(claim.value);
+  return key + "w:" + fold_text(claim.what);
+}
+
+bool has_refutation(const Card &card) {
+  return std::any_of(card.evidence.begin(), card.evidence.end(),
+                     [](const CardEvidence &e) { return e.stance == Stance::refutes; });
+}
+
+Card start_card(const Claim &claim) {
+  Card card;
+  card.id = claim.id;
+  card.kind = claim.kind;
+  card.who = claim.who_index;
+  card.what = claim.what;
+  card.when = claim.when;
+  card.when_text = claim.when_text;
+  card.where = claim.where;
+  card.topic = claim.topic;
+  card.value = claim.value;
+  return card;
+}
+
+void add_claim(Card &card, const Claim &claim) {
+  card.claims.push_back(claim.id);
+  if (!card.when || !card.when->known()) {
+    card.when = claim.when;
+    card.when_text = claim.when_text;
+  }
+  if (!card.where) card.where = claim.where;
+  for (const Evidence &ev : claim.evidence) {
+    bool seen = std::any_of(card.evidence.begin(), card.evidence.end(),
+                            [&](const CardEvidence &e) { return e.source == ev.source_index && e.quote == ev.quote; });
+    if (!seen) card.evidence.push_back({ev.source_index, ev.quote, ev.stance_or_default(), ev.speaker_index});
+  }
+}
+
+// Cards on one topic whose values cannot all be true contradict each other.
+// Cards are first grouped by value, so the pairwise step runs over distinct
+// values only.
+void mark_contradictions(std::vector<Card> &cards) {
+  std::unordered_map<std::string, std::vector<std::size_t>> by_topic;
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    if (cards[i].topic && !cards[i].value.is_null()) by_topic[*cards[i].topic].push_back(i);
+  }
+  for (auto &topic : by_topic) {
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+    std::unordered_map<std::string, std::size_t> group_of;
+    for (std::size_t card : topic.second) {
+      std::string canon = canonical_value(cards[card].value);
+      auto inserted = group_of.emplace(canon, groups.size());
+      if (inserted.second) groups.push_back({canon, {}});
+      groups[inserted.first->second].second.push_back(card);
+    }
+    for (std::size_t a = 0; a < groups.size(); ++a) {
+      for (std::size_t b = a + 1; b < groups.size(); ++b) {
+        const Json &va = cards[groups[a].second[0]].value;
+        const Json &vb = cards[groups[b].second[0]].value;
+        if (values_agree(va, vb)) continue;
+        for (std::size_t x : groups[a].second)
+          for (std::size_t y : groups[b].second) {
+            cards[x].contradicts.push_back(cards[y].id);
+            cards[y].contradicts.push_back(cards[x].id);
+          }
+      }
+    }
+  }
+}
+
+Status status_of(const Card &card) {
+  if (!card.contradicts.empty() || has_refutation(card)) return Status::contested;
+  return card.corroboration >= 2 ? Status::corroborated : Status::single_source;
+}
+
+void put(Json &out, const char *key, const std::optional<std::string> &value) {
+  if (value) out[key] = *value;
+}
+
+Json source_json(const Source &s) {
+  Json out = Json::object();
+  out["id"] = s.id;
+  put(out, "publisher", s.publisher);
+  put(out, "headline", s.headline);
+  put(out, "url", s.url);
+  if (s.published && s.published->known()) out["published"] = s.published->to_string();
+  return out;
+}
+
+Json entity_json(const Entity &e) {
+  Json out = Json::object();
+  out["id"] = e.id;
+  out["name"] = e.name;
+  out["kind"] = to_string(e.kind_or_default());
+  put(out, "description", e.description);
+  return out;
+}
+
+// The fields every card carries, whatever the form of its references.
+Json card_body(const Card &card) {
+  Json out = Json::object();
+  out["id"] = card.id;
+  out["claims"] = card.claims;
+  out["kind"] = to_string(card.kind);
+  out["status"] = to_string(card.status);
+  out["corroboration"] = card.corroboration;
+  out["who"] = nullptr; // placeholder keeps the field order readable
+  out["what"] = card.what;
+  if (card.when && card.when->known()) out["when"] = card.when->to_string();
+  put(out, "when_text", card.when_text);
+  put(out, "where", card.where);
+  put(out, "topic", card.topic);
+  if (!card.value.is_null()) out["value"] = card.value;
+  out["contradicts"] = card.contradicts;
+  return out;
+}
+
+Json story_info_json(const Story &story) {
+  Json info = Json::object();
+  info["id"] = story.info.id;
+  put(info, "title", story.info.title);
+  put(info, "language", story.info.language);
+  return info;
+}
+
+} // namespace
+
+std::vector<Card> compute_cards(const Story &story) {
+  std::vector<Card> cards;
+  std::unordered_map<std::string, std::size_t> card_of;
+  for (const Claim &claim : story.claims) {
+    auto inserted = card_of.emplace(merge_key(claim), cards.size());
+    if (inserted.second) cards.push_back(start_card(claim));
+    add_claim(cards[inserted.first->second], claim);
+  }
+  for (Card &card : cards) card.corroboration = count_outlets(story, card.evidence);
+  mark_contradictions(cards);
+  for (Card &card : cards) card.status = status_of(card);
+  return cards;
+}
+
+int count_outlets(const Story &story, const std::vector<CardEvidence> &evidence) {
+  std::unordered_set<std::string> outlets;
+  for (const CardEvidence &e : evidence) {
+    if (e.stance != Stance::supports || e.source >= story.sources.size()) continue;
+    const Source &source = story.sources[e.source];
+    std::string publisher = source.publisher ? fold_text(*source.publisher) : "";
+    outlets.insert(publisher.empty() ? "source:" + source.id : "outlet:" + publisher);
+  }
+  return static_cast<int>(outlets.size());
+}
+
+bool values_agree(const Json &a, const Json &b) {
+  if (a.is_null() || b.is_null()) return true;
+  if (a.is_string() && b.is_string()) {
+    std::optional<Date> da = parse_date(a.get_ref<const std::string &>());
+    std::optional<Date> db = parse_date(b.get_ref<const std::string &>());
+    if (da && db) return dates_agree(*da, *db);
+  }
+  if (a.is_number() && b.is_number()) {
+    if (a.is_number_float() || b.is_number_float()) return a.get<double>() == b.get<double>();
+    return a == b;
+  }
+  return canonical_value(a) == canonical_value(b);
+}
+
+Json cards_to_json(const Story &story, const std::vector<Card> &cards) {
+  Json list = Json::array();
+  for (const Card &card : cards) {
+    Json out = card_body(card);
+    out["who"] = card.who < story.entities.size() ? entity_json(story.entities[card.who]) : Json(nullptr);
+    Json evidence = Json::array();
+    for (const CardEvidence &e : card.evidence) {
+      Json item = Json::object();
+      item["source"] = source_json(story.sources[e.source]);
+      item["quote"] = e.quote;
+      item["stance"] = to_string(e.stance);
+      if (e.speaker < story.entities.size()) {
+        item["speaker"] = {{"id", story.entities[e.speaker].id}, {"name", story.entities[e.speaker].name}};
+      }
+      evidence.push_back(std::move(item));
+    }
+    out["evidence"] = std::move(evidence);
+    list.push_back(std::move(out));
+  }
+  Json out = Json::object();
+  out["story"] = story_info_json(story);
+  out["cards"] = std::move(list);
+  return out;
+}
+
+Json bundle_to_json(const Story &story, const std::vector<Card> &cards) {
+  std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
+  Json list = Json::array();
+  for (const Card &card : cards) {
+    Json out = card_body(card);
+    out["who"] = story.entities[card.who].id;
+    entity_used[card.who] = true;
+    Json evidence = Json::array();
+    for (const CardEvidence &e : card.evidence) {
+      Json item = Json::object();
+      item["source"] = story.sources[e.source].id;
+      source_used[e.source] = true;
+      item["quote"] = e.quote;
+      if (e.stance != Stance::supports) item["stance"] = to_string(e.stance);
+      if (e.speaker < story.entities.size()) {
+        item["speaker"] = story.entities[e.speaker].id;
+        entity_used[e.speaker] = true;
+      }
+      evidence.push_back(std::move(item));
+    }
+    out["evidence"] = std::move(evidence);
+    list.push_back(std::move(out));
+  }
+  Json entities = Json::array(), sources = Json::array();
+  for (std::size_t i = 0; i < story.entities.size(); ++i)
+    if (entity_used[i]) entities.push_back(entity_json(story.entities[i]));
+  for (std::size_t i = 0; i < story.sources.size(); ++i)
+    if (source_used[i]) sources.push_back(source_json(story.sources[i]));
+  Json out = Json::object();
+  out["factcard_bundle"] = 1;
+  out["story"] = story_info_json(story);
+  out["entities"] = std::move(entities);
+  out["sources"] = std::move(sources);
+  out["cards"] = std::move(list);
+  return out;
+}
+
+} // namespace factcard

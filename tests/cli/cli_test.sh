@@ -1,0 +1,1 @@
+echo "SKIPPED: not written yet"
