@@ -1,9 +1,11 @@
 // factcard: the command-line tool. Reads story files, prints cards, builds
 // what a site publishes. Exit status: 0 done, 1 the input has errors,
 // 2 the command line or the file system is wrong.
+#include "factcard/extract.hpp"
 #include "factcard/load.hpp"
 #include "factcard/publish.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -29,6 +31,7 @@ Usage:
   factcard validate FILE...                 check story files and bundles
   factcard cards STORY                      print the computed cards as JSON
   factcard build STORY -o DIR [--base URL]  write the bundle, embed snippets and JSON-LD
+  factcard extract [--date D] ARTICLE...    draft a story from article texts
   factcard COMMAND --help                   help for one command
   factcard --version
 
@@ -59,6 +62,23 @@ widget in DIR/factcard/ is a working site).
 Options:
   -o, --output DIR   where to write (created if missing)
   --base URL         prefix for the widget and bundle URLs
+)"},
+    {"extract", R"(Usage: factcard extract [--date YYYY-MM-DD] ARTICLE... > story.json
+
+Drafts a story file from plain-text or Markdown news articles: quotes and
+their speakers, reported speech, dated events, people and organisations with
+their spellings clustered, the same claim across articles merged, differing
+wordings and dates marked as contested. The draft validates; an editor
+corrects it.
+
+Each --date sets the publication date of the articles after it; without one,
+a date the article states about itself is used, else the date is unknown and
+relative dates ("last year") stay unresolved.
+
+Options:
+  --date YYYY-MM-DD   publication date of the following articles
+  --annotations       print what was found per article (dates, people,
+                      quotes) instead of a story, as a JSON array
 )"},
 };
 
@@ -230,6 +250,55 @@ int run_build(const Args &args) {
   return exit_ok;
 }
 
+int run_extract(const std::vector<std::string> &argv) {
+  std::vector<Article> articles;
+  std::optional<Date> date;
+  bool annotations = false;
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string &arg = argv[i];
+    if (arg == "--annotations") {
+      annotations = true;
+    } else if (arg == "--date" || arg.rfind("--date=", 0) == 0) {
+      std::string value = arg == "--date" ? (i + 1 < argv.size() ? argv[++i] : "") : arg.substr(7);
+      date = parse_date(value);
+      if (!date || date->precision != Precision::day || date->approximate) {
+        return usage_error("--date needs a day as YYYY-MM-DD, not '" + value + "'");
+      }
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      return usage_error("unknown option '" + arg + "'");
+    } else {
+      std::string error;
+      std::optional<std::string> text = read_file(arg, error);
+      if (!text) {
+        std::cerr << "factcard: " << error << "\n";
+        return exit_usage;
+      }
+      articles.push_back({arg, std::move(*text), date});
+    }
+  }
+  if (articles.empty()) return usage_error("extract needs at least one ARTICLE");
+  const auto dump = [](const Json &j) { return j.dump(2, ' ', false, Json::error_handler_t::replace); };
+  if (annotations) {
+    Json all = Json::array();
+    for (const Article &article : articles) {
+      Json one = annotations_json(analyse_article(article));
+      one["file"] = article.name;
+      all.push_back(std::move(one));
+    }
+    std::cout << dump(all) << "\n";
+    return exit_ok;
+  }
+  std::string draft = save_story(draft_story(articles));
+  Result<Story> check = load_story(draft, "<draft>");
+  if (!check) { // a bug in the extractor: say so rather than print a broken file
+    std::cerr << "factcard: internal error: the draft does not validate\n";
+    print_errors(check.errors());
+    return exit_invalid;
+  }
+  std::cout << draft;
+  return exit_ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -249,6 +318,9 @@ int main(int argc, char **argv) {
     return exit_ok;
   }
   auto help = command_help.find(command);
+  bool wants_help =
+      std::any_of(rest.begin(), rest.end(), [](const std::string &a) { return a == "--help" || a == "-h"; });
+  if (command == "extract" && !wants_help) return run_extract(rest);
   if (help == command_help.end()) return usage_error("unknown command '" + command + "'");
   for (const std::string &arg : rest) {
     if (arg == "--help" || arg == "-h") {

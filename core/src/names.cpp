@@ -94,11 +94,11 @@ bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2
 
 const std::unordered_set<std::string> &title_words() {
   static const std::unordered_set<std::string> words = {
-      "the",     "mr",        "mrs",         "ms",           "miss",      "dr",    "prof",   "professor",
-      "sir",     "dame",      "lord",        "madam",        "president", "vice",  "prime",  "minister",
-      "deputy",  "former",    "chancellor",  "premier",      "king",      "queen", "prince", "princess",
-      "general", "gen",       "secretary",   "ambassador",   "senator",   "sen",   "rep",    "judge",
-      "justice", "spokesman", "spokeswoman", "spokesperson", "st",        "saint", "jr",     "sr"};
+      "the",     "mr",     "mrs",        "ms",         "miss",      "dr",    "prof",   "professor",
+      "sir",     "dame",   "lord",       "madam",      "president", "vice",  "prime",  "minister",
+      "deputy",  "former", "chancellor", "premier",    "king",      "queen", "prince", "princess",
+      "general", "gen",    "secretary",  "ambassador", "senator",   "sen",   "rep",    "judge",
+      "justice", "st",     "saint",      "jr",         "sr"};
   return words;
 }
 

@@ -1,0 +1,165 @@
+#include "clean.hpp"
+
+#include "factcard/extract.hpp"
+#include "lexicon.hpp"
+#include "tokens.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace factcard {
+namespace detail {
+namespace {
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool ends_sentence(const std::string &line) {
+  static const char *const endings[] = {".", "!",           "?", ":", "\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99",
+                                        ")", "\xE2\x80\xA6"};
+  return std::any_of(std::begin(endings), std::end(endings), [&](const char *e) {
+    std::string end(e);
+    return line.size() >= end.size() && line.compare(line.size() - end.size(), end.size(), end) == 0;
+  });
+}
+
+bool has_quote_mark(const std::string &line) {
+  return line.find("\xE2\x80\x9C") != std::string::npos || line.find('"') != std::string::npos;
+}
+
+std::size_t word_count(const std::string &line) {
+  std::size_t n = 0;
+  for (const Token &t : tokenize(line)) n += t.word ? 1 : 0;
+  return n;
+}
+
+// "Copyright © 2014-2025 IRIA - International ... & Analysis" -> the outlet.
+std::optional<std::string> outlet_of_copyright(const std::string &line) {
+  std::vector<Token> tokens = tokenize(line);
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    const Token &t = tokens[i];
+    bool year_range = !t.text.empty() && std::all_of(t.text.begin(), t.text.end(),
+                                                     [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+    bool skip = t.lower == "copyright" || t.text == "\xC2\xA9" || year_range || t.text == "-" || t.text == "(" ||
+                t.text == ")" || t.lower == "c" || t.text == "\xE2\x80\x93";
+    if (!skip) break;
+    ++i;
+  }
+  if (i >= tokens.size()) return std::nullopt;
+  std::string rest = trim(std::string_view(line).substr(tokens[i].begin));
+  std::size_t reserved = ascii_lower(rest).find("all rights reserved");
+  if (reserved != std::string::npos) rest = trim(rest.substr(0, reserved));
+  while (!rest.empty() && (rest.back() == '.' || rest.back() == ',')) rest.pop_back();
+  if (rest.empty()) return std::nullopt;
+  return rest;
+}
+
+std::optional<std::string> url_in(const std::string &line) {
+  std::size_t at = line.find("http");
+  if (at == std::string::npos) return std::nullopt;
+  std::size_t end = at;
+  while (end < line.size() && line[end] != '>' && line[end] != ' ' && line[end] != ')') ++end;
+  return line.substr(at, end - at);
+}
+
+// A line that is only a date ("September 02, 2024").
+std::optional<Date> dateline(const std::string &line) {
+  if (word_count(line) > 5) return std::nullopt;
+  std::vector<FoundDate> dates = find_dates(line, std::nullopt);
+  if (dates.size() != 1 || dates[0].date.precision != Precision::day) return std::nullopt;
+  if (dates[0].text.size() + 4 < trim(line).size()) return std::nullopt;
+  return dates[0].date;
+}
+
+} // namespace
+
+std::string strip_markdown(std::string_view input) {
+  std::string line = trim(input);
+  while (!line.empty() && (line[0] == '#' || line[0] == '>')) line = trim(line.substr(1));
+  for (const char *bullet : {"\xE2\x80\xA2", "- ", "* "}) {
+    std::string b(bullet);
+    if (line.compare(0, b.size(), b) == 0) line = trim(line.substr(b.size()));
+  }
+  std::string out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '[') { // [text](url) -> text
+      std::size_t close = line.find("](", i);
+      std::size_t end = close == std::string::npos ? std::string::npos : line.find(')', close);
+      if (end != std::string::npos) {
+        out += line.substr(i + 1, close - i - 1);
+        i = end;
+        continue;
+      }
+    }
+    if (line[i] == '<' && line.compare(i + 1, 4, "http") == 0) { // <https://...> -> url
+      std::size_t end = line.find('>', i);
+      if (end != std::string::npos) {
+        out += line.substr(i + 1, end - i - 1);
+        i = end;
+        continue;
+      }
+    }
+    if ((line[i] == '*' || line[i] == '_') && i + 1 < line.size() && line[i + 1] == line[i]) {
+      ++i; // **bold**, __bold__
+      continue;
+    }
+    out += line[i];
+  }
+  return trim(out);
+}
+
+CleanArticle clean_article(std::string_view text) {
+  CleanArticle article;
+  std::unordered_set<std::string> seen;
+  bool footer = false, embed = false;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line = strip_markdown(text.substr(start, end - start));
+    start = end + 1;
+    if (line.empty()) continue;
+    std::string lower = ascii_lower(line);
+    if (lower.rfind("copyright", 0) == 0 || lower.rfind("\xC2\xA9", 0) == 0) {
+      if (auto outlet = outlet_of_copyright(line)) article.publisher = outlet;
+    }
+    if (footer || lower.rfind("original url", 0) == 0) {
+      if (auto url = url_in(line)) article.url = url;
+    }
+    if (is_footer_line(lower)) footer = true;
+    if (footer) continue;
+    if (lower == "embed:" || lower == "embed") { // an embedded post until its "— author" line
+      embed = true;
+      continue;
+    }
+    if (embed) {
+      if (line.rfind("\xE2\x80\x94", 0) == 0 || line.rfind("--", 0) == 0) embed = false;
+      continue;
+    }
+    if (is_chrome_line(lower)) continue;
+    if (auto date = dateline(line)) {
+      if (!article.stated_date) article.stated_date = date;
+      continue;
+    }
+    if (lower.rfind("by ", 0) == 0 && word_count(line) <= 6) continue; // byline
+    if (!seen.insert(line).second) continue;                           // repeated headline
+    if (article.headline.empty()) {
+      article.headline = line;
+      // Some pages open with the lead sentence and no separate headline.
+      bool lead_sentence = line.back() == '.' && word_count(line) >= 15;
+      if (!lead_sentence) continue;
+    }
+    bool heading = !ends_sentence(line) && !has_quote_mark(line) && word_count(line) < 14;
+    bool question_heading = line.back() == '?' && word_count(line) < 10;
+    if (heading || question_heading) continue;
+    article.paragraphs.push_back(line);
+  }
+  return article;
+}
+
+} // namespace detail
+} // namespace factcard

@@ -1,0 +1,27 @@
+// From a page's text to the article: Markdown removed, page chrome (search
+// boxes, captions, subscribe forms, footers, repeated headlines) dropped,
+// and what the page says about itself kept (headline, date, outlet, URL).
+#pragma once
+
+#include "factcard/date.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factcard {
+namespace detail {
+
+struct CleanArticle {
+  std::string headline;
+  std::vector<std::string> paragraphs; // body text only
+  std::optional<Date> stated_date;     // a dateline such as "September 02, 2024"
+  std::optional<std::string> publisher, url;
+};
+
+std::string strip_markdown(std::string_view line);
+CleanArticle clean_article(std::string_view text);
+
+} // namespace detail
+} // namespace factcard

@@ -1,0 +1,414 @@
+// Date expressions: absolute ("September 3, 2024", "Sept. 2", "March 2023",
+// "1939") and relative ("last year", "on Friday", "a day before"), each
+// resolved at the precision its words carry.
+#include "factcard/extract.hpp"
+
+#include "tokens.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace factcard {
+namespace {
+
+using detail::Token;
+
+int month_of(const std::string &lower) {
+  static const char *const names[] = {"january", "february", "march",     "april",   "may",      "june",
+                                      "july",    "august",   "september", "october", "november", "december"};
+  static const char *const shorts[] = {"jan.", "feb.", "mar.", "apr.", "may.", "jun.",
+                                       "jul.", "aug.", "sep.", "oct.", "nov.", "dec."};
+  for (int m = 0; m < 12; ++m) {
+    if (lower == names[m] || lower == shorts[m]) return m + 1;
+  }
+  if (lower == "sept." || lower == "sept") return 9;
+  return 0;
+}
+
+int weekday_of(const std::string &lower) {
+  static const char *const names[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  for (int d = 0; d < 7; ++d) {
+    if (lower == names[d]) return d;
+  }
+  return -1;
+}
+
+int number_word(const std::string &lower) {
+  static const char *const words[] = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  for (int n = 0; n <= 12; ++n) {
+    if (lower == words[n]) return n;
+  }
+  if (lower == "a" || lower == "an") return 1;
+  if (lower.size() <= 3 && !lower.empty() && std::all_of(lower.begin(), lower.end(), ::isdigit))
+    return std::atoi(lower.c_str());
+  return -1;
+}
+
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  Date d;
+  d.precision = Precision::day;
+  d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2));
+  return d;
+}
+
+long to_days(const Date &d) { return days_from_civil(d.year, d.month, d.day); }
+
+Date make(int year, int month = 0, int day = 0) {
+  Date d;
+  d.year = year;
+  d.month = month;
+  d.day = day;
+  d.precision = day ? Precision::day : month ? Precision::month : Precision::year;
+  return d;
+}
+
+Date add_days(const Date &d, long n) { return civil_from_days(to_days(d) + n); }
+
+Date add_months(const Date &d, int n) {
+  int index = d.year * 12 + (d.month - 1) + n;
+  return make(index / 12, index % 12 + 1);
+}
+
+// A month and day without a year: the year that puts it nearest the reference.
+Date nearest_year(int month, int day, const Date &ref, bool future) {
+  Date best;
+  long best_distance = 1L << 40;
+  for (int y = ref.year - 1; y <= ref.year + 1; ++y) {
+    if (day > days_in_month(y, month)) continue;
+    Date candidate = make(y, month, day ? day : 1);
+    long distance =
+        to_days(candidate) - to_days(ref.precision == Precision::day ? ref : make(ref.year, std::max(ref.month, 1), 1));
+    if (future && distance < -1) distance = -distance * 4; // prefer what lies ahead
+    if (std::labs(distance) < best_distance) {
+      best_distance = std::labs(distance);
+      best = candidate;
+    }
+  }
+  if (!day) best = make(best.year, best.month);
+  return best;
+}
+
+bool future_sentence(const std::vector<Token> &t, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    const std::string &w = t[i].lower;
+    if (w == "will" || w == "upcoming" || w == "scheduled" || w == "tomorrow" || w == "plans" || w == "planned")
+      return true;
+    if ((w == "set" || w == "expected" || w == "due") && i + 1 < to && t[i + 1].lower == "to" && i > from &&
+        (t[i - 1].lower == "is" || t[i - 1].lower == "are" || t[i - 1].lower == "was" || t[i - 1].lower == "were"))
+      return true;
+    auto ends_with = [&](const std::string &suffix) {
+      return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if (ends_with("'ll") || ends_with("\xE2\x80\x99ll")) return true; // "we'll"
+  }
+  return false;
+}
+
+class DateFinder {
+public:
+  DateFinder(std::string_view text, const std::optional<Date> &reference) : text_(text), t_(detail::tokenize(text)) {
+    if (reference && reference->known()) ref_ = *reference;
+  }
+
+  std::vector<FoundDate> run() {
+    std::vector<bool> future(t_.size(), false);
+    std::size_t first = 0;
+    for (const detail::Bounds &sentence : detail::split_sentences(text_)) {
+      std::size_t last = first;
+      while (last < t_.size() && t_[last].begin < sentence.end) ++last;
+      bool flag = future_sentence(t_, first, last);
+      for (std::size_t k = first; k < last; ++k) future[k] = flag;
+      first = last;
+    }
+    for (std::size_t i = 0; i < t_.size();) {
+      future_ = future[i];
+      std::size_t used = match(i);
+      i += used ? used : 1;
+    }
+    return std::move(found_);
+  }
+
+private:
+  bool word(std::size_t i, const char *w) const { return i < t_.size() && t_[i].lower == w; }
+  bool is_year(std::size_t i) const {
+    if (i >= t_.size() || !t_[i].number || t_[i].text.size() != 4) return false;
+    int y = std::atoi(t_[i].text.c_str());
+    return y >= 1000 && y <= 2199;
+  }
+  int day_at(std::size_t i) const {
+    if (i >= t_.size()) return 0;
+    std::string digits = t_[i].lower;
+    for (const char *suffix : {"st", "nd", "rd", "th"}) {
+      if (digits.size() > 2 && digits.compare(digits.size() - 2, 2, suffix) == 0) digits.resize(digits.size() - 2);
+    }
+    if (digits.empty() || digits.size() > 2 || !std::all_of(digits.begin(), digits.end(), ::isdigit)) return 0;
+    int d = std::atoi(digits.c_str());
+    return d >= 1 && d <= 31 ? d : 0;
+  }
+  bool comma(std::size_t i) const { return i < t_.size() && t_[i].text == ","; }
+  int month_at(std::size_t i) const {
+    if (i >= t_.size() || !t_[i].capitalized) return 0;
+    return month_of(t_[i].lower);
+  }
+
+  void add(std::size_t first, std::size_t last, Date date) {
+    FoundDate f;
+    f.begin = t_[first].begin;
+    f.end = t_[last].end;
+    f.text = std::string(text_.substr(f.begin, f.end - f.begin));
+    f.date = date;
+    if (date.precision == Precision::day && !date.approximate) anchor_ = date;
+    found_.push_back(std::move(f));
+  }
+
+  // Tries every pattern at token i; returns the tokens consumed (0: none).
+  std::size_t match(std::size_t i) {
+    if (std::size_t n = absolute(i)) return n;
+    if (std::size_t n = relative_named(i)) return n;
+    if (std::size_t n = weekday(i)) return n;
+    if (std::size_t n = offset_from_anchor(i)) return n;
+    if (std::size_t n = ago(i)) return n;
+    if (is_year(i) && plain_year_context(i)) {
+      add(i, i, make(std::atoi(t_[i].text.c_str())));
+      return 1;
+    }
+    return 0;
+  }
+
+  bool plain_year_context(std::size_t i) const {
+    bool before_money =
+        i > 0 && (t_[i - 1].text == "$" || t_[i - 1].text == "\xE2\x82\xAC" || t_[i - 1].text == "\xC2\xA3");
+    bool after_percent = i + 1 < t_.size() && (t_[i + 1].text == "%" || t_[i + 1].lower == "percent");
+    bool in_number = i + 1 < t_.size() && t_[i + 1].text == "," && i + 2 < t_.size() && t_[i + 2].number &&
+                     t_[i + 1].end == t_[i + 2].begin;
+    return !before_money && !after_percent && !in_number;
+  }
+
+  std::size_t absolute(std::size_t i) {
+    int month = month_at(i);
+    if (month) {
+      // "May" is also a verb: only as a date after a preposition or before a day/year.
+      bool may = t_[i].lower == "may";
+      int day = day_at(i + 1);
+      if (day) {
+        if (comma(i + 2) && is_year(i + 3)) return finish_day(i, i + 3, std::atoi(t_[i + 3].text.c_str()), month, day);
+        if (is_year(i + 2)) return finish_day(i, i + 2, std::atoi(t_[i + 2].text.c_str()), month, day);
+        if (ref_) return finish_day(i, i + 1, 0, month, day);
+        add(i, i + 1, Date::unknown());
+        return 2;
+      }
+      if (is_year(i + 1)) {
+        add(i, i + 1, make(std::atoi(t_[i + 1].text.c_str()), month));
+        return 2;
+      }
+      bool after_preposition =
+          i > 0 && (word(i - 1, "in") || word(i - 1, "since") || word(i - 1, "until") || word(i - 1, "by") ||
+                    word(i - 1, "from") || word(i - 1, "early") || word(i - 1, "late") || word(i - 1, "mid") ||
+                    word(i - 1, "last") || word(i - 1, "next") || word(i - 1, "this") || word(i - 1, "of") ||
+                    word(i - 1, "through"));
+      if (may && !after_preposition) return 0;
+      std::size_t first = i;
+      bool last = i > 0 && word(i - 1, "last"), next = i > 0 && word(i - 1, "next");
+      if (last || next) first = i - 1;
+      if (!ref_) {
+        add(first, i, Date::unknown());
+        return 1;
+      }
+      Date d = nearest_year(month, 0, *ref_, future_ || next);
+      if (last && d.year * 12 + d.month >= ref_->year * 12 + ref_->month) d = make(d.year - 1, d.month);
+      if (next && d.year * 12 + d.month <= ref_->year * 12 + ref_->month) d = make(d.year + 1, d.month);
+      add(first, i, d);
+      return 1;
+    }
+    // "3 September 2024", "on 4 May"
+    int day = day_at(i);
+    if (day && (month = month_at(i + 1)) != 0) {
+      if (is_year(i + 2)) return finish_day(i, i + 2, std::atoi(t_[i + 2].text.c_str()), month, day);
+      if (ref_) return finish_day(i, i + 1, 0, month, day);
+      add(i, i + 1, Date::unknown());
+      return 2;
+    }
+    return 0;
+  }
+
+  std::size_t finish_day(std::size_t first, std::size_t last, int year, int month, int day) {
+    Date d;
+    if (year) {
+      if (day > days_in_month(year, month)) return 0;
+      d = make(year, month, day);
+    } else {
+      d = nearest_year(month, day, *ref_, future_);
+    }
+    add(first, last, d);
+    return last - first + 1;
+  }
+
+  // yesterday / today / tomorrow; last|this|next week|month|year;
+  // earlier|later this week|month|year.
+  std::size_t relative_named(std::size_t i) {
+    const std::string &w = t_[i].lower;
+    if (w == "yesterday" || w == "today" || w == "tomorrow" || w == "tonight") {
+      long shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+      add(i, i, ref_ ? add_days(day_ref(), shift) : Date::unknown());
+      return 1;
+    }
+    std::size_t first = i, at = i;
+    if ((w == "earlier" || w == "later" || w == "early" || w == "late") && word(i + 1, "this")) at = i + 1;
+    const std::string &lead = t_[at].lower;
+    if (lead != "last" && lead != "this" && lead != "next" && lead != "past" && lead != "coming") return 0;
+    if (at + 1 >= t_.size()) return 0;
+    const std::string &unit = t_[at + 1].lower;
+    if (unit != "week" && unit != "month" && unit != "year") return 0;
+    int step = lead == "last" || lead == "past" ? -1 : lead == "next" || lead == "coming" ? 1 : 0;
+    if (!ref_) {
+      add(first, at + 1, Date::unknown());
+      return at + 2 - first;
+    }
+    Date d;
+    if (unit == "year") {
+      d = make(ref_->year + step);
+    } else if (unit == "month") {
+      d = add_months(make(ref_->year, std::max(ref_->month, 1)), step);
+    } else {
+      Date r = day_ref();
+      int from_monday = (day_of_week(r.year, r.month, r.day) + 6) % 7;
+      d = add_days(r, -from_monday + 7L * step);
+      d.approximate = true; // a week is a span: its Monday, approximately
+    }
+    add(first, at + 1, d);
+    return at + 2 - first;
+  }
+
+  Date day_ref() const {
+    if (ref_->precision == Precision::day) return *ref_;
+    return make(ref_->year, std::max(ref_->month, 1), 1);
+  }
+
+  // [last|next|this|on|late|early] Monday [morning|evening|night]
+  std::size_t weekday(std::size_t i) {
+    const std::size_t start = i;
+    int wd = weekday_of(t_[i].lower);
+    std::size_t first = i;
+    int direction = future_ ? 1 : -1;
+    bool strict = false;
+    if (wd < 0) {
+      const std::string &w = t_[i].lower;
+      if ((w == "last" || w == "next" || w == "this" || w == "on" || w == "late" || w == "early") &&
+          i + 1 < t_.size() && (wd = weekday_of(t_[i + 1].lower)) >= 0 && t_[i + 1].capitalized) {
+        if (w == "last") direction = -1, strict = true;
+        if (w == "next") direction = 1, strict = true;
+        first = (w == "on") ? i + 1 : i;
+        i += 1;
+      } else {
+        return 0;
+      }
+    } else if (!t_[i].capitalized) {
+      return 0;
+    }
+    std::size_t last = i;
+    if (i + 1 < t_.size()) {
+      const std::string &part = t_[i + 1].lower;
+      if (part == "morning" || part == "afternoon" || part == "evening" || part == "night") last = i + 1;
+    }
+    if (!ref_) {
+      add(first, last, Date::unknown());
+      return last + 1 - start;
+    }
+    Date r = day_ref();
+    int today = day_of_week(r.year, r.month, r.day);
+    long delta = direction < 0 ? -((today - wd + 7) % 7) : (wd - today + 7) % 7;
+    if (strict && delta == 0) delta = 7L * direction;
+    add(first, last, add_days(r, delta));
+    return last + 1 - start;
+  }
+
+  // "a day before", "the day after", "two days later", "the next day".
+  std::size_t offset_from_anchor(std::size_t i) {
+    std::size_t at = i;
+    long n = -1;
+    if (word(i, "the") && (word(i + 1, "next") || word(i + 1, "following")) && word(i + 2, "day")) {
+      return resolve_offset(i, i + 2, 1);
+    }
+    if (word(i, "the") && word(i + 1, "day") && (word(i + 2, "before") || word(i + 2, "after"))) {
+      return resolve_offset(i, i + 2, word(i + 2, "before") ? -1 : 1);
+    }
+    n = number_word(t_[at].lower);
+    if (n <= 0 || at + 2 >= t_.size()) return 0;
+    const std::string &unit = t_[at + 1].lower;
+    if (unit != "day" && unit != "days") return 0;
+    const std::string &dir = t_[at + 2].lower;
+    if (dir != "before" && dir != "after" && dir != "later" && dir != "earlier") return 0;
+    return resolve_offset(i, at + 2, dir == "before" || dir == "earlier" ? -n : n);
+  }
+
+  std::size_t resolve_offset(std::size_t first, std::size_t last, long days) {
+    std::optional<Date> from = anchor_ ? anchor_ : (ref_ ? std::optional<Date>(day_ref()) : std::nullopt);
+    add(first, last, from ? add_days(*from, days) : Date::unknown());
+    return last + 1 - first;
+  }
+
+  // "two years ago", "a month ago", "more than 10 years ago" (approximate).
+  std::size_t ago(std::size_t i) {
+    std::size_t first = i, at = i;
+    bool fuzzy = false;
+    if ((word(i, "more") || word(i, "less")) && word(i + 1, "than"))
+      at = i + 2, fuzzy = true;
+    else if (word(i, "nearly") || word(i, "almost") || word(i, "about") || word(i, "around") || word(i, "some"))
+      at = i + 1, fuzzy = true;
+    if (at + 2 >= t_.size()) return 0;
+    long n = number_word(t_[at].lower);
+    const std::string &unit = t_[at + 1].lower;
+    if (n <= 0 || !word(at + 2, "ago")) return 0;
+    if (!ref_) {
+      add(first, at + 2, Date::unknown());
+      return at + 3 - first;
+    }
+    Date d;
+    if (unit == "year" || unit == "years")
+      d = make(ref_->year - static_cast<int>(n));
+    else if (unit == "month" || unit == "months")
+      d = add_months(make(ref_->year, std::max(ref_->month, 1)), -static_cast<int>(n));
+    else if (unit == "day" || unit == "days")
+      d = add_days(day_ref(), -n);
+    else if (unit == "week" || unit == "weeks")
+      d = add_days(day_ref(), -7 * n), d.approximate = true;
+    else
+      return 0;
+    d.approximate = d.approximate || fuzzy;
+    add(first, at + 2, d);
+    return at + 3 - first;
+  }
+
+  std::string_view text_;
+  std::vector<Token> t_;
+  std::optional<Date> ref_;
+  std::optional<Date> anchor_;
+  std::vector<FoundDate> found_;
+  bool future_ = false;
+};
+
+} // namespace
+
+std::vector<FoundDate> find_dates(std::string_view text, const std::optional<Date> &reference) {
+  return DateFinder(text, reference).run();
+}
+
+} // namespace factcard

@@ -1,0 +1,181 @@
+#include "tokens.hpp"
+
+#include <algorithm>
+
+namespace factcard {
+namespace detail {
+namespace {
+
+bool ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Length of the UTF-8 letter at `i` (Latin-1 Supplement, Latin Extended,
+// Cyrillic, ...), or 0 when it is punctuation or space.
+std::size_t letter_length(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (ascii_alpha(c) || digit(c)) return 1;
+  if (c < 0xC0) return 0;
+  std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  if (i + n > s.size()) return 0;
+  if (c == 0xE2 || c == 0xC2) return 0; // general punctuation, NBSP, quotes, dashes, Latin-1 symbols
+  if (c == 0xC3 && (static_cast<unsigned char>(s[i + 1]) == 0x97 || static_cast<unsigned char>(s[i + 1]) == 0xB7))
+    return 0;                           // × ÷
+  if (c == 0xEF || c == 0xF0) return 0; // BOM, emoji
+  return n;
+}
+
+bool upper_at(std::string_view s, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && i + 1 < s.size()) return static_cast<unsigned char>(s[i + 1]) < 0x9F; // À..Þ
+  if ((c == 0xC4 || c == 0xC5) && i + 1 < s.size()) return (static_cast<unsigned char>(s[i + 1]) & 1) == 0;
+  if (c == 0xD0 && i + 1 < s.size()) return static_cast<unsigned char>(s[i + 1]) < 0xB0; // Cyrillic А..Я, Ѐ..Џ
+  return false;
+}
+
+const char *const abbreviations[] = {"mr.",  "mrs.", "ms.",   "dr.",  "prof.", "st.",     "jr.",   "sr.",  "gen.",
+                                     "lt.",  "col.", "capt.", "sgt.", "gov.",  "sen.",    "rep.",  "rev.", "no.",
+                                     "vs.",  "etc.", "inc.",  "ltd.", "co.",   "corp.",   "jan.",  "feb.", "mar.",
+                                     "apr.", "jun.", "jul.",  "aug.", "sep.",  "sept.",   "oct.",  "nov.", "dec.",
+                                     "mon.", "tue.", "wed.",  "thu.", "fri.",  "sat.",    "sun.",  "u.s.", "u.k.",
+                                     "u.n.", "e.g.", "i.e.",  "a.m.", "p.m.",  "approx.", "dept.", "est.", "fig."};
+
+bool is_closing_quote_at(std::string_view s, std::size_t i, std::size_t &length) {
+  if (s[i] == '"' || s[i] == '\'') {
+    length = 1;
+    return true;
+  }
+  if (s.compare(i, 3, "\xE2\x80\x9D") == 0 || s.compare(i, 3, "\xE2\x80\x99") == 0) {
+    length = 3;
+    return true;
+  }
+  return false;
+}
+
+bool sentence_start_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return true;
+  if (upper_at(s, i) || digit(static_cast<unsigned char>(s[i]))) return true;
+  return s[i] == '"' || s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0;
+}
+
+} // namespace
+
+bool is_abbreviation(std::string_view word) {
+  return std::any_of(std::begin(abbreviations), std::end(abbreviations), [&](const char *a) { return word == a; });
+}
+
+std::string trim(std::string_view text) {
+  std::size_t b = 0, e = text.size();
+  auto space = [&](std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  };
+  while (b < e && space(b)) ++b;
+  while (e > b && space(e - 1)) --e;
+  return std::string(text.substr(b, e - b));
+}
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    std::size_t n = letter_length(s, i);
+    if (n == 0) {
+      std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      i = std::min(s.size(), i + len);
+    } else {
+      t.word = true;
+      t.capitalized = upper_at(s, i);
+      while (i < s.size()) {
+        std::size_t m = letter_length(s, i);
+        if (m > 0) {
+          i += m;
+          continue;
+        }
+        // Inner apostrophes and hyphens join words: "al-Bashir", "Putin's".
+        bool joiner = s[i] == '-' || s[i] == '\'' || s.compare(i, 3, "\xE2\x80\x99") == 0;
+        std::size_t jl = s[i] == '-' || s[i] == '\'' ? 1 : 3;
+        if (joiner && i + jl < s.size() && letter_length(s, i + jl) > 0) {
+          i += jl;
+          continue;
+        }
+        // Periods inside abbreviations ("U.S.") or after known ones ("Sept.").
+        if (s[i] == '.') {
+          std::string word(s.substr(t.begin, i + 1 - t.begin));
+          std::string lower = word;
+          for (char &ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          bool inner = i + 1 < s.size() && ascii_alpha(static_cast<unsigned char>(s[i + 1])) && i + 2 <= s.size() &&
+                       (i + 2 == s.size() || s[i + 2] == '.');
+          if (inner || is_abbreviation(lower)) {
+            ++i;
+            continue;
+          }
+        }
+        break;
+      }
+    }
+    t.end = i;
+    t.text = std::string(s.substr(t.begin, t.end - t.begin));
+    t.lower = t.text;
+    for (char &ch : t.lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    t.number = t.word &&
+               std::all_of(t.text.begin(), t.text.end(), [](char ch) { return digit(static_cast<unsigned char>(ch)); });
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+std::vector<Bounds> split_sentences(std::string_view s) {
+  std::vector<Bounds> out;
+  std::size_t start = 0;
+  auto push = [&](std::size_t end) {
+    std::string piece = trim(s.substr(start, end - start));
+    if (!piece.empty()) {
+      std::size_t b = start;
+      while (b < end && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t' || s[b] == '\r')) ++b;
+      std::size_t e = end;
+      while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+      out.push_back({b, e});
+    }
+    start = end;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    // The word before the period, to skip abbreviations.
+    if (c == '.') {
+      std::size_t w = i;
+      while (w > start && s[w - 1] != ' ' && s[w - 1] != '\n' && s[w - 1] != '(') --w;
+      std::string word(s.substr(w, i + 1 - w));
+      for (char &ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      while (!word.empty() && (word[0] == '"' || word[0] == '\'')) word.erase(0, 1);
+      if (is_abbreviation(word)) continue;
+      if (word.size() == 2 && ascii_alpha(static_cast<unsigned char>(word[0]))) continue; // initials: "J. Smith"
+      if (i + 1 < s.size() && digit(static_cast<unsigned char>(s[i + 1]))) continue;      // 3.5
+    }
+    std::size_t end = i + 1;
+    std::size_t ql;
+    while (end < s.size() && is_closing_quote_at(s, end, ql)) end += ql;
+    while (end < s.size() && s[end] == ')') ++end;
+    bool spaced = end < s.size() && (s[end] == ' ' || s[end] == '\n');
+    std::size_t next = end;
+    while (next < s.size() && (s[next] == ' ' || s[next] == '\n')) ++next;
+    unsigned char before = i > 0 ? static_cast<unsigned char>(s[i - 1]) : ' ';
+    bool glued = !spaced && c == '.' && end < s.size() && upper_at(s, end) &&
+                 (digit(before) || (before >= 'a' && before <= 'z')); // "in 1939.Putin's visit"
+    if (end >= s.size()) continue;
+    if ((spaced && sentence_start_at(s, next)) || glued) push(end);
+  }
+  push(s.size());
+  return out;
+}
+
+} // namespace detail
+} // namespace factcard

@@ -1,0 +1,39 @@
+// Words with their byte offsets, and sentence bounds: what the extractors
+// match their patterns against.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factcard {
+namespace detail {
+
+struct Token {
+  std::size_t begin = 0, end = 0; // byte offsets in the text
+  std::string text;               // as written
+  std::string lower;              // ASCII lower case
+  bool word = false;              // letters or digits; else one punctuation mark
+  bool capitalized = false;       // starts with an upper-case letter (Latin or Cyrillic)
+  bool number = false;            // digits only
+};
+
+// Splits text into words (letters, digits, inner apostrophes, hyphens and
+// periods of abbreviations such as "Sept." or "U.S.") and punctuation.
+std::vector<Token> tokenize(std::string_view text);
+
+struct Bounds {
+  std::size_t begin = 0, end = 0;
+};
+
+// Sentence bounds in a paragraph: ends at . ! ? (and a closing quote after
+// them) followed by space and a capital or a quote, except after common
+// abbreviations; also at a period glued to a capitalised word ("1939.Putin").
+std::vector<Bounds> split_sentences(std::string_view text);
+
+bool is_abbreviation(std::string_view lower_word_with_period);
+std::string trim(std::string_view text);
+
+} // namespace detail
+} // namespace factcard
