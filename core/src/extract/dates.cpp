@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 
 namespace factcard {
 namespace {
@@ -90,7 +91,7 @@ Date add_months(const Date &d, int n) {
 // A month and day without a year: the year that puts it nearest the reference.
 Date nearest_year(int month, int day, const Date &ref, bool future) {
   Date best;
-  long best_distance = 1L << 40;
+  long best_distance = std::numeric_limits<long>::max();
   for (int y = ref.year - 1; y <= ref.year + 1; ++y) {
     if (day > days_in_month(y, month)) continue;
     Date candidate = make(y, month, day ? day : 1);
