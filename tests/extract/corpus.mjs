@@ -1,0 +1,130 @@
+// The annotated extraction corpus: our own articles (tests/extract/articles)
+// and the annotations of the seed articles, whose texts stay outside the tree
+// (../shared/seeds beside the repository, or $FACTCARD_SEEDS).
+//
+// Also the text folding every comparison uses, so the checker and the
+// benchmark agree on what "the same words" means.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const EXTRACT_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(EXTRACT_DIR, '..', '..');
+export const ARTICLES_DIR = path.join(EXTRACT_DIR, 'articles');
+export const SEED_ANNOTATIONS_DIR = path.join(EXTRACT_DIR, 'seeds');
+export const SEED_TEXTS_DIR = process.env.FACTCARD_SEEDS || path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
+
+const ARTICLE_EXTENSIONS = ['.txt', '.md'];
+
+// ---------------------------------------------------------------- folding
+
+// Letters that NFKD does not take apart into a base letter and a mark.
+const UNDECOMPOSABLE = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ı: 'i', þ: 'th', Þ: 'Th', ð: 'd', Ð: 'D' };
+
+// Lower case, no diacritics, no possessive 's, punctuation turned into spaces.
+export function fold(text) {
+  return String(text)
+    .replace(/[łŁøØđĐßæÆœŒıþÞðÐ]/g, (c) => UNDECOMPOSABLE[c])
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function words(text) {
+  const folded = fold(text);
+  return folded ? folded.split(' ') : [];
+}
+
+// Words that say what a person is, not who: dropped before comparing names.
+const TITLES = new Set(`mr mrs ms miss dr doctor prof professor sir dame lord lady the former acting deputy vice
+  president prime minister finance foreign interior mining chancellor governor mayor judge senator councillor
+  general captain coach chief executive director secretary spokesman spokeswoman spokesperson expert
+  musicologist prosecutor chair chairman chairwoman head leader king queen st saint`.split(/\s+/));
+
+// A Mongolian genitive patronymic ("Ukhnaagiin", "Sodnomyn") names the father: Ukhnaa, Sodnom.
+function dropPatronymicSuffix(word) {
+  const match = /^(.{4,}?)(giin|iin|yn)$/.exec(word);
+  return match ? match[1] : word;
+}
+
+export function nameWords(name) {
+  return words(name).filter((w) => !TITLES.has(w)).map(dropPatronymicSuffix);
+}
+
+// ---------------------------------------------------------------- dates
+
+const DATE_VALUE = /^(~?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+// "unknown", or ISO 8601 truncated to its precision, optionally approximate ("~2024-09").
+export function isValidDateValue(value) {
+  if (value === 'unknown') return true;
+  const match = DATE_VALUE.exec(String(value));
+  if (!match) return false;
+  const [, , year, month, day] = match;
+  if (month === undefined) return true;
+  if (+month < 1 || +month > 12) return false;
+  if (day === undefined) return true;
+  const date = new Date(Date.UTC(+year, +month - 1, +day));
+  return date.getUTCMonth() === +month - 1 && date.getUTCDate() === +day;
+}
+
+// ---------------------------------------------------------------- loading
+
+export function wordCount(text) {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function listArticleFiles(dir) {
+  return fs.readdirSync(dir)
+    .filter((name) => ARTICLE_EXTENSIONS.includes(path.extname(name)))
+    .sort();
+}
+
+function writtenArticles() {
+  return listArticleFiles(ARTICLES_DIR).map((name) => {
+    const id = path.basename(name, path.extname(name));
+    const textPath = path.join(ARTICLES_DIR, name);
+    return {
+      id,
+      set: 'written',
+      textPath,
+      annotationPath: path.join(ARTICLES_DIR, `${id}.json`),
+      text: fs.readFileSync(textPath, 'utf8'),
+    };
+  });
+}
+
+function seedArticles() {
+  const annotations = fs.readdirSync(SEED_ANNOTATIONS_DIR).filter((n) => n.endsWith('.json')).sort();
+  return annotations.map((name) => {
+    const id = path.basename(name, '.json');
+    const textPath = path.join(SEED_TEXTS_DIR, `${id}.txt`);
+    const present = fs.existsSync(textPath);
+    return {
+      id,
+      set: 'seeds',
+      textPath: present ? textPath : null,
+      annotationPath: path.join(SEED_ANNOTATIONS_DIR, name),
+      text: present ? fs.readFileSync(textPath, 'utf8') : null,
+    };
+  });
+}
+
+// Every annotated article with its gold annotation. Seeds whose text is not
+// at hand come back with text === null: callers count them as skipped.
+export function loadCorpus() {
+  const articles = [...writtenArticles(), ...seedArticles()];
+  for (const article of articles) {
+    article.gold = fs.existsSync(article.annotationPath) ? readJson(article.annotationPath) : null;
+    article.words = article.text ? wordCount(article.text) : 0;
+  }
+  return articles;
+}
