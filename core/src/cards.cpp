@@ -4,6 +4,7 @@
 #include "json_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,6 +19,12 @@ std::string canonical_value(const Json &value) {
     return "t:" + fold_text(text);
   }
   if (value.is_null()) return "";
+  // 95.0 is the value 95: numbers that are equal share one form
+  if (value.is_number_float()) {
+    double number = value.get<double>();
+    if (std::floor(number) == number && std::fabs(number) < 9007199254740992.0)
+      return "n:" + std::to_string(static_cast<long long>(number));
+  }
   return "n:" + detail::dump_json(value);
 }
 

@@ -117,8 +117,22 @@ public:
     return true;
   }
 
-  bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex) {
-    Offset at = static_cast<Offset>(position > 0 ? std::min(position - 1, text_.size()) : 0);
+  bool parse_error(std::size_t position, const std::string &last_token, const nlohmann::detail::exception &ex) {
+    // `position` is just after the last byte read: a misplaced string or
+    // number ("unexpected string literal") is reported at its first byte,
+    // anything else (a one-byte token, a byte the lexer rejects) at that byte.
+    std::string_view what(ex.what());
+    std::size_t dash = what.find(" - ");
+    std::string_view problem_text = dash == std::string_view::npos ? what : what.substr(dash + 3);
+    std::size_t length = 1;
+    const std::pair<const char *, std::size_t> tokens[] = {{"unexpected string literal", last_token.size()},
+                                                           {"unexpected number literal", last_token.size()},
+                                                           {"unexpected true literal", 4},
+                                                           {"unexpected false literal", 5},
+                                                           {"unexpected null literal", 4}};
+    for (const auto &token : tokens)
+      if (problem_text.substr(0, std::char_traits<char>::length(token.first)) == token.first) length = token.second;
+    Offset at = static_cast<Offset>(std::min(position >= length ? position - length : 0, text_.size()));
     problem(at, parse_error_message(ex.what()));
     return false;
   }
@@ -218,6 +232,10 @@ private:
 
   bool open(Json &&container) {
     Offset at = token_start();
+    if (frames_.empty() && !container.is_object()) {
+      problem(at, "expected a JSON object at the top level");
+      return false;
+    }
     if (frames_.size() >= max_depth) {
       problem(at, "nesting deeper than " + std::to_string(max_depth) + " levels");
       return false;
@@ -298,6 +316,8 @@ std::pair<std::size_t, std::size_t> LineIndex::locate(Offset at) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
   std::size_t start = line_starts_[line - 1];
+  // A byte order mark is invisible in editors: columns start after it.
+  if (start == 0 && offset >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
   std::size_t column = 1;
   for (std::size_t i = start; i < offset; ++i) {
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column; // count code points

@@ -71,7 +71,8 @@ public:
   std::optional<std::string> id() {
     std::optional<std::string> value = text("id", true);
     if (value && !is_valid_id(*value)) {
-      report(at("id"), "id " + quote_text(*value) + " must use only a-z, 0-9, '-', '_' and '.'");
+      report(at("id"),
+             "id " + quote_text(*value) + " must use only a-z, 0-9, '-', '_' and '.', and not start with '.'");
       return std::nullopt;
     }
     return value;
@@ -169,7 +170,7 @@ struct RawCardRefs {
   std::string who;
   std::vector<std::string> sources, speakers;
   std::vector<Offset> source_at, speaker_at;
-  Offset who_at = no_offset, contradicts_at = no_offset;
+  Offset who_at = no_offset, contradicts_at = no_offset, corroboration_at = no_offset;
 };
 
 // Builds a Story (and, for bundles, its cards) from streamed records.
@@ -371,6 +372,7 @@ private:
       card.kind = *kind;
     if (auto status = f.choice<Status>("status", true, parse_status, "corroborated, single-source, contested"))
       card.status = *status;
+    refs.corroboration_at = f.at("corroboration");
     auto corroboration = f.object().find("corroboration");
     if (corroboration == f.object().end() || !corroboration->is_number_unsigned() ||
         corroboration->get<unsigned long long>() > 1000000) {
@@ -484,8 +486,9 @@ private:
     if (sources_ok) {
       int outlets = count_outlets(story, card.evidence);
       if (outlets != card.corroboration) {
-        problems.push_back({refs.who_at, "card " + quote_text(card.id) + " says " + std::to_string(card.corroboration) +
-                                             " outlets but its evidence comes from " + std::to_string(outlets)});
+        problems.push_back(
+            {refs.corroboration_at, "card " + quote_text(card.id) + " says " + std::to_string(card.corroboration) +
+                                        " outlets but its evidence comes from " + std::to_string(outlets)});
       }
     }
   }

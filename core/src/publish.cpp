@@ -59,7 +59,8 @@ Json appearance_json(const Source &s) {
   out["@type"] = "NewsArticle";
   if (s.headline) out["headline"] = *s.headline;
   if (s.url) out["url"] = *s.url;
-  if (s.published && s.published->known()) out["datePublished"] = s.published->to_string();
+  // schema.org dates are ISO 8601: "~2024-09" is not one
+  if (s.published && s.published->known() && !s.published->approximate) out["datePublished"] = s.published->to_string();
   if (s.publisher) out["publisher"] = {{"@type", "Organization"}, {"name", *s.publisher}};
   return out;
 }
@@ -169,7 +170,7 @@ Json story_jsonld(const Story &story, const std::vector<Card> &cards) {
     for (std::size_t index : distinct_sources(card)) {
       const Source &s = story.sources[index];
       appearances.push_back(appearance_json(s));
-      bool dated = s.published && s.published->known();
+      bool dated = s.published && s.published->known() && !s.published->approximate;
       bool earlier = dated && (!first || s.published->to_string() < first->published->to_string());
       if (earlier) first = &s;
     }

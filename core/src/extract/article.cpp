@@ -54,7 +54,7 @@ public:
     std::vector<std::string> words = name_words(name);
     if (words.empty()) return npos;
     for (std::size_t i = 0; i < entities.size(); ++i) {
-      if (!same(entities[i], words, kind)) continue;
+      if (!same(entities[i], words, kind, name)) continue;
       absorb(entities[i], name, role);
       return i;
     }
@@ -87,10 +87,23 @@ private:
                        [&](const std::string &w) { return std::find(all.begin(), all.end(), w) != all.end(); });
   }
 
-  static bool same(const FoundEntity &e, const std::vector<std::string> &words, EntityKind kind) {
+  // "ICC" and "International Criminal Court".
+  static bool acronym_of(const std::string &short_name, const std::string &long_name) {
+    if (short_name.size() < 2 || short_name.size() > 6) return false;
+    if (!std::all_of(short_name.begin(), short_name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return false;
+    std::string initials;
+    for (const std::string &w : detail::tokenize_words(long_name))
+      if (w != "of" && w != "the" && w != "for" && w != "and" && !w.empty())
+        initials += static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    return initials == short_name;
+  }
+
+  static bool same(const FoundEntity &e, const std::vector<std::string> &words, EntityKind kind,
+                   const std::string &name) {
     if (e.kind != kind) return false;
     std::vector<std::string> mine = name_words(e.name);
     if (mine == words) return true;
+    if (kind == EntityKind::organization && (acronym_of(name, e.name) || acronym_of(e.name, name))) return true;
     if (kind != EntityKind::person) return false;
     // A partial name of a person seen before: "Putin" after "Vladimir Putin".
     auto subset = [](const std::vector<std::string> &a, const std::vector<std::string> &b) {
@@ -143,7 +156,13 @@ public:
       paragraph_offsets_.push_back(body.size());
       body += p + "\n\n";
     }
-    out_.dates = find_dates(body, out_.date);
+    // A dateline is no sentence of the body: its offsets point nowhere.
+    for (const std::string &line : clean.datelines)
+      for (FoundDate &d : find_dates(line, std::nullopt)) {
+        d.begin = d.end = static_cast<std::size_t>(-1);
+        out_.dates.push_back(std::move(d));
+      }
+    for (FoundDate &d : find_dates(body, out_.date)) out_.dates.push_back(std::move(d));
     for (std::size_t p = 0; p < clean.paragraphs.size(); ++p)
       read_paragraph(clean.paragraphs[p], paragraph_offsets_[p]);
     out_.entities = std::move(registry_.entities);
@@ -273,6 +292,7 @@ private:
     }
     if (skip && !org) return;
     std::string name = possessive_stripped(join_words(t_, first, last, text_));
+    if (detail::is_place_word(possessive_stripped(t_[last].lower)) && last > first) org = false, place = true;
     if (org) {
       if (name.rfind("The ", 0) == 0) name = name.substr(4);
       add_mention(first, last, registry_.add(name, EntityKind::organization, std::nullopt));
@@ -299,6 +319,7 @@ private:
     std::string person = possessive_stripped(join_words(t_, name_first, last, text_));
     std::optional<std::string> role = role_before(first, name_first);
     if (!role) role = role_after(last);
+    if (!role) role = role_framing(first, last);
     bool single = name_first == last;
     bool cue = name_first > first || role || speaker_position(last);
     if (single) {
@@ -306,7 +327,7 @@ private:
       if (existing != npos) {
         registry_.add(person, EntityKind::person, role);
         add_mention(first, last, existing);
-      } else if (cue) {
+      } else if (cue && !(name_first == first && sentence_initial(first))) { // "Residents said" is no name
         add_mention(first, last, registry_.add(person, EntityKind::person, role));
       }
       return;
@@ -315,8 +336,22 @@ private:
     add_mention(first, last, registry_.add(person, EntityKind::person, role));
   }
 
+  static bool public_body(const std::string &name) {
+    for (const char *word : {"union", "ministry", "agency", "council", "court", "government", "commission", "committee",
+                             "police", "parliament", "authority", "service"})
+      if (fold_text(name).find(word) != std::string::npos) return true;
+    return false;
+  }
+
+  bool sentence_initial(std::size_t token) const {
+    std::size_t s = sentence_of(t_[token].begin);
+    return t_[token].begin == sentences_[s].begin;
+  }
+
   void add_mention(std::size_t first, std::size_t last, std::size_t entity) {
-    if (entity != npos) mentions_.push_back({first, last, entity});
+    if (entity == npos) return;
+    mentions_.push_back({first, last, entity});
+    recent_.push_back(entity);
   }
 
   // "Kremlin spokesman Dmitry Peskov": lower-case titles (and what they
@@ -352,6 +387,21 @@ private:
     if (t_[from].lower == "a" || t_[from].lower == "an" || t_[from].lower == "the") ++from;
     if (from >= end) return std::nullopt;
     return join_words(t_, from, end - 1, text_);
+  }
+
+  // "Its director, Priya Natarajan, said": a role set off before the name.
+  std::optional<std::string> role_framing(std::size_t first, std::size_t last) {
+    if (first < 2 || t_[first - 1].text != "," || last + 1 >= t_.size() || t_[last + 1].text != ",")
+      return std::nullopt;
+    std::size_t begin = first - 1;
+    bool role = false;
+    while (begin > 0 && t_[begin - 1].text != "," && t_[begin - 1].text != "." && !in_quote(t_[begin - 1].begin) &&
+           sentence_of(t_[begin - 1].begin) == sentence_of(t_[first].begin)) {
+      --begin;
+      role = role || detail::is_role_noun(t_[begin].lower);
+    }
+    if (!role || first - 1 - begin > 10) return std::nullopt;
+    return join_words(t_, begin, first - 2, text_);
   }
 
   bool speaker_position(std::size_t last) const {
@@ -392,6 +442,7 @@ private:
       }
       if (!according) {
         speaker = inverted(v) ? speaker_after(v + 1) : speaker_before(v);
+        if (speaker == npos && !inverted(v)) speaker = sentence_subject(v);
         if (speaker == npos && !inverted(v)) speaker = speaker_after(v + 1);
       }
       if (speaker == npos) continue;
@@ -399,6 +450,18 @@ private:
       remember_speaker(speaker);
     }
     return found;
+  }
+
+  // "Former prime minister X, who led the talks, welcomed it but said ...":
+  // the first person named in the sentence before the verb.
+  std::size_t sentence_subject(std::size_t v) const {
+    std::size_t s = sentence_of(t_[v].begin);
+    for (const Mention &m : mentions_) {
+      if (m.last >= v || sentence_of(t_[m.first].begin) != s) continue;
+      if (registry_.entities[m.entity].kind == EntityKind::person) return m.entity;
+      return npos;
+    }
+    return npos;
   }
 
   bool inverted(std::size_t v) const { // `“…,” said S`
@@ -451,6 +514,10 @@ private:
       --k;
     if (k == 0) return npos;
     std::size_t end = k - 1;
+    if (t_[end].text == "," && end > 0) { // "Its director, Priya Natarajan, said"
+      if (const Mention *m = mention_ending_at(end - 1))
+        if (registry_.entities[m->entity].kind == EntityKind::person) return m->entity;
+    }
     if (t_[end].text == ",") { // "Altantuya Batdorj, executive director of ..., warned"
       std::size_t k2 = end;
       while (k2 > 0 && t_[k2 - 1].text != "," && !in_quote(t_[k2 - 1].begin)) --k2;
@@ -460,8 +527,10 @@ private:
     if (detail::is_pronoun(t_[end].lower)) return pronoun_referent(end);
     if (const Mention *m = mention_ending_at(end)) {
       // "A spokesperson for Putin": the spokesperson speaks, not Putin.
-      if (m->first >= 2 && (t_[m->first - 1].lower == "for" || t_[m->first - 1].lower == "of") &&
-          detail::is_role_noun(t_[m->first - 2].lower) && registry_.entities[m->entity].kind == EntityKind::person) {
+      bool for_someone = m->first >= 2 && (t_[m->first - 1].lower == "for" || t_[m->first - 1].lower == "of") &&
+                         detail::is_role_noun(t_[m->first - 2].lower);
+      if (for_someone && registry_.entities[m->entity].kind == EntityKind::organization) return m->entity;
+      if (for_someone && registry_.entities[m->entity].kind == EntityKind::person) {
         std::size_t begin = m->first - 2;
         while (begin > 0 && t_[begin - 1].word && !in_quote(t_[begin - 1].begin) &&
                (t_[begin - 1].capitalized || detail::is_title_word(t_[begin - 1].lower) || t_[begin - 1].lower == "a" ||
@@ -527,6 +596,8 @@ private:
     std::size_t from = article ? first + 1 : first;
     if (from > last) return npos;
     std::string head = t_[last].lower;
+    bool spokesperson = head.rfind("spokes", 0) == 0;
+    if (definite && from == last && spokesperson && spokesperson_of_ != npos) return spokesperson_of_;
     if (definite && from == last) {
       for (std::size_t k = registry_.entities.size(); k-- > 0;) {
         const FoundEntity &e = registry_.entities[k];
@@ -535,10 +606,40 @@ private:
         if (haystack.find(needle) != std::string::npos) return k;
       }
     }
+    // An unnamed spokesperson speaks for the organisation: "an ICC
+    // spokesperson", "a council spokesperson", "a company spokesperson".
+    if (spokesperson && from < last) {
+      std::size_t org = organisation_in(from, last);
+      if (org != npos) return spokesperson_of_ = org;
+      // "a Mongolian government spokesperson" speaks for "Mongolian government".
+      std::string body = possessive_stripped(join_words(t_, from, last - 1, text_));
+      std::size_t entity = registry_.add(body, EntityKind::organization, std::nullopt);
+      return spokesperson_of_ = entity;
+    }
     std::string name = possessive_stripped(join_words(t_, from, last, text_));
     std::size_t entity = registry_.add(name, EntityKind::organization, std::nullopt);
     if (entity != npos) unnamed_.insert(entity);
     return entity;
+  }
+
+  // The organisation an unnamed spokesperson speaks for: one named in the
+  // phrase ("an ICC spokesperson"), or the last one whose name holds its
+  // word ("a council spokesperson"); "company" and "firm" take the last one.
+  std::size_t organisation_in(std::size_t from, std::size_t last) const {
+    for (std::size_t k = from; k < last; ++k) {
+      for (const Mention &m : mentions_)
+        if (m.first <= k && k <= m.last && registry_.entities[m.entity].kind == EntityKind::organization)
+          return m.entity;
+      std::string word = possessive_stripped(t_[k].lower);
+      bool generic = word == "company" || word == "firm" || word == "group" || word == "club";
+      for (std::size_t r = recent_.size(); r-- > 0;) { // the most recently named first
+        std::size_t e = recent_[r];
+        const FoundEntity &org = registry_.entities[e];
+        if (org.kind != EntityKind::organization || unnamed_.count(e)) continue;
+        if (generic ? !public_body(org.name) : fold_text(org.name).find(word) != std::string::npos) return e;
+      }
+    }
+    return npos;
   }
 
   // ---- claims ----------------------------------------------------------
@@ -575,6 +676,7 @@ private:
     std::size_t previous_close = 0;
     for (const Quote &q : quotes_) {
       std::string words = detail::trim(std::string_view(text_).substr(q.begin, q.end - q.begin));
+      while (!words.empty() && words.back() == ',') words.pop_back(); // the comma that leads into "she said"
       if (words.empty()) continue;
       const Attribution *a = nearest(attributions, q);
       std::size_t speaker = a ? a->speaker : npos;
@@ -713,6 +815,8 @@ private:
   std::size_t last_person_paragraph_ = 0;
   std::size_t last_quote_speaker_ = npos, last_quote_paragraph_ = 0;
   std::unordered_set<std::size_t> unnamed_;
+  std::size_t spokesperson_of_ = npos; // who "the spokesperson" speaks for
+  std::vector<std::size_t> recent_;    // entities in the order they are named
 };
 
 } // namespace

@@ -71,7 +71,7 @@ std::optional<Date> dateline(const std::string &line) {
   if (word_count(line) > 5) return std::nullopt;
   std::vector<FoundDate> dates = find_dates(line, std::nullopt);
   if (dates.size() != 1 || dates[0].date.precision != Precision::day) return std::nullopt;
-  if (dates[0].text.size() + 4 < trim(line).size()) return std::nullopt;
+  if (dates[0].text.size() * 10 < trim(line).size() * 6) return std::nullopt; // "Updated 9 January 2025"
   return dates[0].date;
 }
 
@@ -143,6 +143,7 @@ CleanArticle clean_article(std::string_view text) {
     if (is_chrome_line(lower)) continue;
     if (auto date = dateline(line)) {
       if (!article.stated_date) article.stated_date = date;
+      article.datelines.push_back(line);
       continue;
     }
     if (lower.rfind("by ", 0) == 0 && word_count(line) <= 6) continue; // byline

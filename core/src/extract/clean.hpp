@@ -17,6 +17,7 @@ struct CleanArticle {
   std::string headline;
   std::vector<std::string> paragraphs; // body text only
   std::optional<Date> stated_date;     // a dateline such as "September 02, 2024"
+  std::vector<std::string> datelines;  // the lines that state a date about the page
   std::optional<std::string> publisher, url;
 };
 

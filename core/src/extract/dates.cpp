@@ -35,11 +35,15 @@ int weekday_of(const std::string &lower) {
 }
 
 int number_word(const std::string &lower) {
-  static const char *const words[] = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
-                                      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-  for (int n = 0; n <= 12; ++n) {
+  static const char *const words[] = {"zero",     "one",     "two",     "three",     "four",     "five",     "six",
+                                      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+                                      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  for (int n = 0; n <= 20; ++n) {
     if (lower == words[n]) return n;
   }
+  if (lower == "thirty") return 30;
+  if (lower == "forty") return 40;
+  if (lower == "fifty") return 50;
   if (lower == "a" || lower == "an") return 1;
   if (lower.size() <= 3 && !lower.empty() && std::all_of(lower.begin(), lower.end(), ::isdigit))
     return std::atoi(lower.c_str());
@@ -88,38 +92,46 @@ Date add_months(const Date &d, int n) {
   return make(index / 12, index % 12 + 1);
 }
 
-// A month and day without a year: the year that puts it nearest the reference.
-Date nearest_year(int month, int day, const Date &ref, bool future) {
-  Date best;
-  long best_distance = std::numeric_limits<long>::max();
-  for (int y = ref.year - 1; y <= ref.year + 1; ++y) {
-    if (day > days_in_month(y, month)) continue;
-    Date candidate = make(y, month, day ? day : 1);
-    long distance =
-        to_days(candidate) - to_days(ref.precision == Precision::day ? ref : make(ref.year, std::max(ref.month, 1), 1));
-    if (future && distance < -1) distance = -distance * 4; // prefer what lies ahead
-    if (std::labs(distance) < best_distance) {
-      best_distance = std::labs(distance);
-      best = candidate;
-    }
-  }
-  if (!day) best = make(best.year, best.month);
-  return best;
+// A month (and day) without a year: the most recent one on or before the
+// reference, or the next one after it when the sentence speaks of the future.
+Date year_for(int month, int day, const Date &ref, bool future) {
+  int ref_day = ref.precision == Precision::day ? ref.day : 1;
+  int ref_month = std::max(ref.month, 1);
+  bool after = month > ref_month || (month == ref_month && day > ref_day);
+  bool before = month < ref_month || (month == ref_month && day < ref_day);
+  if (!day) before = month<ref_month, after = month> ref_month;
+  int year = ref.year;
+  if (future && !after && (before || day)) year += before ? 1 : 0;
+  if (!future && after) year -= 1;
+  if (day && day > days_in_month(year, month)) return Date::unknown();
+  return make(year, month, day);
 }
 
-bool future_sentence(const std::vector<Token> &t, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to; ++i) {
-    const std::string &w = t[i].lower;
-    if (w == "will" || w == "upcoming" || w == "scheduled" || w == "tomorrow" || w == "plans" || w == "planned")
-      return true;
-    if ((w == "set" || w == "expected" || w == "due") && i + 1 < to && t[i + 1].lower == "to" && i > from &&
-        (t[i - 1].lower == "is" || t[i - 1].lower == "are" || t[i - 1].lower == "was" || t[i - 1].lower == "were"))
-      return true;
-    auto ends_with = [&](const std::string &suffix) {
-      return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
-    };
-    if (ends_with("'ll") || ends_with("\xE2\x80\x99ll")) return true; // "we'll"
-  }
+bool future_word(const std::vector<Token> &t, std::size_t i) {
+  const std::string &w = t[i].lower;
+  static const char *const cues[] = {"will",    "would",    "upcoming", "scheduled", "tomorrow", "plans", "planned",
+                                     "expects", "expected", "intends",  "shall",     "due",      "until", "next"};
+  for (const char *cue : cues)
+    if (w == cue) return true;
+  auto ends_with = [&](const std::string &suffix) {
+    return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends_with("'ll") || ends_with("\xE2\x80\x99ll"); // "we'll"
+}
+
+bool clause_boundary(const Token &t) {
+  return t.text == "," || t.text == ";" || t.text == ":" || t.text == "." || t.text == "?" || t.text == "!" ||
+         t.lower == "and" || t.lower == "but" || t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D";
+}
+
+// Whether the clause around token i speaks of what is to come: "the
+// recount would begin on Monday", but not "I won on Tuesday, and I will".
+bool future_clause(const std::vector<Token> &t, std::size_t i) {
+  std::size_t from = i, to = i;
+  while (from > 0 && !clause_boundary(t[from - 1])) --from;
+  while (to + 1 < t.size() && !clause_boundary(t[to + 1])) ++to;
+  for (std::size_t k = from; k <= to; ++k)
+    if (k != i && future_word(t, k)) return true;
   return false;
 }
 
@@ -130,17 +142,8 @@ public:
   }
 
   std::vector<FoundDate> run() {
-    std::vector<bool> future(t_.size(), false);
-    std::size_t first = 0;
-    for (const detail::Bounds &sentence : detail::split_sentences(text_)) {
-      std::size_t last = first;
-      while (last < t_.size() && t_[last].begin < sentence.end) ++last;
-      bool flag = future_sentence(t_, first, last);
-      for (std::size_t k = first; k < last; ++k) future[k] = flag;
-      first = last;
-    }
     for (std::size_t i = 0; i < t_.size();) {
-      future_ = future[i];
+      future_ = future_clause(t_, i);
       std::size_t used = match(i);
       i += used ? used : 1;
     }
@@ -165,6 +168,10 @@ private:
     return d >= 1 && d <= 31 ? d : 0;
   }
   bool comma(std::size_t i) const { return i < t_.size() && t_[i].text == ","; }
+  bool sentence_start(std::size_t i) const {
+    return i == 0 || t_[i - 1].text == "." || t_[i - 1].text == "\xE2\x80\x9C" || t_[i - 1].text == "\"" ||
+           t_[i - 1].text == "\n";
+  }
   int month_at(std::size_t i) const {
     if (i >= t_.size() || !t_[i].capitalized) return 0;
     return month_of(t_[i].lower);
@@ -233,7 +240,7 @@ private:
         add(first, i, Date::unknown());
         return 1;
       }
-      Date d = nearest_year(month, 0, *ref_, future_ || next);
+      Date d = year_for(month, 0, *ref_, future_ || next);
       if (last && d.year * 12 + d.month >= ref_->year * 12 + ref_->month) d = make(d.year - 1, d.month);
       if (next && d.year * 12 + d.month <= ref_->year * 12 + ref_->month) d = make(d.year + 1, d.month);
       add(first, i, d);
@@ -256,7 +263,7 @@ private:
       if (day > days_in_month(year, month)) return 0;
       d = make(year, month, day);
     } else {
-      d = nearest_year(month, day, *ref_, future_);
+      d = year_for(month, day, *ref_, future_);
     }
     add(first, last, d);
     return last - first + 1;
@@ -266,6 +273,18 @@ private:
   // earlier|later this week|month|year.
   std::size_t relative_named(std::size_t i) {
     const std::string &w = t_[i].lower;
+    // "Today, they have reached..." means nowadays; "Pharma Today" is a name.
+    bool nowadays = w == "today" && t_[i].capitalized &&
+                    (i + 1 >= t_.size() || t_[i + 1].text == "," || sentence_start(i) == false);
+    if (nowadays) return 1;
+    if (w == "the" && word(i + 1, "end") && word(i + 2, "of") && word(i + 3, "the") &&
+        (word(i + 4, "month") || word(i + 4, "year"))) {
+      add(i, i + 4,
+          !ref_                 ? Date::unknown()
+          : word(i + 4, "year") ? make(ref_->year)
+                                : make(ref_->year, std::max(ref_->month, 1)));
+      return 5;
+    }
     if (w == "yesterday" || w == "today" || w == "tomorrow" || w == "tonight") {
       long shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
       add(i, i, ref_ ? add_days(day_ref(), shift) : Date::unknown());
@@ -336,7 +355,7 @@ private:
     Date r = day_ref();
     int today = day_of_week(r.year, r.month, r.day);
     long delta = direction < 0 ? -((today - wd + 7) % 7) : (wd - today + 7) % 7;
-    if (strict && delta == 0) delta = 7L * direction;
+    if ((strict || direction > 0) && delta == 0) delta = 7L * direction; // "next Tuesday" on a Tuesday
     add(first, last, add_days(r, delta));
     return last + 1 - start;
   }

@@ -132,6 +132,13 @@ std::vector<Token> tokenize(std::string_view s) {
   return tokens;
 }
 
+std::vector<std::string> tokenize_words(std::string_view text) {
+  std::vector<std::string> words;
+  for (const Token &t : tokenize(text))
+    if (t.word) words.push_back(t.lower);
+  return words;
+}
+
 std::vector<Bounds> split_sentences(std::string_view s) {
   std::vector<Bounds> out;
   std::size_t start = 0;
