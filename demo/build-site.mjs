@@ -1,0 +1,329 @@
+#!/usr/bin/env node
+// Builds the demo site exactly as a publisher would use factcard:
+//   node demo/build-site.mjs --factcard build/cli/factcard --wasm build-wasm/wasm/factcard.wasm --out build/site
+// 1. `factcard build STORY -o OUT` writes the bundle, the JSON-LD and one embed snippet per card;
+// 2. the widget (web/factcard.js and the wasm) is copied to OUT/factcard/;
+// 3. demo/article.html gets its `<!-- factcard-embed: ID -->` markers replaced by those snippets;
+// 4. story.html is generated from `factcard cards STORY` (static, escaped HTML, no inline script);
+// 5. the index, the stylesheet, the favicon and the story file itself are copied.
+// Every page is checked for inline script and style, which the demo's strict CSP would block.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DEMO = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(DEMO, '..');
+const MARKER = /<!--\s*factcard-embed:\s*([a-z0-9._-]+)\s*-->/g;
+const SOURCE_MARKER = /<!--\s*factcard-embed-source:\s*([a-z0-9._-]+)\s*-->/g; // the snippet shown as code
+
+function parseArgs(argv) {
+  const options = { story: join(DEMO, 'stories', 'putin-mongolia-2024.json') };
+  const names = { '--factcard': 'factcard', '--wasm': 'wasm', '--out': 'out', '--story': 'story' };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = names[argv[i]];
+    if (!key || argv[i + 1] === undefined) usage(`unknown or incomplete argument: ${argv[i]}`);
+    options[key] = resolve(argv[i + 1]);
+  }
+  for (const key of ['factcard', 'wasm', 'out']) if (!options[key]) usage(`--${key} is required`);
+  for (const key of ['factcard', 'wasm', 'story']) {
+    if (!existsSync(options[key])) usage(`${key}: no such file: ${options[key]}`);
+  }
+  return options;
+}
+
+function usage(problem) {
+  console.error(`build-site: ${problem}`);
+  console.error('usage: node demo/build-site.mjs --factcard CLI --wasm FACTCARD.wasm --out DIR [--story STORY.json]');
+  process.exit(2);
+}
+
+function run(cli, args) {
+  try {
+    return execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  } catch (err) {
+    throw new Error(`${basename(cli)} ${args.join(' ')} failed:\n${err.stderr || err.message}`);
+  }
+}
+
+// ---------- HTML helpers (everything from the story passes through escapeHtml) ----------
+
+const escapeHtml = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const isWebUrl = (url) => /^https?:\/\/[^\s"<>\\^`{|}]+$/i.test(url || '');
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+
+// A date at its precision, in English: "2024", "March 2023", "2 September 2024", "c. 2024".
+function parseDate(value) {
+  const m = /^(~?)(\d{4})(?:-(\d\d))?(?:-(\d\d))?$/.exec(value || '');
+  if (!m) return null;
+  const [, approx, year, month, day] = m;
+  return {
+    approx: !!approx,
+    year: +year,
+    month: month ? +month : null,
+    day: day ? +day : null,
+    precision: day ? 'day' : month ? 'month' : 'year',
+  };
+}
+
+function formatDate(value) {
+  const d = parseDate(value);
+  if (!d) return '';
+  const text = [d.day, d.month && MONTHS[d.month - 1], d.year].filter(Boolean).join(' ');
+  return d.approx ? `c. ${text}` : text;
+}
+
+const outletOf = (source) => source.publisher || 'Unknown outlet';
+
+function statusWords(card) {
+  if (card.status === 'corroborated') return `Corroborated by ${card.corroboration} outlets`;
+  if (card.status === 'contested') return 'Contested: sources disagree';
+  return 'Single source';
+}
+
+function distinctSources(card) {
+  const seen = new Map();
+  for (const e of card.evidence) if (!seen.has(e.source.id)) seen.set(e.source.id, e.source);
+  return [...seen.values()];
+}
+
+// The same shape of fallback `factcard build` writes: readable without JavaScript.
+function cardFallback(card, bundleHref, language) {
+  const what = card.kind === 'quote' ? `\u201C${card.what}\u201D` : card.what;
+  const parts = [escapeHtml(card.who.name)];
+  if (card.when && formatDate(card.when)) parts.push(escapeHtml(formatDate(card.when)));
+  const sources = distinctSources(card).map((s) => (isWebUrl(s.url)
+    ? `<a href="${escapeHtml(s.url)}">${escapeHtml(outletOf(s))}</a>`
+    : escapeHtml(outletOf(s))));
+  parts.push(`${escapeHtml(statusWords(card))}: ${sources.join(', ')}`);
+  const lang = language ? ` lang="${escapeHtml(language)}"` : '';
+  return `<blockquote class="fact-card" data-story="${escapeHtml(bundleHref)}" data-claim="${escapeHtml(card.id)}"${lang}>
+  <p>${escapeHtml(what)}</p>
+  <footer>${parts.join(' \u00B7 ')}</footer>
+</blockquote>`;
+}
+
+function page({ title, description, current, body }) {
+  const nav = [['index.html', 'Home'], ['article.html', 'Article'], ['story.html', 'Story data']]
+    .map(([href, label]) => `<li><a href="${href}"${href === current ? ' aria-current="page"' : ''}>${label}</a></li>`)
+    .join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="${escapeHtml(description)}">
+<link rel="icon" href="favicon.ico" sizes="16x16 32x32">
+<link rel="stylesheet" href="site.css">
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="masthead"><div class="masthead-inner">
+<a class="brand" href="index.html">The Meridian</a>
+<nav aria-label="Sections"><ul class="sections">${nav}</ul></nav>
+<p class="demo-flag"><b>Demo</b>a fictional publication showing factcard</p>
+</div></header>
+${body}
+<footer class="site-footer"><div>The Meridian is a demonstration site for factcard. Cards are computed in your browser by the factcard core (WebAssembly) from the story bundle; every excerpt links to its source.</div></footer>
+<script src="factcard/factcard.js" async></script>
+</body>
+</html>
+`;
+}
+
+// ---------- story.html ----------
+
+function storyPage(result, bundleHref) {
+  const { story, cards } = result;
+  const language = story.language;
+  const sources = [];
+  const sourceIndex = new Map();
+  for (const card of cards) {
+    for (const e of card.evidence) {
+      if (!sourceIndex.has(e.source.id)) {
+        sourceIndex.set(e.source.id, sources.length);
+        sources.push(e.source);
+      }
+    }
+  }
+  const count = (status) => cards.filter((c) => c.status === status).length;
+  const outlets = new Set(sources.map((s) => (s.publisher || `unknown:${s.id}`).toLowerCase()));
+
+  const allCards = cards.map((card) => cardFallback(card, bundleHref, language)).join('\n');
+
+  // Sources × claims: which article reported (or disputed) what.
+  const columnLabel = (s) => (s.publisher
+    ? escapeHtml(s.publisher)
+    : `Unknown outlet<br><span class="muted">\u201C${escapeHtml(truncate(s.headline || s.id, 48))}\u201D</span>`);
+  const head = sources.map((s) => `<th scope="col">${columnLabel(s)}</th>`).join('');
+  const rows = cards.map((card) => {
+    const cells = sources.map((s) => {
+      const stances = card.evidence.filter((e) => e.source.id === s.id).map((e) => e.stance || 'supports');
+      if (stances.includes('refutes')) return '<td class="no" title="disputes">\u2717<span class="sr"> disputes</span></td>';
+      if (stances.length) return '<td class="yes" title="reports">\u2713<span class="sr"> reports</span></td>';
+      return '<td><span class="sr">not reported</span></td>';
+    }).join('');
+    return `<tr><th scope="row">${escapeHtml(truncate(card.what, 110))}<br><span class="status status-${escapeHtml(card.status)}">${escapeHtml(statusWords(card))}</span></th>${cells}</tr>`;
+  }).join('\n');
+
+  // Contested claims side by side, one row per topic.
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const shown = new Set();
+  const versus = [];
+  for (const card of cards) {
+    if (!card.contradicts?.length || shown.has(card.id)) continue;
+    const group = [card, ...card.contradicts.map((id) => byId.get(id)).filter(Boolean)];
+    group.forEach((c) => shown.add(c.id));
+    versus.push(`<p class="versus-topic">${card.topic ? `On <code>${escapeHtml(card.topic)}</code>` : 'Conflicting claims'}: ${group.length} versions</p>
+<div class="versus">
+${group.map((c) => cardFallback(c, bundleHref, language)).join('\n')}
+</div>`);
+  }
+  for (const card of cards) {
+    if (card.status === 'contested' && !shown.has(card.id)) {
+      shown.add(card.id);
+      versus.push(`<p class="versus-topic">Disputed by one of its own sources</p>
+<div class="versus">
+${cardFallback(card, bundleHref, language)}
+</div>`);
+    }
+  }
+
+  // Timeline: each date at its own precision, sorted by the earliest day it can mean.
+  const dated = cards.map((card) => ({ card, date: parseDate(card.when) })).filter((x) => x.date);
+  const sortKey = ({ date }) => [date.year, date.month || 0, date.day || 0, date.approx ? 1 : 0];
+  dated.sort((a, b) => {
+    const ka = sortKey(a);
+    const kb = sortKey(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+    return 0;
+  });
+  const timeline = dated.map(({ card, date }) => `<li>
+<time datetime="${escapeHtml(card.when.replace('~', ''))}">${escapeHtml(formatDate(card.when))}<span class="precision">${date.approx ? 'approx. ' : ''}${date.precision}</span></time>
+<p>${escapeHtml(card.kind === 'quote' ? `\u201C${card.what}\u201D` : card.what)}</p>
+<p class="who">${escapeHtml(card.who.name)} \u00B7 ${escapeHtml(statusWords(card))}</p>
+</li>`).join('\n');
+  const undated = cards.length - dated.length;
+
+  const body = `<main id="main" class="page wide">
+<p class="kicker">Story data</p>
+<h1>${escapeHtml(story.title || story.id)}</h1>
+<p class="lede">Every claim in this story as the factcard core computes it: merged across outlets, with names resolved, dates kept at the precision the articles gave, and disagreements flagged. The cards below are the same embeds the article uses.</p>
+<ul class="stats">
+<li><b>${cards.length}</b> cards</li>
+<li><b>${sources.length}</b> articles</li>
+<li><b>${outlets.size}</b> outlets</li>
+<li><b>${count('corroborated')}</b> corroborated</li>
+<li><b>${count('single-source')}</b> single-source</li>
+<li><b>${count('contested')}</b> contested</li>
+</ul>
+
+<h2 class="section-title" id="contested">Where the sources disagree</h2>
+<p class="section-note">Claims on the same topic whose values do not agree, side by side.</p>
+${versus.join('\n') || '<p>No contested claims in this story.</p>'}
+
+<h2 class="section-title" id="matrix">Who reported what</h2>
+<p class="section-note">Each row is a card, each column an article. \u2713 reports the claim, \u2717 disputes it.</p>
+<div class="matrix-wrap">
+<table class="matrix">
+<thead><tr><th scope="col">Claim</th>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</div>
+
+<h2 class="section-title" id="timeline">Timeline</h2>
+<p class="section-note">Each date at the precision the reporting supports: a month stays a month.${undated ? ` ${undated} undated ${undated === 1 ? 'claim is' : 'claims are'} not shown.` : ''}</p>
+<ol class="timeline">
+${timeline}
+</ol>
+
+<h2 class="section-title" id="cards">All cards</h2>
+<div class="card-grid">
+${allCards}
+</div>
+</main>`;
+  return page({
+    title: `${story.title || story.id}: story data \u00B7 The Meridian`,
+    description: 'Every fact card of the story, who reported what, the contested claims and a timeline.',
+    current: 'story.html',
+    body,
+  });
+}
+
+function truncate(text, length) {
+  const s = String(text || '');
+  return s.length > length ? `${s.slice(0, length - 1).trimEnd()}\u2026` : s;
+}
+
+// ---------- checks ----------
+
+// The demo pages must run under `script-src 'self'; style-src 'self'`: no inline code or style.
+function checkNoInline(name, html) {
+  const problems = [];
+  if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) problems.push('an inline <script>');
+  if (/<style[\s>]/i.test(html)) problems.push('a <style> element');
+  if (/<[^>]*\sstyle\s*=/i.test(html)) problems.push('a style attribute');
+  if (/<[^>]*\son[a-z]+\s*=/i.test(html)) problems.push('an inline event handler');
+  if (problems.length) throw new Error(`${name} has ${problems.join(', ')}`);
+}
+
+// ---------- main ----------
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const out = options.out;
+  // OUT is wiped and rewritten: never let that be the repository or a folder that holds it.
+  if (out === ROOT || ROOT.startsWith(`${out}/`) || out === DEMO) usage(`refusing to overwrite ${out}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+
+  console.log(run(options.factcard, ['build', options.story, '-o', out]).trim());
+  const result = JSON.parse(run(options.factcard, ['cards', options.story]));
+  const bundleHref = `${result.story.id}.cards.json`;
+  if (!existsSync(join(out, bundleHref))) throw new Error(`factcard build wrote no ${bundleHref}`);
+
+  mkdirSync(join(out, 'factcard'));
+  copyFileSync(join(ROOT, 'web', 'factcard.js'), join(out, 'factcard', 'factcard.js'));
+  copyFileSync(options.wasm, join(out, 'factcard', 'factcard.wasm'));
+  mkdirSync(join(out, 'stories'));
+  copyFileSync(options.story, join(out, 'stories', basename(options.story)));
+  for (const file of ['site.css', 'favicon.ico']) copyFileSync(join(DEMO, file), join(out, file));
+
+  // The article (and the index's showcase): paste each snippet verbatim where the editor put its marker.
+  const used = [];
+  const snippet = (id) => {
+    const file = join(out, 'embed', `${id}.html`);
+    if (!existsSync(file)) throw new Error(`a page embeds "${id}", but factcard build wrote no ${file}`);
+    return readFileSync(file, 'utf8').trimEnd();
+  };
+  const paste = (html) => html
+    .replace(MARKER, (marker, id) => {
+      used.push(id);
+      return snippet(id);
+    })
+    .replace(SOURCE_MARKER, (marker, id) => escapeHtml(snippet(id)));
+  const article = paste(readFileSync(join(DEMO, 'article.html'), 'utf8'));
+  const articleCards = used.splice(0);
+  const index = paste(readFileSync(join(DEMO, 'index.html'), 'utf8'));
+  const story = storyPage(result, bundleHref);
+  const pages = { 'article.html': article, 'story.html': story, 'index.html': index };
+  for (const [name, html] of Object.entries(pages)) {
+    checkNoInline(name, html);
+    writeFileSync(join(out, name), html);
+  }
+  console.log(`article.html: ${articleCards.length} cards (${articleCards.join(', ')})`);
+  console.log(`story.html: ${result.cards.length} cards`);
+  console.log(`site written to ${out}`);
+}
+
+try {
+  main();
+} catch (err) {
+  console.error(`build-site: ${err.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,721 @@
+#!/usr/bin/env node
+// Browser tests for web/factcard.js and the demo pages, in Debian's Chromium driven by playwright-core.
+//   node tests/browser/run.mjs --site build/site [--artifacts build/test-artifacts] [--chromium /usr/bin/chromium]
+// The site (from demo/build-site.mjs) is served with the strict Content-Security-Policy of the
+// demo; the fixture pages in tests/browser/fixtures/ are served on the same origin under
+// /__fixtures__/. Few page loads, many assertions each; one PASS/FAIL line per check, then
+// "N passed, M failed", and a non-zero exit status when anything failed.
+import { createRequire } from 'node:module';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, STRICT_CSP } from '../../demo/serve.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..', '..');
+const FIXTURES = join(HERE, 'fixtures');
+const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
+// DESIGN.md: the flags these machines need (Playwright adds --headless itself as well).
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const NO_WASM_CSP = STRICT_CSP.replace(" 'wasm-unsafe-eval'", '');
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+
+// ---------- reporting ----------
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? `\n     ${String(detail).replace(/\n/g, '\n     ')}` : ''}`);
+  return ok;
+}
+const info = (text) => console.log(`INFO ${text}`);
+
+function parseArgs(argv) {
+  const options = {
+    site: null,
+    artifacts: join(ROOT, 'build', 'test-artifacts'),
+    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+  };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    if (!(key in options) || argv[i + 1] === undefined) {
+      console.error('usage: node tests/browser/run.mjs --site DIR [--artifacts DIR] [--chromium PATH]');
+      process.exit(2);
+    }
+    options[key] = resolve(argv[i + 1]);
+  }
+  if (!options.site) {
+    console.error('run.mjs: --site DIR is required (build it with demo/build-site.mjs)');
+    process.exit(2);
+  }
+  return options;
+}
+
+// ---------- what the cards should say, from the bundle ----------
+
+function loadBundle(site) {
+  const name = readFileSync(join(site, 'article.html'), 'utf8').match(/data-story="([^"]+\.cards\.json)"/)[1];
+  const bundle = JSON.parse(readFileSync(join(site, name), 'utf8'));
+  const entities = new Map(bundle.entities.map((e) => [e.id, e]));
+  const sources = new Map(bundle.sources.map((s) => [s.id, s]));
+  const cards = bundle.cards.map((card) => ({
+    ...card,
+    who: entities.get(card.who),
+    evidence: card.evidence.map((e) => ({ ...e, source: sources.get(e.source) })),
+  }));
+  const byClaim = new Map();
+  for (const card of cards) for (const id of [card.id, ...card.claims]) if (!byClaim.has(id)) byClaim.set(id, card);
+  return { name, bundle, cards, byClaim };
+}
+
+// English (en-US, the demo pages' "en") at the date's own precision.
+function expectedDate(value) {
+  const m = /^(~?)(\d{4})(?:-(\d\d))?(?:-(\d\d))?$/.exec(value || '');
+  if (!m) return '';
+  const [, approx, year, month, day] = m;
+  let text = year;
+  if (month && day) text = `${MONTHS[month - 1]} ${+day}, ${year}`;
+  else if (month) text = `${MONTHS[month - 1]} ${year}`;
+  return approx ? `c. ${text}` : text;
+}
+
+function expectedCard(card) {
+  const groups = new Map();
+  for (const e of card.evidence) {
+    if (!groups.has(e.source.id)) groups.set(e.source.id, { source: e.source, quotes: [] });
+    groups.get(e.source.id).quotes.push(e.quote);
+  }
+  const sources = [...groups.values()].map(({ source, quotes }) => ({
+    outlet: source.publisher || 'Unknown outlet',
+    headline: source.headline || source.url || 'Untitled article',
+    href: /^https?:\/\//i.test(source.url || '') ? source.url : null,
+    excerpts: quotes,
+  }));
+  const status = { corroborated: `${card.corroboration} outlets`, contested: 'Contested', 'single-source': 'Single source' }[card.status];
+  return { what: card.what, whoName: card.who.name, whoRole: card.who.description || '', when: expectedDate(card.when), sources, status };
+}
+
+const sortSources = (list) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+// Compares what each card shows (read in the page) with the bundle; returns a list of problems.
+function compareCards(shown, data) {
+  const problems = [];
+  for (const s of shown) {
+    const card = data.byClaim.get(s.claim);
+    if (!card) {
+      problems.push(`${s.claim}: not in the bundle`);
+      continue;
+    }
+    if (s.state !== 'ready') {
+      problems.push(`${s.claim}: state ${s.state}`);
+      continue;
+    }
+    const want = expectedCard(card);
+    const bad = [];
+    if (s.what !== want.what) bad.push(`what ${JSON.stringify(s.what)} != ${JSON.stringify(want.what)}`);
+    if (s.whoName !== want.whoName) bad.push(`who ${JSON.stringify(s.whoName)} != ${JSON.stringify(want.whoName)}`);
+    if (want.whoRole && !s.who.includes(want.whoRole)) bad.push(`role missing: ${want.whoRole}`);
+    if ((s.when || '') !== want.when) bad.push(`when ${JSON.stringify(s.when)} != ${JSON.stringify(want.when)}`);
+    if (!s.status.includes(want.status)) bad.push(`status ${JSON.stringify(s.status)} lacks ${want.status}`);
+    if (!s.label.toLowerCase().includes(card.status.replace('-', ' '))) bad.push(`aria-label lacks the status: ${s.label}`);
+    const a = JSON.stringify(sortSources(s.sources));
+    const b = JSON.stringify(sortSources(want.sources));
+    if (a !== b) bad.push(`sources differ:\n  shown ${a}\n  want  ${b}`);
+    if (bad.length) problems.push(`${s.claim}: ${bad.join('; ')}`);
+  }
+  return problems;
+}
+
+// Runs in the page: what each card element shows.
+function readCards(selector) {
+  const text = (el) => (el ? el.textContent : null);
+  return [...document.querySelectorAll(selector)].map((el) => {
+    const claim = el.getAttribute('data-claim') || el.getAttribute('claim');
+    const root = el.shadowRoot;
+    const base = { id: el.id, claim, state: el.dataset.factcard || 'untouched' };
+    const card = root && root.querySelector('.card');
+    if (!card) return base;
+    return {
+      ...base,
+      label: card.getAttribute('aria-label') || '',
+      status: text(card.querySelector(':scope > .top .status')),
+      when: text(card.querySelector(':scope > .top .when')),
+      whenAttr: card.querySelector(':scope > .top .when')?.getAttribute('datetime') || null,
+      what: text(card.querySelector(':scope > .what')),
+      who: text(card.querySelector(':scope > .who')),
+      whoName: text(card.querySelector(':scope > .who b')),
+      sources: [...card.querySelectorAll(':scope > .sources > .source')].map((li) => ({
+        outlet: text(li.querySelector('.outlet')),
+        headline: text(li.querySelector('.headline')),
+        href: li.querySelector('a.headline')?.getAttribute('href') || null,
+        excerpts: [...li.querySelectorAll('.excerpt q')].map((q) => q.textContent),
+      })),
+    };
+  });
+}
+
+// ---------- page helpers ----------
+
+// Installed before any page script: CSP violations, layout shifts, widget events.
+function instrument() {
+  const t = { violations: [], shift: 0, shifts: [], renders: [], errors: [] };
+  window.__test = t;
+  document.addEventListener('securitypolicyviolation', (e) => {
+    t.violations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+  });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      t.shift += entry.value;
+      t.shifts.push({ value: entry.value, at: Math.round(entry.startTime) });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  t.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) t.longTasks.push({ at: Math.round(entry.startTime), ms: Math.round(entry.duration) });
+  }).observe({ type: 'longtask', buffered: true });
+  const who = (el) => el.id || el.getAttribute('data-claim') || el.getAttribute('claim');
+  document.addEventListener('factcard:render', (e) => t.renders.push({ who: who(e.target), at: performance.now() }), true);
+  document.addEventListener('factcard:error', (e) => t.errors.push({ who: who(e.target), message: e.detail.message }), true);
+}
+
+class Harness {
+  constructor(context, base, site, data) {
+    this.context = context;
+    this.base = base;
+    this.site = site;
+    this.data = data;
+    this.widgetVersion = readFileSync(join(site, 'factcard', 'factcard.js'), 'utf8').match(/VERSION = '([^']+)'/)[1];
+  }
+
+  // Fixture pages with {{placeholders}} filled from the real bundle, served on the site's origin.
+  fixture(name) {
+    const cards = this.data.cards;
+    const pick = (test) => (cards.find(test) || cards[0]).id;
+    const values = {
+      bundle: `/${this.data.name}`,
+      storyfile: `/stories/${this.data.bundle.story.id}.json`,
+      script: '/factcard/factcard.js',
+      claim0: pick((c) => c.status === 'corroborated'),
+      claim1: pick((c) => c.status === 'single-source'),
+      claim2: pick((c) => c.kind === 'quote'),
+      contested: pick((c) => c.contradicts.length > 0),
+      monthclaim: pick((c) => /^\d{4}-\d\d$/.test(c.when || '')),
+      yearclaim: pick((c) => /^\d{4}$/.test(c.when || '')),
+      dayclaim: pick((c) => /^\d{4}-\d\d-\d\d$/.test(c.when || '')),
+    };
+    this.values = values;
+    return readFileSync(join(FIXTURES, name), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key) => values[key]);
+  }
+
+  async open(path, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, setup } = {}) {
+    const page = await this.context.newPage();
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme });
+    const log = { console: [], pageErrors: [], requests: [] };
+    page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
+    page.on('pageerror', (e) => log.pageErrors.push(e.message));
+    page.on('request', (r) => log.requests.push(r.url()));
+    await page.addInitScript(instrument);
+    await page.route('**/__fixtures__/**', (route) => this.serveFixture(route));
+    if (setup) await setup(page);
+    await page.goto(new URL(path, this.base).href);
+    page.log = log;
+    return page;
+  }
+
+  async serveFixture(route) {
+    const url = new URL(route.request().url());
+    const name = url.pathname.replace(/^\/__fixtures__\//, '');
+    const csp = url.searchParams.get('csp') === 'no-wasm' ? NO_WASM_CSP : STRICT_CSP;
+    if (name === 'v2/factcard.js') {
+      // "Another version" of the widget on the same page, arriving a little later.
+      await new Promise((done) => setTimeout(done, 300));
+      const js = readFileSync(join(this.site, 'factcard', 'factcard.js'), 'utf8')
+        .replace(/VERSION = '[^']+'/, "VERSION = '99.0.0-test'");
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: js });
+    }
+    if (name === 'v2/factcard.wasm') {
+      return route.fulfill({ status: 200, contentType: 'application/wasm', body: readFileSync(join(this.site, 'factcard', 'factcard.wasm')) });
+    }
+    if (name === 'many.html') {
+      // 1,000 cards on one page, cycling through every claim of the bundle.
+      const claims = this.data.cards.map((c) => c.id);
+      const cards = Array.from({ length: 1000 }, (_, i) => `<blockquote class="fact-card" data-story="/${this.data.name}" data-claim="${claims[i % claims.length]}"><p>Card ${i + 1}</p><footer>fallback</footer></blockquote>`);
+      const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>1,000 cards</title><link rel="icon" href="/favicon.ico"><link rel="stylesheet" href="fixtures.css"></head><body><h1>1,000 cards</h1>${cards.join('\n')}<script src="/factcard/factcard.js" async></script></body></html>`;
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': csp }, body });
+    }
+    const file = join(FIXTURES, name);
+    if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    const types = { html: 'text/html; charset=utf-8', css: 'text/css', json: 'application/json' };
+    const type = types[name.split('.').pop()] || 'application/octet-stream';
+    const body = name.endsWith('.html') ? this.fixture(name) : readFileSync(file);
+    return route.fulfill({ status: 200, contentType: type, headers: { 'Content-Security-Policy': csp }, body });
+  }
+}
+
+// Scrolls to the bottom a screen at a time, the way a reader would, then waits for every card
+// to settle (drawn, or failed with its fallback).
+async function scrollThrough(page) {
+  for (let y = 0; ; ) {
+    const { height, view } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, view: innerHeight }));
+    if (y > height) break;
+    await page.mouse.wheel(0, Math.round(view * 0.7));
+    y += Math.round(view * 0.7);
+    await page.waitForTimeout(60);
+  }
+  await settle(page);
+}
+
+async function settle(page, timeout = 20000) {
+  await page.waitForFunction((selector) => [...document.querySelectorAll(selector)]
+    .every((el) => el.dataset.factcard === 'ready' || el.dataset.factcard === 'failed'), SELECTOR, { timeout });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+const widgetWarnings = (page) => page.log.console.filter((m) => m.type === 'warning' && m.text.startsWith('factcard:'));
+const consoleErrors = (page) => page.log.console.filter((m) => m.type === 'error').map((m) => m.text);
+const counted = (page, test) => page.log.requests.filter(test).length;
+const isWasm = (url) => url.endsWith('/factcard.wasm');
+const isStory = (url) => /\.cards\.json$|\/stories\/[^/]+\.json$/.test(url);
+
+// ---------- the checks ----------
+
+function staticChecks(site) {
+  const shipped = readFileSync(join(site, 'factcard', 'factcard.js'), 'utf8');
+  const source = readFileSync(join(ROOT, 'web', 'factcard.js'), 'utf8');
+  const forbidden = ['eval(', 'new Function', 'innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write'];
+  const found = forbidden.filter((word) => shipped.includes(word) || source.includes(word));
+  check('static: the shipped JS has no eval(, new Function or HTML-string sinks', !found.length, found.join(', '));
+  check('static: the site ships the same factcard.js as web/', shipped === source);
+  const js = gzipSync(shipped, { level: 9 }).length;
+  const wasm = gzipSync(readFileSync(join(site, 'factcard', 'factcard.wasm')), { level: 9 }).length;
+  info(`widget gzip: factcard.js ${js} B + factcard.wasm ${wasm} B = ${js + wasm} B (goal 40960 B)`);
+}
+
+async function articleChecks(h, artifacts) {
+  const page = await h.open('/article.html');
+  const before = counted(page, (u) => isWasm(u) || isStory(u));
+  await scrollThrough(page);
+  const shown = await page.evaluate(readCards, SELECTOR);
+  const t = await page.evaluate(() => window.__test);
+  check(`article: all ${shown.length} cards render with the bundle's who / what / when / sources`,
+    shown.length >= 6 && !compareCards(shown, h.data).length, compareCards(shown, h.data).join('\n') || `only ${shown.length} cards`);
+  check('article: no layout shift while cards upgrade during scrolling (CLS 0)', t.shift === 0,
+    `CLS ${t.shift.toFixed(4)}: ${JSON.stringify(t.shifts)}`);
+  check('article: zero CSP violations under the strict policy', !t.violations.length, t.violations.join('\n'));
+  check('article: no console errors, page errors or widget warnings',
+    !consoleErrors(page).length && !page.log.pageErrors.length && !widgetWarnings(page).length,
+    [...consoleErrors(page), ...page.log.pageErrors, ...widgetWarnings(page).map((m) => m.text)].join('\n'));
+  check('article: the wasm is fetched once and the bundle once for all cards',
+    counted(page, isWasm) === 1 && counted(page, isStory) === 1,
+    `wasm ${counted(page, isWasm)}, bundles ${counted(page, isStory)} (${before} before scrolling)`);
+  check('article: each card is drawn exactly once (several script tags on the page)',
+    t.renders.length === shown.length, `${t.renders.length} render events for ${shown.length} cards`);
+
+  // Keyboard: Tab from the top of the page to the first excerpts button, Enter and Space toggle it.
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  let reached = null;
+  for (let i = 0; i < 200 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => {
+      const host = document.activeElement;
+      const inner = host && host.shadowRoot && host.shadowRoot.activeElement;
+      return inner && inner.matches('button[aria-controls=sources]') ? (host.id || host.dataset.claim) : null;
+    });
+  }
+  const toggleState = () => page.evaluate(() => {
+    const button = document.activeElement.shadowRoot.activeElement;
+    const excerpt = document.activeElement.shadowRoot.querySelector('.excerpt');
+    return { expanded: button.getAttribute('aria-expanded'), excerptVisible: !!excerpt && excerpt.getClientRects().length > 0 };
+  });
+  if (check('keyboard: Tab reaches the excerpts button (a real <button>) inside a card', !!reached)) {
+    const closed = await toggleState();
+    await page.keyboard.press('Enter');
+    const opened = await toggleState();
+    await page.keyboard.press(' ');
+    const closedAgain = await toggleState();
+    check('keyboard: Enter and Space toggle aria-expanded and show / hide the excerpts',
+      closed.expanded === 'false' && !closed.excerptVisible && opened.expanded === 'true' && opened.excerptVisible
+        && closedAgain.expanded === 'false',
+      JSON.stringify({ closed, opened, closedAgain }));
+  }
+
+  // The contested card's conflicting claim is one click away.
+  const conflict = await page.evaluate((selector) => {
+    const host = [...document.querySelectorAll(selector)].find((el) => el.shadowRoot?.querySelector('button[aria-controls=conflict]'));
+    if (!host) return null;
+    const button = host.shadowRoot.querySelector('button[aria-controls=conflict]');
+    const panel = host.shadowRoot.querySelector('#conflict');
+    const hiddenBefore = panel.hidden;
+    button.click();
+    return { hiddenBefore, expanded: button.getAttribute('aria-expanded'), visible: panel.getClientRects().length > 0, text: panel.textContent };
+  }, SELECTOR);
+  check('contested: one click shows the conflicting claim',
+    conflict && conflict.hiddenBefore && conflict.expanded === 'true' && conflict.visible && conflict.text.length > 20, JSON.stringify(conflict));
+
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.screenshot({ path: join(artifacts, 'article-light.png') });
+  const card = page.locator('blockquote.fact-card[data-factcard=ready]').nth(1);
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: join(artifacts, 'card-light.png') });
+  await card.locator('button[aria-controls=sources]').click();
+  await card.screenshot({ path: join(artifacts, 'card-light-open.png') });
+  const contested = page.locator('blockquote.fact-card[data-factcard=ready]').first();
+  await contested.scrollIntoViewIfNeeded();
+  await contested.screenshot({ path: join(artifacts, 'card-contested-open.png') });
+  await page.close();
+}
+
+async function storyChecks(h, artifacts) {
+  const page = await h.open('/story.html');
+  await scrollThrough(page);
+  const shown = await page.evaluate(readCards, SELECTOR);
+  const t = await page.evaluate(() => window.__test);
+  const claims = new Set(shown.map((s) => s.claim));
+  const missing = h.data.cards.filter((c) => !claims.has(c.id)).map((c) => c.id);
+  check(`story page: every card of the bundle is on the page (${h.data.cards.length})`, !missing.length, missing.join(', '));
+  const problems = compareCards(shown, h.data);
+  check(`story page: all ${shown.length} cards render with the right who / what / when / sources`, !problems.length,
+    problems.slice(0, 8).join('\n'));
+  const structure = await page.evaluate(() => ({
+    matrixRows: document.querySelectorAll('.matrix tbody tr').length,
+    matrixColumns: document.querySelectorAll('.matrix thead th').length - 1,
+    versus: document.querySelectorAll('.versus').length,
+    timeline: [...document.querySelectorAll('.timeline time')].map((el) => el.getAttribute('datetime')),
+  }));
+  const sourceCount = h.data.bundle.sources.length;
+  const contestedPairs = h.data.cards.filter((c) => c.contradicts.length).length;
+  check('story page: sources × claims matrix, contested claims side by side, timeline',
+    structure.matrixRows === h.data.cards.length && structure.matrixColumns === sourceCount
+      && (contestedPairs === 0 || structure.versus > 0)
+      && structure.timeline.length === h.data.cards.filter((c) => c.when && c.when !== 'unknown').length,
+    JSON.stringify({ ...structure, timeline: structure.timeline.length }));
+  check('story page: no layout shift, no CSP violations, no console errors',
+    t.shift === 0 && !t.violations.length && !consoleErrors(page).length && !page.log.pageErrors.length,
+    JSON.stringify({ cls: t.shift, violations: t.violations, errors: consoleErrors(page), pageErrors: page.log.pageErrors }));
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.screenshot({ path: join(artifacts, 'story-light.png') });
+  await page.close();
+}
+
+async function themeChecks(h, artifacts) {
+  const page = await h.open('/article.html', { colorScheme: 'dark' });
+  await scrollThrough(page);
+  const background = (selector) => page.evaluate((sel) => [...document.querySelectorAll(sel)].map((el) => {
+    const card = el.shadowRoot.querySelector('.card');
+    const [r, g, b] = getComputedStyle(card).backgroundColor.match(/\d+/g).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  }), selector);
+  const dark = await background('blockquote.fact-card');
+  check('dark: cards follow prefers-color-scheme: dark', dark.every((l) => l < 0.25), JSON.stringify(dark));
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.screenshot({ path: join(artifacts, 'article-dark.png') });
+  const card = page.locator('blockquote.fact-card').nth(1);
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: join(artifacts, 'card-dark.png') });
+
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'light'; });
+  await page.waitForTimeout(50);
+  const forcedLight = await background('blockquote.fact-card');
+  await page.evaluate(() => {
+    delete document.documentElement.dataset.theme;
+    document.querySelector('blockquote.fact-card').dataset.theme = 'light';
+  });
+  await page.waitForTimeout(50);
+  const one = await background('blockquote.fact-card');
+  check('theme: a live data-theme attribute (page or card) switches cards between dark and light',
+    forcedLight.every((l) => l > 0.8) && one[0] > 0.8 && one.slice(1).every((l) => l < 0.25),
+    JSON.stringify({ forcedLight, one }));
+  await page.close();
+}
+
+async function rtlAndLanguageChecks(h, artifacts) {
+  const rtl = await h.open('/__fixtures__/rtl.html');
+  await settle(rtl);
+  const r = await rtl.evaluate(() => {
+    const card = document.querySelector('#rtl-card').shadowRoot.querySelector('.card');
+    const style = getComputedStyle(card);
+    return {
+      direction: style.direction,
+      startBorderOnRight: parseFloat(style.borderRightWidth) > parseFloat(style.borderLeftWidth),
+      when: card.querySelector('.when')?.textContent || '',
+    };
+  });
+  check('rtl: the card inherits dir=rtl (status bar on the right) and formats dates in Arabic',
+    r.direction === 'rtl' && r.startBorderOnRight && /[\u0600-\u06FF\u0660-\u0669]/.test(r.when), JSON.stringify(r));
+  await rtl.screenshot({ path: join(artifacts, 'rtl.png'), fullPage: true });
+  await rtl.close();
+
+  const page = await h.open('/__fixtures__/languages.html');
+  await settle(page);
+  const when = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.fact-card')]
+    .map((el) => [el.id, el.shadowRoot?.querySelector('.when')?.textContent ?? `(${el.dataset.factcard})`])));
+  const card = (claim) => h.data.cards.find((c) => c.id === claim);
+  const month = card(h.values.monthclaim).when;
+  const [y, m] = month.split('-').map(Number);
+  const de = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'][m - 1];
+  const problems = [];
+  const expect = (id, ok, what) => { if (!ok) problems.push(`${id}: ${JSON.stringify(when[id])} (${what})`); };
+  expect('lang-en', when['lang-en'] === `${MONTHS[m - 1]} ${y}`, `${MONTHS[m - 1]} ${y}`);
+  expect('lang-de', when['lang-de'] === `${de} ${y}`, `${de} ${y}`);
+  expect('lang-ru', /[а-я]/i.test(when['lang-ru']) && when['lang-ru'].includes(String(y)) && !/\b\d{1,2}\b/.test(when['lang-ru'].replace(String(y), '')), 'Russian month and year, no day');
+  expect('lang-ar', /[\u0600-\u06FF]/.test(when['lang-ar']), 'Arabic');
+  expect('lang-mn', !!when['lang-mn'] && !when['lang-mn'].startsWith('('), 'a date, whatever locale Intl falls back to');
+  expect('lang-bad', when['lang-bad'] === `${MONTHS[m - 1]} ${y}`, 'English for an invalid tag');
+  expect('year-en', when['year-en'] === expectedDate(card(h.values.yearclaim).when), expectedDate(card(h.values.yearclaim).when));
+  expect('day-en', when['day-en'] === expectedDate(card(h.values.dayclaim).when), expectedDate(card(h.values.dayclaim).when));
+  check('dates: each at its precision (year, month, day) in en, de, ru, ar; mn and a bad tag fall back cleanly',
+    !problems.length, problems.join('\n'));
+  check('dates: no warnings or errors on the language page', !widgetWarnings(page).length && !consoleErrors(page).length,
+    JSON.stringify(page.log.console));
+  await page.close();
+}
+
+async function hostileChecks(h, artifacts) {
+  const page = await h.open('/__fixtures__/hostile.html');
+  await settle(page);
+  const measure = () => page.evaluate(() => {
+    const host = document.querySelector('#hostile-card');
+    const card = host.shadowRoot.querySelector('.card');
+    const style = getComputedStyle(card);
+    const what = getComputedStyle(card.querySelector('.what'));
+    const hostStyle = getComputedStyle(host);
+    return {
+      fontSize: parseFloat(style.fontSize),
+      letterSpacing: style.letterSpacing,
+      transform: style.textTransform,
+      whatColor: what.color,
+      hostPadding: hostStyle.paddingTop,
+      hostBorder: hostStyle.borderTopWidth,
+      before: getComputedStyle(host, '::before').content,
+      height: host.getBoundingClientRect().height,
+    };
+  });
+  const big = await measure();
+  await page.screenshot({ path: join(artifacts, 'hostile-css.png'), fullPage: true });
+  await page.evaluate(() => { document.documentElement.style.fontSize = '10px'; });
+  const small = await measure();
+  const ok = (m) => m.fontSize >= 13 && m.fontSize <= 18 && m.letterSpacing === 'normal' && m.transform === 'none'
+    && m.whatColor !== 'rgb(255, 0, 0)' && m.hostPadding === '0px' && m.hostBorder === '0px' && m.before === 'none';
+  check('host CSS: hostile page styles and a root font size of 32px or 10px leave the card intact (13-18px text)',
+    ok(big) && ok(small), JSON.stringify({ big, small }));
+  await page.close();
+}
+
+async function failureChecks(h) {
+  const page = await h.open('/__fixtures__/failures.html');
+  await settle(page);
+  const states = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.fact-card')].map((el) => [el.id, {
+    state: el.dataset.factcard,
+    fallbackVisible: !el.shadowRoot && el.querySelector('p').getClientRects().length > 0,
+  }])));
+  const warnings = widgetWarnings(page).map((m) => m.text);
+  const failedIds = ['missing-1', 'missing-2', 'bad-json', 'unknown-claim'];
+  check('failures: bundle 404, bad JSON and an unknown claim id keep their fallback visible',
+    failedIds.every((id) => states[id].state === 'failed' && states[id].fallbackVisible), JSON.stringify(states));
+  check('failures: the other cards on the page still render',
+    states['good-1'].state === 'ready' && states['good-2'].state === 'ready', JSON.stringify(states));
+  const one = (test) => warnings.filter(test).length === 1;
+  check('failures: exactly one warning per cause, naming it (3 causes, 4 failed cards)',
+    warnings.length === 3 && one((w) => /no-such-story\.cards\.json.*404/.test(w))
+      && one((w) => /bad\.cards\.json:\d+:\d+/.test(w)) && one((w) => /no claim "no-such-claim"/.test(w)),
+    warnings.join('\n'));
+  const errors = await page.evaluate(() => window.__test.errors.map((e) => e.who));
+  check('failures: a factcard:error event reaches each failed card', failedIds.every((id) => errors.includes(id)), errors.join(', '));
+  await page.close();
+}
+
+async function wasmBlockedChecks(h) {
+  // Blocked by the network (an ad blocker, a proxy, an outage).
+  const page = await h.open('/article.html', { setup: (p) => p.route('**/factcard.wasm', (route) => route.abort()) });
+  await scrollThrough(page);
+  const states = await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => ({
+    state: el.dataset.factcard,
+    fallbackVisible: !el.shadowRoot && el.querySelector('p').getClientRects().length > 0 && el.textContent.trim().length > 20,
+  })), SELECTOR);
+  const warnings = widgetWarnings(page).map((m) => m.text);
+  check('wasm blocked (network): every fallback stays visible',
+    states.length > 0 && states.every((s) => s.state === 'failed' && s.fallbackVisible), JSON.stringify(states));
+  check('wasm blocked (network): exactly one warning, naming factcard.wasm',
+    warnings.length === 1 && warnings[0].includes('factcard.wasm'), warnings.join('\n'));
+  const shift = await page.evaluate(() => window.__test.shift);
+  check('wasm blocked (network): no layout shift', shift === 0, `CLS ${shift}`);
+  await page.close();
+
+  // Blocked by the page's own policy (no 'wasm-unsafe-eval').
+  const csp = await h.open('/__fixtures__/languages.html?csp=no-wasm');
+  await settle(csp);
+  const cspStates = await csp.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.dataset.factcard), SELECTOR);
+  const cspWarnings = widgetWarnings(csp).map((m) => m.text);
+  check('wasm blocked (CSP without wasm-unsafe-eval): fallbacks stay, exactly one warning',
+    cspStates.every((s) => s === 'failed') && cspWarnings.length === 1 && cspWarnings[0].includes('factcard.wasm'),
+    JSON.stringify({ cspStates, cspWarnings }));
+  await csp.close();
+}
+
+async function lazyChecks(h) {
+  const page = await h.open('/__fixtures__/lazy.html');
+  await page.waitForTimeout(1200);
+  const early = page.log.requests.filter((u) => isWasm(u) || isStory(u));
+  check('lazy: nothing is fetched for cards far below the fold', !early.length, early.join('\n'));
+  await scrollThrough(page);
+  const t = await page.evaluate(() => window.__test);
+  const states = await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.dataset.factcard), SELECTOR);
+  check('lazy: the cards render once scrolled near (blockquote, <fact-card>, a story file with no build step)',
+    states.length === 4 && states.every((s) => s === 'ready'), JSON.stringify(states));
+  const bundles = page.log.requests.filter((u) => u.endsWith('.cards.json')).length;
+  check('lazy: one wasm fetch and one fetch per bundle, however many cards use it',
+    counted(page, isWasm) === 1 && bundles === 1, `wasm ${counted(page, isWasm)}, bundle ${bundles}`);
+  const registry = await page.evaluate(() => ({
+    version: window.factcard && window.factcard.version,
+    versions: Object.keys(window[Symbol.for('factcard')].versions),
+  }));
+  check('versions: with two versions on the page the first loader wins and each card is drawn once',
+    registry.version === h.widgetVersion && registry.versions.includes('99.0.0-test') && t.renders.length === 4,
+    JSON.stringify({ ...registry, renders: t.renders.length }));
+  check('lazy: no layout shift, no console errors',
+    t.shift === 0 && !consoleErrors(page).length && !page.log.pageErrors.length,
+    JSON.stringify({ cls: t.shift, errors: consoleErrors(page), pageErrors: page.log.pageErrors }));
+
+  // The public API: render() redraws on demand, cards() computes from story text.
+  const api = await page.evaluate(async () => {
+    const el = document.querySelector('blockquote.fact-card');
+    let event = null;
+    el.addEventListener('factcard:render', (e) => { event = e.detail.card.id; }, { once: true });
+    await window.factcard.render(el);
+    const result = await window.factcard.cards('{"factcard": 1, "story": {"id": "x"}, "entities": [], "sources": [], "claims": [}');
+    return { event, errors: Array.isArray(result.errors) && result.errors.length > 0 };
+  });
+  check('api: factcard.render(el) redraws and dispatches factcard:render; factcard.cards() reports errors',
+    !!api.event && api.errors, JSON.stringify(api));
+  await page.close();
+}
+
+// A page with 1,000 cards: only the cards near the viewport are drawn, and drawing them while the
+// reader scrolls moves nothing. Long tasks are reported, not asserted: on a loaded 2-core machine
+// their length says more about the machine than about the widget.
+async function manyCardsChecks(h) {
+  const page = await h.open('/__fixtures__/many.html');
+  for (let i = 0; i < 30; i++) {
+    await page.mouse.wheel(0, 700);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(300);
+  const t = await page.evaluate(() => window.__test);
+  const states = await page.evaluate((selector) => {
+    const all = [...document.querySelectorAll(selector)];
+    const count = (state) => all.filter((el) => el.dataset.factcard === state).length;
+    return { ready: count('ready'), failed: count('failed'), untouched: all.filter((el) => !el.dataset.factcard).length };
+  }, SELECTOR);
+  info(`1,000 cards: ${states.ready} drawn while scrolling, ${states.untouched} still waiting; main-thread tasks over 50 ms: ${
+    t.longTasks.length ? t.longTasks.map((task) => `${task.ms} ms at ${task.at} ms`).join(', ') : 'none'}`);
+  check('1,000 cards: only cards near the viewport are drawn, none fail, nothing moves',
+    states.ready > 20 && states.untouched > 500 && !states.failed && t.shift === 0,
+    JSON.stringify({ states, cls: t.shift }));
+  await page.close();
+}
+
+// axe-core over the rendered article and story pages, cards included (their open shadow roots).
+// axe compiles its message templates with new Function, so these pages come from a second server
+// without the CSP; everything else above runs under it.
+async function accessibilityChecks(h, artifacts, plainBase) {
+  const axe = readFileSync(createRequire(join(ROOT, 'tests', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const path of ['/article.html', '/story.html']) {
+    const page = await h.open(new URL(path, plainBase).href);
+    await scrollThrough(page);
+    await page.evaluate(() => scrollTo(0, 0));
+    // One card of each kind opened, so excerpts and conflicting claims are checked too.
+    await page.evaluate((selector) => {
+      for (const el of document.querySelectorAll(selector)) {
+        for (const b of el.shadowRoot ? el.shadowRoot.querySelectorAll('button') : []) b.click();
+        if (el.shadowRoot && el.shadowRoot.querySelector('.rival')) break;
+      }
+    }, SELECTOR);
+    await page.evaluate(axe);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0].target)}`);
+    });
+    check(`accessibility: axe-core finds no WCAG 2.1 A/AA violations on ${path.slice(1)} with its cards`,
+      !violations.length, violations.join('\n'));
+    await page.close();
+  }
+}
+
+async function timing(h) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await h.open('/article.html');
+    await page.waitForFunction(() => window.__test.renders.length > 0, null, { timeout: 20000 });
+    times.push(await page.evaluate(() => window.__test.renders[0].at));
+    await page.close();
+  }
+  times.sort((a, b) => a - b);
+  info(`first card on the article appears ${Math.round(times[2])} ms after navigation start (median of 5: ${times.map(Math.round).join(', ')})`);
+}
+
+// ---------- main ----------
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  for (const file of ['article.html', 'story.html', 'factcard/factcard.js', 'factcard/factcard.wasm']) {
+    if (!existsSync(join(options.site, file))) {
+      console.error(`run.mjs: ${join(options.site, file)} is missing; build the site first`);
+      process.exit(2);
+    }
+  }
+  let chromium;
+  try {
+    ({ chromium } = createRequire(join(ROOT, 'tests', 'package.json'))('playwright-core'));
+  } catch {
+    console.error('run.mjs: playwright-core is missing: run `npm ci` in tests/');
+    process.exit(2);
+  }
+  mkdirSync(options.artifacts, { recursive: true });
+  const data = loadBundle(options.site);
+  staticChecks(options.site);
+
+  const { server, url } = await startServer({ root: options.site, port: 0, csp: true });
+  const plain = await startServer({ root: options.site, port: 0, csp: false });
+  const profile = mkdtempSync(join(tmpdir(), 'factcard-chromium-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: options.chromium,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    });
+    const h = new Harness(context, url, options.site, data);
+    for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, hostileChecks, failureChecks,
+      wasmBlockedChecks, lazyChecks, manyCardsChecks, accessibilityChecks]) {
+      try {
+        await group(h, options.artifacts, plain.url);
+      } catch (err) {
+        check(`${group.name} ran to the end`, false, err.stack || err.message);
+      }
+    }
+    await timing(h).catch((err) => info(`timing skipped: ${err.message}`));
+  } finally {
+    if (context) await context.close();
+    server.close();
+    plain.server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  info(`screenshots in ${options.artifacts}`);
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err.stack || err.message);
+  console.log(`browser: ${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});
