@@ -2,6 +2,7 @@
 // draft out. Separate from factcard.wasm so that article pages stay light.
 #include "factcard/extract.hpp"
 #include "factcard/load.hpp"
+#include "factcard/publish.hpp"
 
 #include <cstdlib>
 #include <cstring>
@@ -89,6 +90,26 @@ char *fc_cards(const char *text, std::size_t length) {
   }
   return to_c_string(
       factcard::cards_to_json(loaded->story, loaded->cards).dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+// What `factcard build` writes, for the editor's downloads: a story file in,
+// {"bundle", "jsonld", "snippets": {card id: html}} out, or {"errors"}.
+char *fc_build(const char *text, std::size_t length) {
+  factcard::Result<factcard::CardSet> loaded = factcard::load_cards(std::string_view(text, length), "story");
+  if (!loaded || loaded->from_bundle) {
+    Json list = Json::array();
+    for (const factcard::Diagnostic &d : loaded.errors())
+      list.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
+    if (loaded) list.push_back({{"line", 0}, {"column", 0}, {"message", "build needs a story file, not a bundle"}});
+    return to_c_string(Json{{"errors", std::move(list)}}.dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+  Json snippets = Json::object();
+  for (const factcard::Card &card : loaded->cards) snippets[card.id] = factcard::embed_snippet(loaded->story, card, {});
+  Json out = Json::object();
+  out["bundle"] = factcard::bundle_to_json(loaded->story, loaded->cards);
+  out["jsonld"] = factcard::story_jsonld(loaded->story, loaded->cards);
+  out["snippets"] = std::move(snippets);
+  return to_c_string(out.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 } // extern "C"
