@@ -35,14 +35,13 @@ std::string join_words(const std::vector<Token> &t, std::size_t first, std::size
 }
 
 bool name_particle(const Token &t) {
-  static const char *const particles[] = {"al", "el", "bin", "ibn", "van", "von", "der",
-                                          "de", "da", "di",  "le",  "la",  "du"};
-  std::string lower = t.lower;
-  for (const char *p : particles) {
-    std::string prefix = std::string(p) + "-";
-    if (lower == p || (lower.rfind(prefix, 0) == 0 && lower.size() > prefix.size())) return true;
-  }
-  return false;
+  // "al-Bashir", "bin", "van", "de": lower-case words inside names.
+  if (t.lower.empty() || t.capitalized || std::string("aebivdl").find(t.lower[0]) == std::string::npos) return false;
+  static const std::unordered_set<std::string> particles = {"al", "el", "bin", "ibn", "van", "von", "der",
+                                                             "de", "da", "di", "le", "la", "du"};
+  if (particles.count(t.lower)) return true;
+  std::size_t dash = t.lower.find('-');
+  return dash != std::string::npos && dash + 1 < t.lower.size() && particles.count(t.lower.substr(0, dash));
 }
 
 // The entities of one article, with their spellings clustered as they come.

@@ -32,7 +32,12 @@ bool has_quote_mark(const std::string &line) {
 
 std::size_t word_count(const std::string &line) {
   std::size_t n = 0;
-  for (const Token &t : tokenize(line)) n += t.word ? 1 : 0;
+  bool in_word = false;
+  for (char c : line) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
   return n;
 }
 

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace factcard {
 namespace {
@@ -15,15 +17,14 @@ namespace {
 using detail::Token;
 
 int month_of(const std::string &lower) {
-  static const char *const names[] = {"january", "february", "march",     "april",   "may",      "june",
-                                      "july",    "august",   "september", "october", "november", "december"};
-  static const char *const shorts[] = {"jan.", "feb.", "mar.", "apr.", "may.", "jun.",
-                                       "jul.", "aug.", "sep.", "oct.", "nov.", "dec."};
-  for (int m = 0; m < 12; ++m) {
-    if (lower == names[m] || lower == shorts[m]) return m + 1;
-  }
-  if (lower == "sept." || lower == "sept") return 9;
-  return 0;
+  static const std::unordered_map<std::string, int> months = {
+      {"january", 1},   {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},      {"june", 6},
+      {"july", 7},      {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+      {"jan.", 1},      {"feb.", 2},     {"mar.", 3},      {"apr.", 4},     {"may.", 5},     {"jun.", 6},
+      {"jul.", 7},      {"aug.", 8},     {"sep.", 9},      {"sept.", 9},    {"sept", 9},     {"oct.", 10},
+      {"nov.", 11},     {"dec.", 12}};
+  auto it = months.find(lower);
+  return it == months.end() ? 0 : it->second;
 }
 
 int weekday_of(const std::string &lower) {
@@ -35,16 +36,14 @@ int weekday_of(const std::string &lower) {
 }
 
 int number_word(const std::string &lower) {
-  static const char *const words[] = {"zero",     "one",     "two",     "three",     "four",     "five",     "six",
-                                      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
-                                      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-  for (int n = 0; n <= 20; ++n) {
-    if (lower == words[n]) return n;
-  }
-  if (lower == "thirty") return 30;
-  if (lower == "forty") return 40;
-  if (lower == "fifty") return 50;
-  if (lower == "a" || lower == "an") return 1;
+  static const std::unordered_map<std::string, int> numbers = {
+      {"a", 1},         {"an", 1},        {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},
+      {"five", 5},      {"six", 6},       {"seven", 7},     {"eight", 8},      {"nine", 9},      {"ten", 10},
+      {"eleven", 11},   {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},
+      {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},   {"forty", 40},
+      {"fifty", 50}};
+  auto it = numbers.find(lower);
+  if (it != numbers.end()) return it->second;
   if (lower.size() <= 3 && !lower.empty() && std::all_of(lower.begin(), lower.end(), ::isdigit))
     return std::atoi(lower.c_str());
   return -1;
@@ -109,14 +108,14 @@ Date year_for(int month, int day, const Date &ref, bool future) {
 
 bool future_word(const std::vector<Token> &t, std::size_t i) {
   const std::string &w = t[i].lower;
-  static const char *const cues[] = {"will",    "would",    "upcoming", "scheduled", "tomorrow", "plans", "planned",
-                                     "expects", "expected", "intends",  "shall",     "due",      "until", "next"};
-  for (const char *cue : cues)
-    if (w == cue) return true;
+  static const std::unordered_set<std::string> cues = {"will",     "would",   "upcoming", "scheduled", "tomorrow",
+                                                       "plans",    "planned", "expects",  "expected",  "intends",
+                                                       "shall",    "due",     "until",    "next"};
+  if (cues.count(w)) return true;
   auto ends_with = [&](const std::string &suffix) {
     return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
-  return ends_with("'ll") || ends_with("\xE2\x80\x99ll"); // "we'll"
+  return w.size() > 3 && (ends_with("'ll") || ends_with("\xE2\x80\x99ll")); // "we'll"
 }
 
 bool clause_boundary(const Token &t) {
@@ -124,15 +123,32 @@ bool clause_boundary(const Token &t) {
          t.lower == "and" || t.lower == "but" || t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D";
 }
 
-// Whether the clause around token i speaks of what is to come: "the
+// Whether the clause around each token speaks of what is to come: "the
 // recount would begin on Monday", but not "I won on Tuesday, and I will".
-bool future_clause(const std::vector<Token> &t, std::size_t i) {
-  std::size_t from = i, to = i;
-  while (from > 0 && !clause_boundary(t[from - 1])) --from;
-  while (to + 1 < t.size() && !clause_boundary(t[to + 1])) ++to;
-  for (std::size_t k = from; k <= to; ++k)
-    if (k != i && future_word(t, k)) return true;
-  return false;
+// One pass: count the cue words of each clause.
+std::vector<bool> future_clauses(const std::vector<Token> &t) {
+  std::vector<bool> future(t.size(), false);
+  std::size_t from = 0;
+  while (from < t.size()) {
+    std::size_t to = from;
+    int cues = 0;
+    while (to < t.size() && !clause_boundary(t[to])) cues += future_word(t, to++) ? 1 : 0;
+    for (std::size_t k = from; k < to; ++k) future[k] = cues - (future_word(t, k) ? 1 : 0) > 0;
+    from = to + 1;
+  }
+  return future;
+}
+
+// Words a date expression can start with; every other token is skipped at once.
+bool may_start_date(const Token &t) {
+  static const std::unordered_set<std::string> starts = {
+      "yesterday", "today",  "tomorrow", "tonight", "last",   "this",  "next",  "past",   "coming", "earlier",
+      "later",     "early",  "late",     "the",     "a",      "an",    "more",  "less",   "nearly", "almost",
+      "about",     "around", "some",     "on",      "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday",  "sunday"};
+  if (t.number || (!t.lower.empty() && t.lower[0] >= '0' && t.lower[0] <= '9')) return true;
+  if (month_of(t.lower) || number_word(t.lower) > 0) return true;
+  return starts.count(t.lower) > 0;
 }
 
 class DateFinder {
@@ -142,8 +158,13 @@ public:
   }
 
   std::vector<FoundDate> run() {
+    std::vector<bool> future = future_clauses(t_);
     for (std::size_t i = 0; i < t_.size();) {
-      future_ = future_clause(t_, i);
+      if (!t_[i].word || !may_start_date(t_[i])) {
+        ++i;
+        continue;
+      }
+      future_ = future[i];
       std::size_t used = match(i);
       i += used ? used : 1;
     }
