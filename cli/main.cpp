@@ -79,6 +79,8 @@ Options:
   --date YYYY-MM-DD   publication date of the following articles
   --annotations       print what was found per article (dates, people,
                       quotes) instead of a story, as a JSON array
+  --only dates        with --annotations: find the dates only (for
+                      comparisons with date-only tools)
 )"},
 };
 
@@ -253,11 +255,15 @@ int run_build(const Args &args) {
 int run_extract(const std::vector<std::string> &argv) {
   std::vector<Article> articles;
   std::optional<Date> date;
-  bool annotations = false;
+  bool annotations = false, dates_only = false;
   for (std::size_t i = 0; i < argv.size(); ++i) {
     const std::string &arg = argv[i];
     if (arg == "--annotations") {
       annotations = true;
+    } else if (arg == "--only" || arg == "--only=dates") {
+      std::string value = arg == "--only" ? (i + 1 < argv.size() ? argv[++i] : "") : "dates";
+      if (value != "dates") return usage_error("--only takes 'dates', not '" + value + "'");
+      dates_only = true;
     } else if (arg == "--date" || arg.rfind("--date=", 0) == 0) {
       std::string value = arg == "--date" ? (i + 1 < argv.size() ? argv[++i] : "") : arg.substr(7);
       date = parse_date(value);
@@ -281,7 +287,7 @@ int run_extract(const std::vector<std::string> &argv) {
   if (annotations) {
     Json all = Json::array();
     for (const Article &article : articles) {
-      Json one = annotations_json(analyse_article(article));
+      Json one = annotations_json(dates_only ? analyse_dates(article) : analyse_article(article));
       one["file"] = article.name;
       all.push_back(std::move(one));
     }

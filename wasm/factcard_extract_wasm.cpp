@@ -74,7 +74,9 @@ char *fc_extract_annotations(const char *text, std::size_t length) {
   std::string problem;
   if (input.is_discarded() || !read_article(input, 0, article, problem))
     return error(problem.empty() ? "bad JSON" : problem);
-  Json out = factcard::annotations_json(factcard::analyse_article(article));
+  bool dates_only = input.contains("only") && input["only"] == "dates";
+  Json out =
+      factcard::annotations_json(dates_only ? factcard::analyse_dates(article) : factcard::analyse_article(article));
   return to_c_string(out.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 

@@ -182,6 +182,8 @@ async function loadTools(probe) {
   return [
     nativeTool(REPO_ROOT, probe),
     await wasmTool(REPO_ROOT, probe),
+    nativeTool(REPO_ROOT, probe, 'dates'),
+    await wasmTool(REPO_ROOT, probe, 'dates'),
     await chronoTool(),
     ...(await compromiseTools(nameWords)),
   ];

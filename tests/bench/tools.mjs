@@ -84,8 +84,12 @@ function runNative(binary, args) {
   return run.stdout;
 }
 
-function nativeAnnotations(binary, article) {
-  const out = runNative(binary, ['extract', '--annotations', '--date', article.gold.date, article.textPath]);
+// `only` = 'dates' runs factcard's date finder alone, to compare like with
+// like against a date-only tool.
+const onlyArgs = (only) => (only ? ['--only', only] : []);
+
+function nativeAnnotations(binary, article, only) {
+  const out = runNative(binary, ['extract', '--annotations', ...onlyArgs(only), '--date', article.gold.date, article.textPath]);
   return asList(JSON.parse(out))[0];
 }
 
@@ -111,7 +115,7 @@ function supportsSeveralFiles(binary, files, date) {
 
 // One process over all files (the list repeated `passes` times), so that
 // process start-up does not dominate; falls back to a process per file.
-function nativeThroughput(binary, articles, options) {
+function nativeThroughput(binary, articles, options, only) {
   const files = articles.map((a) => a.textPath);
   const date = articles[0].gold.date;
   const startup = `start-up alone ${nativeStartupMs(binary, date).toFixed(1)} ms`;
@@ -120,7 +124,7 @@ function nativeThroughput(binary, articles, options) {
     const { wordsPerSecond, passes } = measureInProcess(articles, pass, options);
     return { wordsPerSecond, method: `one process per article (several files in one call not supported), ${passes} pass(es) per sample; ${startup}, included` };
   }
-  const run = (passes) => runNative(binary, ['extract', '--annotations', '--date', date, ...Array(passes).fill(files).flat()]);
+  const run = (passes) => runNative(binary, ['extract', '--annotations', ...onlyArgs(only), '--date', date, ...Array(passes).fill(files).flat()]);
   const oneRunMs = median([0, 1, 2].map(() => timed(() => run(1))));
   const passes = Math.max(1, Math.ceil((options.minMs ?? MIN_SAMPLE_MS) / Math.max(oneRunMs, 1)));
   const rates = [];
@@ -134,8 +138,8 @@ function nativeThroughput(binary, articles, options) {
   };
 }
 
-export function nativeTool(root, probeArticle) {
-  const name = 'factcard (native)';
+export function nativeTool(root, probeArticle, only) {
+  const name = only ? `factcard ${only} only (native)` : 'factcard (native)';
   const binary = path.join(root, 'build', 'cli', 'factcard');
   if (!fs.existsSync(binary)) return unavailable(name, 'build/cli/factcard not found: build first');
   try {
@@ -149,9 +153,9 @@ export function nativeTool(root, probeArticle) {
     name,
     available: true,
     version,
-    categories: FACTCARD_CATEGORIES,
-    annotate: (article) => nativeAnnotations(binary, article),
-    throughput: (articles, options = {}) => nativeThroughput(binary, articles, options),
+    categories: only ? [only] : FACTCARD_CATEGORIES,
+    annotate: (article) => nativeAnnotations(binary, article, only),
+    throughput: (articles, options = {}) => nativeThroughput(binary, articles, options, only),
   };
 }
 
@@ -198,8 +202,8 @@ function callWasm(x, inputText) {
   }
 }
 
-function wasmAnnotations(x, article) {
-  const parsed = JSON.parse(callWasm(x, JSON.stringify({ text: article.text, date: article.gold.date })));
+function wasmAnnotations(x, article, only) {
+  const parsed = JSON.parse(callWasm(x, JSON.stringify({ text: article.text, date: article.gold.date, ...(only ? { only } : {}) })));
   if (parsed.errors) throw new Error(`fc_extract_annotations: ${JSON.stringify(parsed.errors).slice(0, 200)}`);
   return asList(parsed)[0];
 }
@@ -215,8 +219,8 @@ async function instantiate(file) {
   return exports;
 }
 
-export async function wasmTool(root, probeArticle) {
-  const name = 'factcard (wasm)';
+export async function wasmTool(root, probeArticle, only) {
+  const name = only ? `factcard ${only} only (wasm)` : 'factcard (wasm)';
   const file = path.join(root, 'build-wasm', 'wasm', 'factcard-extract.wasm');
   if (!fs.existsSync(file)) return unavailable(name, 'build-wasm/wasm/factcard-extract.wasm not found: build the wasm first');
   let x;
@@ -231,10 +235,10 @@ export async function wasmTool(root, probeArticle) {
     name,
     available: true,
     version: `factcard-extract.wasm, ${kib} KiB`,
-    categories: FACTCARD_CATEGORIES,
-    annotate: (article) => wasmAnnotations(x, article),
+    categories: only ? [only] : FACTCARD_CATEGORIES,
+    annotate: (article) => wasmAnnotations(x, article, only),
     throughput: (articles, options = {}) => ({
-      ...measureInProcess(articles, () => articles.forEach((a) => wasmAnnotations(x, a)), options),
+      ...measureInProcess(articles, () => articles.forEach((a) => wasmAnnotations(x, a, only)), options),
       method: 'in process (node WebAssembly), one instance, fc_extract_annotations per article incl. JSON in/out',
     }),
   };

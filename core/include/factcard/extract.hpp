@@ -72,6 +72,10 @@ struct ArticleAnalysis {
 
 ArticleAnalysis analyse_article(const Article &article);
 
+// Only the dates of an article (page chrome removed, datelines included):
+// what a date-only tool does, for comparing like with like.
+ArticleAnalysis analyse_dates(const Article &article);
+
 // The debug view the extraction benchmark scores:
 // {"dates":[{"text","value"}], "people":[names], "quotes":[{"quote","speaker"}]}
 Json annotations_json(const ArticleAnalysis &analysis);

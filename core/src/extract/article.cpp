@@ -38,7 +38,7 @@ bool name_particle(const Token &t) {
   // "al-Bashir", "bin", "van", "de": lower-case words inside names.
   if (t.lower.empty() || t.capitalized || std::string("aebivdl").find(t.lower[0]) == std::string::npos) return false;
   static const std::unordered_set<std::string> particles = {"al", "el", "bin", "ibn", "van", "von", "der",
-                                                             "de", "da", "di", "le", "la", "du"};
+                                                            "de", "da", "di",  "le",  "la",  "du"};
   if (particles.count(t.lower)) return true;
   std::size_t dash = t.lower.find('-');
   return dash != std::string::npos && dash + 1 < t.lower.size() && particles.count(t.lower.substr(0, dash));
@@ -821,6 +821,19 @@ private:
 } // namespace
 
 ArticleAnalysis analyse_article(const Article &article) { return ArticleReader(article).run(); }
+
+ArticleAnalysis analyse_dates(const Article &article) {
+  detail::CleanArticle clean = detail::clean_article(article.text);
+  ArticleAnalysis out;
+  out.headline = clean.headline;
+  out.date = article.date ? article.date : clean.stated_date;
+  for (const std::string &line : clean.datelines)
+    for (FoundDate &d : find_dates(line, std::nullopt)) out.dates.push_back(std::move(d));
+  std::string body;
+  for (const std::string &p : clean.paragraphs) body += p + "\n\n";
+  for (FoundDate &d : find_dates(body, out.date)) out.dates.push_back(std::move(d));
+  return out;
+}
 
 Json annotations_json(const ArticleAnalysis &analysis) {
   Json dates = Json::array(), people = Json::array(), quotes = Json::array();
