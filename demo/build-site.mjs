@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Builds the demo site exactly as a publisher would use factcard:
-//   node demo/build-site.mjs --factcard build/cli/factcard --wasm build-wasm/wasm/factcard.wasm --out build/site
+//   node demo/build-site.mjs --factcard build/cli/factcard --wasm build-wasm/wasm/factcard.wasm \
+//     --extract-wasm build-wasm/wasm/factcard-extract.wasm --out build/site
 // 1. `factcard build STORY -o OUT` writes the bundle, the JSON-LD and one embed snippet per card;
 // 2. the widget (web/factcard.js and the wasm) is copied to OUT/factcard/;
 // 3. demo/article.html gets its `<!-- factcard-embed: ID -->` markers replaced by those snippets;
 // 4. story.html is generated from `factcard cards STORY` (static, escaped HTML, no inline script);
-// 5. the index, the stylesheet, the favicon and the story file itself are copied.
+// 5. the index, the stylesheet, the favicon and the story file itself are copied;
+// 6. the story editor (editor.html) gets its scripts, its stylesheet and the extraction module
+//    (factcard-extract.wasm) in OUT/editor/: only the editor page loads them.
 // Every page is checked for inline script and style, which the demo's strict CSP would block.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,14 +22,16 @@ const SOURCE_MARKER = /<!--\s*factcard-embed-source:\s*([a-z0-9._-]+)\s*-->/g; /
 
 function parseArgs(argv) {
   const options = { story: join(DEMO, 'stories', 'putin-mongolia-2024.json') };
-  const names = { '--factcard': 'factcard', '--wasm': 'wasm', '--out': 'out', '--story': 'story' };
+  const names = { '--factcard': 'factcard', '--wasm': 'wasm', '--out': 'out', '--story': 'story', '--extract-wasm': 'extractWasm' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = names[argv[i]];
     if (!key || argv[i + 1] === undefined) usage(`unknown or incomplete argument: ${argv[i]}`);
     options[key] = resolve(argv[i + 1]);
   }
   for (const key of ['factcard', 'wasm', 'out']) if (!options[key]) usage(`--${key} is required`);
-  for (const key of ['factcard', 'wasm', 'story']) {
+  // The editor's extraction module: where the wasm build puts it unless told otherwise.
+  options.extractWasm ||= join(ROOT, 'build-wasm', 'wasm', 'factcard-extract.wasm');
+  for (const key of ['factcard', 'wasm', 'story', 'extractWasm']) {
     if (!existsSync(options[key])) usage(`${key}: no such file: ${options[key]}`);
   }
   return options;
@@ -34,7 +39,8 @@ function parseArgs(argv) {
 
 function usage(problem) {
   console.error(`build-site: ${problem}`);
-  console.error('usage: node demo/build-site.mjs --factcard CLI --wasm FACTCARD.wasm --out DIR [--story STORY.json]');
+  console.error('usage: node demo/build-site.mjs --factcard CLI --wasm FACTCARD.wasm --out DIR [--story STORY.json]'
+    + ' [--extract-wasm FACTCARD-EXTRACT.wasm]');
   process.exit(2);
 }
 
@@ -105,10 +111,25 @@ function cardFallback(card, bundleHref, language) {
 </blockquote>`;
 }
 
-function page({ title, description, current, body }) {
-  const nav = [['index.html', 'Home'], ['article.html', 'Article'], ['story.html', 'Story data']]
+// The site's sections, as every page's masthead lists them.
+const SECTIONS = [['index.html', 'Home'], ['article.html', 'Article'], ['story.html', 'Story data'], ['editor.html', 'Editor']];
+const SECTIONS_LIST = /<ul class="sections">[\s\S]*?<\/ul>/;
+
+function siteNav(current) {
+  const items = SECTIONS
     .map(([href, label]) => `<li><a href="${href}"${href === current ? ' aria-current="page"' : ''}>${label}</a></li>`)
     .join('');
+  return `<ul class="sections">${items}</ul>`;
+}
+
+// Hand-written pages list the sections too: give them the same list as the generated ones.
+function withSiteNav(name, html) {
+  if (!SECTIONS_LIST.test(html)) throw new Error(`${name} has no <ul class="sections"> to put the site's sections in`);
+  return html.replace(SECTIONS_LIST, siteNav(name));
+}
+
+function page({ title, description, current, body }) {
+  const nav = siteNav(current);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -123,7 +144,7 @@ function page({ title, description, current, body }) {
 <a class="skip" href="#main">Skip to content</a>
 <header class="masthead"><div class="masthead-inner">
 <a class="brand" href="index.html">The Meridian</a>
-<nav aria-label="Sections"><ul class="sections">${nav}</ul></nav>
+<nav aria-label="Sections">${nav}</nav>
 <p class="demo-flag"><b>Demo</b>a fictional publication showing factcard</p>
 </div></header>
 ${body}
@@ -272,6 +293,24 @@ function checkNoInline(name, html) {
   if (problems.length) throw new Error(`${name} has ${problems.join(', ')}`);
 }
 
+// ---------- the editor ----------
+
+// The editor's own files, in OUT/editor/ next to editor.html: its script (which starts
+// editor-worker.js as a Web Worker), its stylesheet and the extraction module the worker loads.
+function copyEditor(out, extractWasm) {
+  const dir = join(out, 'editor');
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['editor.js', 'editor-worker.js', 'editor.css']) {
+    const text = readFileSync(join(DEMO, file), 'utf8');
+    // The same rule as the widget: no string evaluation, no HTML-string sinks.
+    const forbidden = ['eval(', 'new Function', 'innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write']
+      .filter((word) => text.includes(word));
+    if (forbidden.length) throw new Error(`demo/${file} uses ${forbidden.join(', ')}`);
+    writeFileSync(join(dir, file), text);
+  }
+  copyFileSync(extractWasm, join(dir, 'factcard-extract.wasm'));
+}
+
 // ---------- main ----------
 
 function main() {
@@ -311,13 +350,26 @@ function main() {
   const articleCards = used.splice(0);
   const index = paste(readFileSync(join(DEMO, 'index.html'), 'utf8'));
   const story = storyPage(result, bundleHref);
-  const pages = { 'article.html': article, 'story.html': story, 'index.html': index };
+  const editor = readFileSync(join(DEMO, 'editor.html'), 'utf8');
+  const pages = {
+    'article.html': withSiteNav('article.html', article),
+    'story.html': story,
+    'index.html': withSiteNav('index.html', index),
+    'editor.html': withSiteNav('editor.html', editor),
+  };
   for (const [name, html] of Object.entries(pages)) {
     checkNoInline(name, html);
+    // The extraction module is the editor's alone: article pages must stay light.
+    if (name !== 'editor.html' && /factcard-extract|editor\/editor/.test(html)) {
+      throw new Error(`${name} loads the editor's files; only editor.html may`);
+    }
     writeFileSync(join(out, name), html);
   }
+  copyEditor(out, options.extractWasm);
   console.log(`article.html: ${articleCards.length} cards (${articleCards.join(', ')})`);
   console.log(`story.html: ${result.cards.length} cards`);
+  console.log(`editor.html: editor/ (editor.js, editor-worker.js, editor.css, factcard-extract.wasm ${
+    Math.round(readFileSync(options.extractWasm).length / 1024)} KB)`);
   console.log(`site written to ${out}`);
 }
 

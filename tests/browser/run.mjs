@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, STRICT_CSP } from '../../demo/serve.mjs';
+import { editorChecks } from './editor.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -650,6 +651,11 @@ async function accessibilityChecks(h, artifacts, plainBase) {
   }
 }
 
+// The story editor (tests/browser/editor.mjs; also runs on its own).
+async function editorGroup(h, artifacts, plainBase) {
+  await editorChecks({ context: h.context, base: h.base, plainBase, site: h.site, artifacts, check, info });
+}
+
 async function timing(h) {
   const times = [];
   for (let i = 0; i < 5; i++) {
@@ -695,7 +701,7 @@ async function main() {
     });
     const h = new Harness(context, url, options.site, data);
     for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, hostileChecks, failureChecks,
-      wasmBlockedChecks, lazyChecks, manyCardsChecks, accessibilityChecks]) {
+      wasmBlockedChecks, lazyChecks, manyCardsChecks, accessibilityChecks, editorGroup]) {
       try {
         await group(h, options.artifacts, plain.url);
       } catch (err) {

@@ -240,3 +240,14 @@ TEST_CASE("across articles: dates that disagree once resolved are contested") {
       std::count_if(cards.begin(), cards.end(), [](const Card &c) { return c.status == Status::contested; }));
   CHECK(contested == 2);
 }
+
+TEST_CASE("a surname shared by two people stays with one of them, so the draft validates") {
+  std::vector<Article> articles = {
+      {"a.txt", "Report A\n\nMarta Lindgren chairs the board. “We are ready,” Lindgren said.\n", tuesday},
+      {"b.txt", "Report B\n\nRobert Lindgren runs the port. “Ships are waiting,” Lindgren said.\n", tuesday},
+  };
+  Story story = draft_story(articles);
+  Result<Story> reloaded = load_story(save_story(story), "draft");
+  REQUIRE(reloaded.ok());
+  CHECK(reloaded->entities.size() >= 2);
+}

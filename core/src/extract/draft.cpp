@@ -206,7 +206,24 @@ private:
     claims_.push_back({s.kind, who, s.sentence, s.when, s.when_text, s.topic, {evidence(source, s.sentence)}, npos});
   }
 
+  // A spelling shared by two entities ("Lindgren" for Marta and for Robert
+  // Lindgren) would make the draft ambiguous: it stays with the first only.
+  void drop_shared_aliases() {
+    std::unordered_map<std::string, std::size_t> owner;
+    for (std::size_t i = 0; i < entities_.size(); ++i) owner.emplace(name_key(entities_[i].name), i);
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+      std::vector<std::string> kept;
+      for (const std::string &alias : entities_[i].aliases) {
+        std::string key = name_key(alias);
+        auto claimed = owner.emplace(key, i);
+        if (key.empty() || claimed.first->second == i) kept.push_back(alias);
+      }
+      entities_[i].aliases = std::move(kept);
+    }
+  }
+
   Story assemble() {
+    drop_shared_aliases();
     Story story;
     story.info.id = ids_.make(slug(title_, 5), "draft");
     if (!title_.empty()) story.info.title = title_;
