@@ -96,7 +96,7 @@ function distinctSources(card) {
 }
 
 // The same shape of fallback `factcard build` writes: readable without JavaScript.
-function cardFallback(card, bundleHref, language) {
+function cardFallback(card, bundleHref, language, anchor = false) {
   const what = card.kind === 'quote' ? `\u201C${card.what}\u201D` : card.what;
   const parts = [escapeHtml(card.who.name)];
   if (card.when && formatDate(card.when)) parts.push(escapeHtml(formatDate(card.when)));
@@ -105,7 +105,8 @@ function cardFallback(card, bundleHref, language) {
     : escapeHtml(outletOf(s))));
   parts.push(`${escapeHtml(statusWords(card))}: ${sources.join(', ')}`);
   const lang = language ? ` lang="${escapeHtml(language)}"` : '';
-  return `<blockquote class="fact-card" data-story="${escapeHtml(bundleHref)}" data-claim="${escapeHtml(card.id)}"${lang}>
+  const id = anchor ? ` id="${escapeHtml(card.id)}"` : ''; // the target of the JSON-LD's "@id": "#<card id>"
+  return `<blockquote class="fact-card"${id} data-story="${escapeHtml(bundleHref)}" data-claim="${escapeHtml(card.id)}"${lang}>
   <p>${escapeHtml(what)}</p>
   <footer>${parts.join(' \u00B7 ')}</footer>
 </blockquote>`;
@@ -128,7 +129,14 @@ function withSiteNav(name, html) {
   return html.replace(SECTIONS_LIST, siteNav(name));
 }
 
-function page({ title, description, current, body }) {
+// JSON-LD inside <script>: "<", ">" and "&" as \u escapes (the same JSON
+// value), so no claim text can end the element.
+function jsonLdScript(value) {
+  const text = JSON.stringify(value).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `<script type="application/ld+json">${text}</script>\n`;
+}
+
+function page({ title, description, current, body, head = '' }) {
   const nav = siteNav(current);
   return `<!doctype html>
 <html lang="en">
@@ -139,7 +147,7 @@ function page({ title, description, current, body }) {
 <meta name="description" content="${escapeHtml(description)}">
 <link rel="icon" href="favicon.ico" sizes="16x16 32x32">
 <link rel="stylesheet" href="site.css">
-</head>
+${head}</head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="masthead"><div class="masthead-inner">
@@ -157,7 +165,7 @@ ${body}
 
 // ---------- story.html ----------
 
-function storyPage(result, bundleHref) {
+function storyPage(result, bundleHref, jsonLd) {
   const { story, cards } = result;
   const language = story.language;
   const sources = [];
@@ -173,7 +181,7 @@ function storyPage(result, bundleHref) {
   const count = (status) => cards.filter((c) => c.status === status).length;
   const outlets = new Set(sources.map((s) => (s.publisher || `unknown:${s.id}`).toLowerCase()));
 
-  const allCards = cards.map((card) => cardFallback(card, bundleHref, language)).join('\n');
+  const allCards = cards.map((card) => cardFallback(card, bundleHref, language, true)).join('\n');
 
   // Sources × claims: which article reported (or disputed) what.
   const columnLabel = (s) => (s.publisher
@@ -272,6 +280,7 @@ ${allCards}
     title: `${story.title || story.id}: story data \u00B7 The Meridian`,
     description: 'Every fact card of the story, who reported what, the contested claims and a timeline.',
     current: 'story.html',
+    head: jsonLdScript(jsonLd), // the claims, for crawlers that do not run scripts
     body,
   });
 }
@@ -286,7 +295,8 @@ function truncate(text, length) {
 // The demo pages must run under `script-src 'self'; style-src 'self'`: no inline code or style.
 function checkNoInline(name, html) {
   const problems = [];
-  if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) problems.push('an inline <script>');
+  // JSON-LD is a data block, never run, so a strict CSP allows it; any other inline script is a bug.
+  if (/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>/i.test(html)) problems.push('an inline <script>');
   if (/<style[\s>]/i.test(html)) problems.push('a <style> element');
   if (/<[^>]*\sstyle\s*=/i.test(html)) problems.push('a style attribute');
   if (/<[^>]*\son[a-z]+\s*=/i.test(html)) problems.push('an inline event handler');
@@ -349,7 +359,8 @@ function main() {
   const article = paste(readFileSync(join(DEMO, 'article.html'), 'utf8'));
   const articleCards = used.splice(0);
   const index = paste(readFileSync(join(DEMO, 'index.html'), 'utf8'));
-  const story = storyPage(result, bundleHref);
+  const jsonLd = JSON.parse(readFileSync(join(out, `${result.story.id}.jsonld`), 'utf8'));
+  const story = storyPage(result, bundleHref, jsonLd);
   const editor = readFileSync(join(DEMO, 'editor.html'), 'utf8');
   const pages = {
     'article.html': withSiteNav('article.html', article),

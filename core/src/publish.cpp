@@ -1,5 +1,7 @@
 #include "factcard/publish.hpp"
 
+#include "json_reader.hpp"
+
 #include <algorithm>
 
 namespace factcard {
@@ -58,10 +60,56 @@ Json appearance_json(const Source &s) {
   Json out = Json::object();
   out["@type"] = "NewsArticle";
   if (s.headline) out["headline"] = *s.headline;
-  if (s.url) out["url"] = *s.url;
+  if (s.url && is_web_url(*s.url)) out["url"] = *s.url; // as the footer's links: never javascript: and the like
   // schema.org dates are ISO 8601: "~2024-09" is not one
   if (s.published && s.published->known() && !s.published->approximate) out["datePublished"] = s.published->to_string();
   if (s.publisher) out["publisher"] = {{"@type", "Organization"}, {"name", *s.publisher}};
+  return out;
+}
+
+// One card as a schema.org Claim: who made it, where it appeared, and when
+// first (the earliest exactly dated source).
+Json claim_jsonld(const Story &story, const Card &card) {
+  const Entity &who = story.entities[card.who];
+  Json claim = Json::object();
+  claim["@type"] = "Claim";
+  claim["@id"] = "#" + card.id;
+  claim["identifier"] = card.id;
+  claim["text"] = card.what;
+  claim["author"] = {{"@type", type_of(who)}, {"name", who.name}};
+  if (card.when && card.when->known() && !card.when->approximate) claim["temporalCoverage"] = card.when->to_string();
+  Json appearances = Json::array();
+  const Source *first = nullptr;
+  for (std::size_t index : distinct_sources(card)) {
+    const Source &s = story.sources[index];
+    appearances.push_back(appearance_json(s));
+    bool dated = s.published && s.published->known() && !s.published->approximate;
+    bool earlier = dated && (!first || s.published->to_string() < first->published->to_string());
+    if (earlier) first = &s;
+  }
+  if (first) {
+    claim["datePublished"] = first->published->to_string();
+    claim["firstAppearance"] = appearance_json(*first);
+  }
+  claim["appearance"] = std::move(appearances);
+  return claim;
+}
+
+// JSON to put inside a <script> element: '<', '>' and '&' (only ever inside
+// strings) written as \u escapes, the same JSON value, so that no text can
+// close the element ("</script>") or change how HTML reads it ("<!--").
+std::string script_json(const Json &value) {
+  std::string out;
+  for (char c : detail::dump_json(value)) {
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
+  }
   return out;
 }
 
@@ -150,37 +198,19 @@ std::string embed_snippet(const Story &story, const Card &card, const EmbedOptio
   if (story.info.language) out += attribute("lang", *story.info.language);
   out += ">\n  <p>" + escape_html(what) + "</p>\n";
   out += "  <footer>" + footer + "</footer>\n</blockquote>\n";
+  // the card's Claim, for crawlers that do not run the widget
+  Json claim = claim_jsonld(story, card);
+  Json ld = Json::object();
+  ld["@context"] = "https://schema.org";
+  for (auto &item : claim.items()) ld[item.key()] = std::move(item.value());
+  out += "<script type=\"application/ld+json\">" + script_json(ld) + "</script>\n";
   out += "<script" + attribute("src", options.base + "factcard/factcard.js") + " async></script>\n";
   return out;
 }
 
 Json story_jsonld(const Story &story, const std::vector<Card> &cards) {
   Json graph = Json::array();
-  for (const Card &card : cards) {
-    const Entity &who = story.entities[card.who];
-    Json claim = Json::object();
-    claim["@type"] = "Claim";
-    claim["@id"] = "#" + card.id;
-    claim["identifier"] = card.id;
-    claim["text"] = card.what;
-    claim["author"] = {{"@type", type_of(who)}, {"name", who.name}};
-    if (card.when && card.when->known() && !card.when->approximate) claim["temporalCoverage"] = card.when->to_string();
-    Json appearances = Json::array();
-    const Source *first = nullptr;
-    for (std::size_t index : distinct_sources(card)) {
-      const Source &s = story.sources[index];
-      appearances.push_back(appearance_json(s));
-      bool dated = s.published && s.published->known() && !s.published->approximate;
-      bool earlier = dated && (!first || s.published->to_string() < first->published->to_string());
-      if (earlier) first = &s;
-    }
-    if (first) {
-      claim["datePublished"] = first->published->to_string();
-      claim["firstAppearance"] = appearance_json(*first);
-    }
-    claim["appearance"] = std::move(appearances);
-    graph.push_back(std::move(claim));
-  }
+  for (const Card &card : cards) graph.push_back(claim_jsonld(story, card));
   Json out = Json::object();
   out["@context"] = "https://schema.org";
   out["@graph"] = std::move(graph);
