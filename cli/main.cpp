@@ -1,6 +1,7 @@
 // factcard: the command-line tool. Reads story files, prints cards, builds
 // what a site publishes. Exit status: 0 done, 1 the input has errors,
 // 2 the command line or the file system is wrong.
+#include "factcard/csv.hpp"
 #include "factcard/extract.hpp"
 #include "factcard/load.hpp"
 #include "factcard/publish.hpp"
@@ -32,6 +33,8 @@ Usage:
   factcard cards STORY                      print the computed cards as JSON
   factcard build STORY -o DIR [--base URL]  write the bundle, embed snippets and JSON-LD
   factcard extract [--date D] ARTICLE...    draft a story from article texts
+  factcard import FILE.csv [-o STORY]       a story file from a spreadsheet (CSV)
+  factcard export --csv STORY [-o FILE]     a story as a spreadsheet (CSV)
   factcard COMMAND --help                   help for one command
   factcard --version
 
@@ -81,6 +84,32 @@ Options:
                       quotes) instead of a story, as a JSON array
   --only dates        with --annotations: find the dates only (for
                       comparisons with date-only tools)
+)"},
+    {"import", R"(Usage: factcard import FILE.csv [--id ID] [--title T] [--language L] [-o STORY]
+
+Reads a spreadsheet saved as CSV (UTF-8, with or without a byte order mark):
+one row per piece of evidence, a claim over several rows repeating its
+claim_id, entities and sources described inline. Prints the story file, or
+writes it to STORY. Every problem is printed as FILE:ROW:COLUMN: message (the
+header is row 1, columns count from 1). The columns are in docs/CSV.md;
+demo/template.csv is an example to start from.
+
+Options:
+  --id ID            the story id (else the story_id column, else the file name)
+  --title T          the story title (else the story_title column)
+  --language L       the story language (else the story_language column)
+  -o, --output STORY where to write the story file
+)"},
+    {"export", R"(Usage: factcard export --csv STORY [-o FILE]
+
+Writes STORY as CSV (UTF-8 with a byte order mark, CRLF line ends, as
+spreadsheet programs expect), one row per piece of evidence; factcard import
+reads it back with every field that has a column. Fields without a column are
+listed on standard error.
+
+Options:
+  --csv              the format (the only one so far)
+  -o, --output FILE  where to write (default: standard output)
 )"},
 };
 
@@ -305,6 +334,73 @@ int run_extract(const std::vector<std::string> &argv) {
   return exit_ok;
 }
 
+int run_import(const Args &args) {
+  if (args.files.size() != 1) return usage_error("import needs exactly one CSV file");
+  const std::string &path = args.files[0];
+  std::string error;
+  std::optional<std::string> text = read_file(path, error);
+  if (!text) {
+    std::cerr << "factcard: " << error << "\n";
+    return exit_usage;
+  }
+  CsvImportOptions options;
+  auto option = [&](const char *key) -> std::optional<std::string> {
+    auto found = args.options.find(key);
+    if (found == args.options.end()) return std::nullopt;
+    return found->second;
+  };
+  options.id = option("id");
+  options.title = option("title");
+  options.language = option("language");
+  options.fallback_id = id_from_name(fs::path(path).stem().string());
+  Result<Story> story = import_csv(*text, path, options);
+  if (!story) {
+    print_errors(story.errors());
+    std::cerr << path << ": " << story.errors().size() << (story.errors().size() == 1 ? " error\n" : " errors\n");
+    return exit_invalid;
+  }
+  std::string json = save_story(*story);
+  auto output = args.options.find("output");
+  if (output == args.options.end()) {
+    std::cout << json;
+    return exit_ok;
+  }
+  if (!write_file(output->second, json)) return exit_usage;
+  std::cout << "wrote " << output->second << " (" << story->entities.size() << " entities, " << story->sources.size()
+            << " sources, " << story->claims.size() << " claims)\n";
+  return exit_ok;
+}
+
+int run_export(const Args &args, bool csv) {
+  if (!csv) return usage_error("export needs a format: --csv");
+  int status = exit_ok;
+  std::optional<CardSet> set = load_for(args, "export", status);
+  if (!set) return status;
+  if (set->from_bundle) {
+    std::cerr << "factcard: export needs a story file, and '" << args.files[0] << "' is a compiled bundle\n";
+    return exit_usage;
+  }
+  Result<CsvExport> exported = export_csv(set->story, args.files[0]);
+  if (!exported) {
+    print_errors(exported.errors());
+    return exit_invalid;
+  }
+  if (!exported->not_exported.empty()) {
+    std::cerr << "factcard: note: left out, the CSV has no column for them:";
+    const std::vector<std::string> &lost = exported->not_exported;
+    for (std::size_t i = 0; i < lost.size(); ++i) std::cerr << (i ? ", " : " ") << lost[i];
+    std::cerr << "\n";
+  }
+  auto output = args.options.find("output");
+  if (output == args.options.end()) {
+    std::cout << exported->text;
+    return exit_ok;
+  }
+  if (!write_file(output->second, exported->text)) return exit_usage;
+  std::cout << "wrote " << output->second << "\n";
+  return exit_ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -336,10 +432,22 @@ int main(int argc, char **argv) {
   }
   std::map<std::string, std::string> valued;
   if (command == "build") valued = {{"-o", "output"}, {"--output", "output"}, {"--base", "base"}};
+  if (command == "import")
+    valued = {
+        {"-o", "output"}, {"--output", "output"}, {"--id", "id"}, {"--title", "title"}, {"--language", "language"}};
+  if (command == "export") valued = {{"-o", "output"}, {"--output", "output"}};
+  bool csv = false; // export's format flag
+  if (command == "export") {
+    auto flag = std::find(rest.begin(), rest.end(), "--csv");
+    csv = flag != rest.end();
+    if (csv) rest.erase(flag);
+  }
   std::string error;
   std::optional<Args> args = parse_args(rest, valued, error);
   if (!args) return usage_error(error);
   if (command == "validate") return run_validate(*args);
   if (command == "cards") return run_cards(*args);
+  if (command == "import") return run_import(*args);
+  if (command == "export") return run_export(*args, csv);
   return run_build(*args);
 }

@@ -248,6 +248,32 @@ for story in "$FIXTURES"/valid/*.json; do
 done
 check "at least 2 valid fixtures ($count)" test "$count" -ge 2
 
+# --- CSV: import and export --------------------------------------------------
+run import "$ROOT/demo/template.csv" -o "$TMP/template.json"
+expect "import the template: exit 0" 0 "wrote $TMP/template.json" out
+run validate "$TMP/template.json"
+expect "the imported template validates" 0 "4 claims, 4 cards" out
+
+run export --csv "$STORY" -o "$TMP/story.csv"
+expect "export --csv: exit 0, notes fields without a column" 0 "no column for them: \$schema, sources: cites, sources: seed"
+check "export --csv writes a BOM and CRLF lines" \
+  test "$(head -c 3 "$TMP/story.csv" | od -An -tx1 | tr -d ' ')" = efbbbf -a "$(head -1 "$TMP/story.csv" | tail -c 2 | od -An -tx1 | tr -d ' ')" = 0d0a
+run import "$TMP/story.csv" -o "$TMP/story-again.json"
+expect "import the export: exit 0" 0 "(41 entities, 5 sources, 97 claims)" out
+"$BIN" cards "$STORY" >"$TMP/cards-a.json" && "$BIN" cards "$TMP/story-again.json" >"$TMP/cards-b.json"
+check "import(export --csv(story)): the same cards" cmp -s "$TMP/cards-a.json" "$TMP/cards-b.json"
+
+printf 'claim_id,kind,who,what,when,quote,source_id,speaker\nc1,event,Jane Doe,a,2024-13,q,s,\nc2,event,Jane Doe,b,,,s,Nobody\n' >"$TMP/bad.csv"
+run import "$TMP/bad.csv" --id bad
+expect "import: bad cells exit 1 with file:row:column and the header" 1 "$TMP/bad.csv:2:5: when: bad date \"2024-13\""
+check "import: every error at once, nothing on stdout" \
+  test "$(grep -c "^$TMP/bad.csv:[0-9]*:[0-9]*: " "$TMP/err")" = 3 -a ! -s "$TMP/out"
+
+run export "$STORY"
+expect "export without --csv: exit 2" 2 "export needs a format: --csv"
+run import
+expect "import without a file: exit 2" 2 "import needs exactly one CSV file"
+
 # --- summary ------------------------------------------------------------------
 if [ "$failed" -eq 0 ]; then
   for s in ${skipped[@]+"${skipped[@]}"}; do echo "SKIPPED: $s"; done
