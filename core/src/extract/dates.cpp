@@ -18,11 +18,10 @@ using detail::Token;
 
 int month_of(const std::string &lower) {
   static const std::unordered_map<std::string, int> months = {
-      {"january", 1},   {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},      {"june", 6},
-      {"july", 7},      {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-      {"jan.", 1},      {"feb.", 2},     {"mar.", 3},      {"apr.", 4},     {"may.", 5},     {"jun.", 6},
-      {"jul.", 7},      {"aug.", 8},     {"sep.", 9},      {"sept.", 9},    {"sept", 9},     {"oct.", 10},
-      {"nov.", 11},     {"dec.", 12}};
+      {"january", 1}, {"february", 2},  {"march", 3},    {"april", 4},     {"may", 5},       {"june", 6}, {"july", 7},
+      {"august", 8},  {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}, {"jan.", 1}, {"feb.", 2},
+      {"mar.", 3},    {"apr.", 4},      {"may.", 5},     {"jun.", 6},      {"jul.", 7},      {"aug.", 8}, {"sep.", 9},
+      {"sept.", 9},   {"sept", 9},      {"oct.", 10},    {"nov.", 11},     {"dec.", 12}};
   auto it = months.find(lower);
   return it == months.end() ? 0 : it->second;
 }
@@ -37,11 +36,11 @@ int weekday_of(const std::string &lower) {
 
 int number_word(const std::string &lower) {
   static const std::unordered_map<std::string, int> numbers = {
-      {"a", 1},         {"an", 1},        {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},
-      {"five", 5},      {"six", 6},       {"seven", 7},     {"eight", 8},      {"nine", 9},      {"ten", 10},
-      {"eleven", 11},   {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},
-      {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},   {"forty", 40},
-      {"fifty", 50}};
+      {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
+      {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
+      {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
+      {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+      {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50}};
   auto it = numbers.find(lower);
   if (it != numbers.end()) return it->second;
   if (lower.size() <= 3 && !lower.empty() && std::all_of(lower.begin(), lower.end(), ::isdigit))
@@ -108,9 +107,9 @@ Date year_for(int month, int day, const Date &ref, bool future) {
 
 bool future_word(const std::vector<Token> &t, std::size_t i) {
   const std::string &w = t[i].lower;
-  static const std::unordered_set<std::string> cues = {"will",     "would",   "upcoming", "scheduled", "tomorrow",
-                                                       "plans",    "planned", "expects",  "expected",  "intends",
-                                                       "shall",    "due",     "until",    "next"};
+  static const std::unordered_set<std::string> cues = {"will",  "would",   "upcoming", "scheduled", "tomorrow",
+                                                       "plans", "planned", "expects",  "expected",  "intends",
+                                                       "shall", "due",     "until",    "next"};
   if (cues.count(w)) return true;
   auto ends_with = [&](const std::string &suffix) {
     return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -142,10 +141,10 @@ std::vector<bool> future_clauses(const std::vector<Token> &t) {
 // Words a date expression can start with; every other token is skipped at once.
 bool may_start_date(const Token &t) {
   static const std::unordered_set<std::string> starts = {
-      "yesterday", "today",  "tomorrow", "tonight", "last",   "this",  "next",  "past",   "coming", "earlier",
-      "later",     "early",  "late",     "the",     "a",      "an",    "more",  "less",   "nearly", "almost",
-      "about",     "around", "some",     "on",      "monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday",  "sunday"};
+      "yesterday", "today",   "tomorrow",  "tonight",  "last",   "this",     "next",  "past",
+      "coming",    "earlier", "later",     "early",    "late",   "the",      "a",     "an",
+      "more",      "less",    "nearly",    "almost",   "about",  "around",   "some",  "on",
+      "monday",    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   if (t.number || (!t.lower.empty() && t.lower[0] >= '0' && t.lower[0] <= '9')) return true;
   if (month_of(t.lower) || number_word(t.lower) > 0) return true;
   return starts.count(t.lower) > 0;
