@@ -18,7 +18,9 @@
   const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
   const LOOKAHEAD = '600px 0px'; // start loading this far before a card scrolls into view
   const script = document.currentScript || document.querySelector('script[src*="factcard.js"]');
-  const WASM_URL = new URL('factcard.wasm', script ? script.src : document.baseURI).href;
+  const WASM_NEXT_TO_SCRIPT = new URL('factcard.wasm', script ? script.src : document.baseURI).href;
+  // A module has no currentScript: factcard.mjs sets registry.wasmUrl (read when first needed).
+  const wasmUrl = () => String(registry.wasmUrl || WASM_NEXT_TO_SCRIPT);
 
   const seen = new WeakSet(); // elements already observed or upgraded
   const runs = new WeakMap(); // element -> number of its latest upgrade, so a stale one gives way
@@ -32,15 +34,16 @@
   class Cause extends Error {} // an error whose message already says what went wrong and where
 
   function loadModule() {
+    const url = wasmUrl();
     return (modulePromise ||= (async () => {
-      const res = await fetch(WASM_URL);
+      const res = await fetch(url);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       // Streaming compilation needs the application/wasm MIME type; some servers get it wrong.
       return /^application\/wasm\b/.test(res.headers.get('content-type') || '')
         ? WebAssembly.compileStreaming(res)
         : WebAssembly.compile(await res.arrayBuffer());
     })().catch((err) => {
-      throw new Cause(`cannot use ${WASM_URL} (${err.message}); cards keep their plain fallback`);
+      throw new Cause(`cannot use ${url} (${err.message}); cards keep their plain fallback`);
     }));
   }
 
@@ -260,7 +263,9 @@
     const nextTop = next && next.getBoundingClientRect().top;
     const root = el.shadowRoot || el.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
-    const view = cardView(card, loaded, locale(el));
+    const lang = locale(el);
+    const words = wordsFor(el, lang);
+    const view = cardView(card, loaded, lang, words);
     el.style.minHeight = onScreen ? `${before.height}px` : '';
     root.replaceChildren(view);
     applyTheme(el);
@@ -273,7 +278,7 @@
       rows.pop().classList.add('cut');
       if (!rows.length) view.classList.add('compact');
     }
-    if (!fits()) clip(view, before.height);
+    if (!fits()) clip(view, before.height, words('show', null, words('fullCard')));
     // The fallback's first and last children may have shared their margins with the host's
     // (margin collapsing); the card does not, so restore the space above and below.
     keepEdge(el, 'marginTop', () => el.getBoundingClientRect().top - before.top);
@@ -302,10 +307,10 @@
     for (const row of view.querySelectorAll('.cut')) row.classList.remove('cut');
   }
 
-  function clip(view, height) {
+  function clip(view, height, label) {
     view.style.maxHeight = `${height}px`;
     view.classList.add('clipped');
-    const button = h('button', { type: 'button', part: 'button more', 'aria-expanded': 'false' }, 'Show full card');
+    const button = h('button', { type: 'button', part: 'button more', 'aria-expanded': 'false' }, label);
     const shade = h('div', { class: 'more' }, button);
     const unclip = () => {
       view.style.maxHeight = '';
@@ -330,22 +335,23 @@
 
   const safeUrl = (url) => (/^https?:\/\//i.test(url || '') ? url : null);
 
-  function cardView(card, loaded, lang) {
+  function cardView(card, loaded, lang, words) {
     const storyLang = loaded.story.language || null;
-    const status = statusWords(card, lang);
+    const status = words(card.status, card.corroboration || 0);
     const who = card.who || {};
     const what = card.kind === 'quote' ? h('q', null, card.what) : card.what;
     const view = h('article', {
       class: `card ${card.status}`,
       part: `card ${card.status}`,
-      lang: 'en', // the card's own words; dates and numbers follow the page's language
-      'aria-label': `Fact card, ${status.long}: ${who.name || ''}`,
+      lang: words.lang, // the card's own words; dates and numbers follow the page's language
+      dir: /^(ar|fa|he|ur|ps|yi|dv|ckb|sd|ug)\b/.test(words.lang) ? 'rtl' : null,
+      'aria-label': words('card', null, status.replace(' · ', ', '), who.name || ''),
     },
     h('header', { class: 'top', part: 'header' },
-      h('span', { class: 'status', part: 'status' }, status.short),
+      h('span', { class: 'status', part: 'status' }, status),
       card.when && h('time', {
         class: 'when', part: 'when', lang, datetime: card.when.replace('~', ''),
-        title: card.when_text && `The source says \u201C${card.when_text}\u201D`,
+        title: card.when_text && words('says', null, card.when_text),
       },
         formatDate(card.when, lang, 'long'))),
     h('p', { class: 'what', part: 'what', lang: storyLang, dir: 'auto' }, what),
@@ -354,28 +360,31 @@
 
     const groups = sourcesOf(card);
     const list = h('ul', { class: 'sources', part: 'sources', id: 'sources' },
-      groups.map((group) => sourceView(group, lang, storyLang)));
-    view.append(h('p', { class: 'label list-label' }, groups.length === 1 ? 'Source' : `Sources (${groups.length})`), list);
+      groups.map((group) => sourceView(group, lang, storyLang, words)));
+    const count = (n) => (n > 1 ? ` (${formatNumber(n, lang)})` : '');
+    const showWords = (noun, n) => words('show', null, words(noun)) + count(n);
+    const hideWords = (noun) => words('hide', null, words(noun));
+    const sourcesNoun = groups.length === 1 ? 'source' : 'sources';
+    view.append(h('p', { class: 'label list-label' }, words(sourcesNoun) + count(groups.length)), list);
 
     const actions = h('div', { class: 'actions', part: 'actions' });
     const quotes = card.evidence.filter((e) => e.quote).length;
     if (quotes) {
       // In a trimmed card some sources are hidden too: the same button then shows all of them.
-      const show = h('span', { class: 'if-full' }, `Show excerpts (${quotes})`);
-      const showAll = h('span', { class: 'if-trimmed' },
-        groups.length === 1 ? 'Show the source' : `Show all ${groups.length} sources`);
-      actions.append(toggle([show, showAll], 'Hide excerpts', 'sources', (open) => {
+      const show = h('span', { class: 'if-full' }, showWords('excerpts', quotes));
+      const showAll = h('span', { class: 'if-trimmed' }, showWords(sourcesNoun, groups.length));
+      actions.append(toggle([show, showAll], hideWords('excerpts'), 'sources', (open) => {
         expand(view);
         list.classList.toggle('open', open);
       }));
     }
     const rivals = (card.contradicts || []).map((id) => loaded.byId.get(id)).filter(Boolean);
     if (rivals.length) {
+      const noun = rivals.length === 1 ? 'conflict' : 'conflicts';
       const panel = h('section', { class: 'conflict', part: 'conflict', id: 'conflict', hidden: '' },
-        h('p', { class: 'label' }, rivals.length === 1 ? 'Conflicting claim' : 'Conflicting claims'),
-        rivals.map((rival) => rivalView(rival, lang, storyLang)));
-      const label = rivals.length === 1 ? 'conflicting claim' : `${rivals.length} conflicting claims`;
-      actions.append(toggle(`Show ${label}`, `Hide ${label}`, 'conflict', (open) => {
+        h('p', { class: 'label' }, words(noun)),
+        rivals.map((rival) => rivalView(rival, lang, storyLang, words)));
+      actions.append(toggle(showWords(noun, rivals.length), hideWords(noun), 'conflict', (open) => {
         expand(view);
         panel.hidden = !open;
       }));
@@ -412,14 +421,14 @@
     return [...groups.values()].sort((a, b) => !a.source.publisher - !b.source.publisher);
   }
 
-  function sourceView({ source, evidence }, lang, storyLang) {
+  function sourceView({ source, evidence }, lang, storyLang, words) {
     const url = safeUrl(source.url);
-    const title = source.headline || source.url || 'Untitled article';
+    const title = source.headline || source.url || words('untitled');
     const refutes = evidence.some((e) => e.stance === 'refutes');
     return h('li', { class: 'source', part: 'source' },
-      h('span', { class: 'outlet', dir: 'auto' }, source.publisher || 'Unknown outlet'),
+      h('span', { class: 'outlet', dir: 'auto' }, source.publisher || words('unknownOutlet')),
       source.published && h('span', { class: 'date', lang }, ` · ${formatDate(source.published, lang, 'short')}`),
-      refutes && h('span', { class: 'disputes', part: 'disputes' }, 'disputes this'),
+      refutes && h('span', { class: 'disputes', part: 'disputes' }, words('disputes')),
       url ? h('a', { class: 'headline', part: 'link', href: url, title, dir: 'auto', target: '_blank', rel: 'noopener' }, title)
         : h('span', { class: 'headline', title, dir: 'auto' }, title),
       h('ul', { class: 'excerpts', part: 'excerpts' }, evidence.filter((e) => e.quote).map((e) =>
@@ -427,32 +436,80 @@
           e.speaker && e.speaker.name && h('span', { class: 'speaker' }, ` (${e.speaker.name})`)))));
   }
 
-  function rivalView(card, lang, storyLang) {
+  function rivalView(card, lang, storyLang, words) {
     return h('div', { class: 'rival', part: 'conflict-card' },
       h('p', { class: 'what', lang: storyLang, dir: 'auto' }, card.kind === 'quote' ? h('q', null, card.what) : card.what),
       h('p', { class: 'who', dir: 'auto' }, h('b', null, (card.who || {}).name),
-        card.when && ` · ${formatDate(card.when, lang, 'long')}`, ` · Reported by ${outletsIn(card)}`));
+        card.when && ` · ${formatDate(card.when, lang, 'long')}`, ` · ${words('reportedBy', null, outletsIn(card, words))}`));
   }
 
   // "The Moscow Times and 2 unnamed outlets": each source without a publisher is its own outlet.
-  function outletsIn(card) {
+  function outletsIn(card, words) {
     const groups = sourcesOf(card);
     const named = [...new Set(groups.map((g) => g.source.publisher).filter(Boolean))];
     const unnamed = groups.filter((g) => !g.source.publisher).length;
-    if (unnamed) named.push(unnamed === 1 ? 'an unnamed outlet' : `${unnamed} unnamed outlets`);
-    return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0];
+    if (unnamed) named.push(words('unnamed', unnamed));
+    return new Intl.ListFormat(words.lang, { type: 'conjunction' }).format(named);
   }
 
   // ---------- words, dates, language, theme ----------
 
-  function statusWords(card, lang) {
-    const n = new Intl.NumberFormat(lang).format(card.corroboration || 0);
-    if (card.status === 'corroborated') {
-      return { short: `Corroborated · ${n} outlets`, long: `corroborated by ${n} independent outlets` };
-    }
-    if (card.status === 'contested') return { short: 'Contested', long: 'contested, sources disagree' };
-    if (card.status === 'single-source') return { short: 'Single source', long: 'single source' };
-    return { short: card.status || 'Unrated', long: card.status || 'unrated' };
+  // The card's own words ("$" a text, "#" a count, {a|b|…} its plural forms); see web/README.md.
+  const LABELS = {
+    en: {
+      corroborated: 'Corroborated · # outlets', 'single-source': 'Single source', contested: 'Contested',
+      card: 'Fact card, $: $', says: 'The source says \u201C$\u201D', show: 'Show $', hide: 'Hide $',
+      source: 'source', sources: 'sources', excerpts: 'excerpts', fullCard: 'full card',
+      conflict: 'conflicting claim', conflicts: 'conflicting claims', disputes: 'disputes this',
+      unknownOutlet: 'Unknown outlet', untitled: 'Untitled article', reportedBy: 'Reported by $',
+      unnamed: '{an unnamed outlet|# unnamed outlets}',
+    },
+    de: {
+      corroborated: 'Bestätigt · # Medien', 'single-source': 'Einzelquelle', contested: 'Umstritten',
+      card: 'Faktenkarte, $: $', says: 'Laut Quelle \u201E$\u201C', show: '$ zeigen', hide: '$ ausblenden',
+      source: 'Quelle', sources: 'Quellen', excerpts: 'Auszüge', fullCard: 'ganze Karte',
+      conflict: 'Widerspruch', conflicts: 'Widersprüche', disputes: 'widerspricht',
+      unknownOutlet: 'Unbekanntes Medium', untitled: 'Ohne Titel', reportedBy: 'Berichtet von $',
+      unnamed: '{einem ungenannten Medium|# ungenannten Medien}',
+    },
+    ru: {
+      corroborated: 'Подтверждено · # {издание|издания|изданий}', 'single-source': 'Один источник', contested: 'Оспаривается',
+      card: 'Карточка факта, $: $', says: 'В источнике: «$»', show: 'Показать $', hide: 'Скрыть $',
+      source: 'источник', sources: 'источники', excerpts: 'цитаты', fullCard: 'карточку целиком',
+      conflict: 'противоречие', conflicts: 'противоречия', disputes: 'оспаривает',
+      unknownOutlet: 'Неизвестное издание', untitled: 'Без заголовка', reportedBy: 'Сообщили: $',
+      unnamed: '# {издание|издания|изданий} без названия',
+    },
+    ar: {
+      corroborated: 'مؤكد · {# وسيلة إعلام|وسيلة إعلام واحدة|وسيلتا إعلام|# وسائل إعلام|# وسيلة إعلام}',
+      'single-source': 'مصدر واحد', contested: 'متنازع عليه',
+      card: 'بطاقة حقائق، $: $', says: 'يقول المصدر: «$»', show: 'عرض $', hide: 'إخفاء $',
+      source: 'المصدر', sources: 'المصادر', excerpts: 'المقتطفات', fullCard: 'البطاقة كاملة',
+      conflict: 'الادعاء المعارض', conflicts: 'الادعاءات المعارضة', disputes: 'يعارضه',
+      unknownOutlet: 'وسيلة إعلام مجهولة', untitled: 'بلا عنوان', reportedBy: 'نقلته: $',
+      unnamed: '{# وسيلة مجهولة|وسيلة مجهولة|وسيلتان مجهولتان|# وسائل مجهولة|# وسيلة مجهولة}',
+    },
+  };
+
+  // words(key, count, ...texts) in the nearest lang's language ("de-AT" uses de), else English.
+  function wordsFor(el, lang) {
+    const extra = window.factcardLabels || {};
+    const tag = langOf(el).toLowerCase();
+    const own = [tag, tag.split('-')[0]].find((l) => extra[l] || LABELS[l]) || 'en';
+    const table = { ...LABELS.en, ...LABELS[own], ...extra[own] };
+    const words = (key, n, ...texts) => {
+      let text = table[key] ?? key ?? '';
+      if (n != null) {
+        const rules = new Intl.PluralRules(own);
+        const used = rules.resolvedOptions().pluralCategories;
+        const form = 'zero one two few many other'.split(' ').filter((c) => used.includes(c)).indexOf(rules.select(n));
+        text = text.replace(/\{(.*?)\}/g, (_, forms) => forms.split('|').slice(0, form + 1).pop())
+          .replace(/#/g, formatNumber(n, lang));
+      }
+      return text.replace(/\$/g, () => texts.shift() ?? '');
+    };
+    words.lang = own;
+    return words;
   }
 
   const APPROX = { en: 'c.', de: 'ca.', fr: 'v.', es: 'h.', it: 'ca.', ru: 'ок.', ar: 'نحو' };
@@ -476,10 +533,16 @@
     return approx ? `${APPROX[lang.split('-')[0]] || '~'} ${text}` : text;
   }
 
+  function formatNumber(n, lang) {
+    if (!formatters.has(lang)) formatters.set(lang, new Intl.NumberFormat(lang));
+    return formatters.get(lang).format(n);
+  }
+
+  const langOf = (el) => (el.closest('[lang]') || {}).lang || document.documentElement.lang || navigator.language || 'en';
   const locales = new Map();
   // The element's (or page's) language, if Intl knows it; English otherwise.
   function locale(el) {
-    const tag = (el.closest('[lang]') || {}).lang || document.documentElement.lang || navigator.language || 'en';
+    const tag = langOf(el);
     if (!locales.has(tag)) {
       let found;
       try {
