@@ -183,6 +183,26 @@ bool write_file(const fs::path &path, const std::string &content) {
   return static_cast<bool>(out);
 }
 
+// Shifts every line after the first right by `spaces`, to nest a dumped
+// value inside an indented document (JSON strings hold no raw newlines).
+std::string indented(const std::string &text, std::size_t spaces) {
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out.append(spaces, ' ');
+  }
+  return out;
+}
+
+bool write_bundle_file(const fs::path &path, const Story &story, const std::vector<Card> &cards) {
+  std::ofstream out(path, std::ios::binary);
+  write_bundle(story, cards, [&](const std::string &piece) { out << piece; });
+  out << "\n";
+  out.close();
+  if (!out) std::cerr << "factcard: cannot write '" << path.string() << "': " << std::strerror(errno) << "\n";
+  return static_cast<bool>(out);
+}
+
 void print_errors(const Diagnostics &errors) {
   for (const Diagnostic &d : errors) std::cerr << d.to_string() << "\n";
 }
@@ -267,14 +287,22 @@ int run_build(const Args &args) {
     return exit_usage;
   }
   const std::string &id = set->story.info.id;
-  const auto dump = [](const Json &j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n"; };
-  bool ok = write_file(dir / (id + ".cards.json"), dump(bundle_to_json(set->story, set->cards)));
-  ok =
-      ok && write_file(dir / (id + ".jsonld"),
-                       story_jsonld(set->story, set->cards).dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
-  for (const Card &card : set->cards) {
-    ok = ok && write_file(dir / "embed" / (card.id + ".html"), embed_snippet(set->story, card, options));
+  // The claims are in the cards now: free them before writing.
+  std::vector<Claim>().swap(set->story.claims);
+  bool ok = write_bundle_file(dir / (id + ".cards.json"), set->story, set->cards);
+  // Each card's Claim is built once, for its snippet and for the story's JSON-LD.
+  std::ofstream jsonld(dir / (id + ".jsonld"), std::ios::binary);
+  jsonld << "{\n  \"@context\": \"https://schema.org\",\n  \"@graph\": [";
+  for (std::size_t i = 0; i < set->cards.size() && ok; ++i) {
+    const Card &card = set->cards[i];
+    Json claim = claim_jsonld(set->story, card);
+    ok = write_file(dir / "embed" / (card.id + ".html"), embed_snippet(set->story, card, options, claim));
+    jsonld << (i ? ",\n    " : "\n    ") << indented(claim.dump(2, ' ', false, Json::error_handler_t::replace), 4);
   }
+  jsonld << (set->cards.empty() ? "]\n}\n" : "\n  ]\n}\n");
+  jsonld.close();
+  if (!jsonld) std::cerr << "factcard: cannot write '" << (dir / (id + ".jsonld")).string() << "'\n";
+  ok = ok && static_cast<bool>(jsonld);
   if (!ok) return exit_usage;
   std::cout << "wrote " << (dir / (id + ".cards.json")).string() << ", " << (dir / (id + ".jsonld")).string() << " and "
             << set->cards.size() << " snippets in " << (dir / "embed").string() << "\n";

@@ -220,34 +220,58 @@ Json cards_to_json(const Story &story, const std::vector<Card> &cards) {
   return out;
 }
 
-Json bundle_to_json(const Story &story, const std::vector<Card> &cards) {
-  std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
-  Json list = Json::array();
-  for (const Card &card : cards) {
-    Json out = card_body(card);
-    out["who"] = story.entities[card.who].id;
-    entity_used[card.who] = true;
-    Json evidence = Json::array();
-    for (const CardEvidence &e : card.evidence) {
-      Json item = Json::object();
-      item["source"] = story.sources[e.source].id;
-      source_used[e.source] = true;
-      item["quote"] = e.quote;
-      if (e.stance != Stance::supports) item["stance"] = to_string(e.stance);
-      if (e.speaker < story.entities.size()) {
-        item["speaker"] = story.entities[e.speaker].id;
-        entity_used[e.speaker] = true;
-      }
-      evidence.push_back(std::move(item));
+namespace {
+
+// The bundle's form of one card, marking the entities and sources it uses.
+Json bundle_card(const Story &story, const Card &card, std::vector<bool> &entity_used, std::vector<bool> &source_used) {
+  Json out = card_body(card);
+  out["who"] = story.entities[card.who].id;
+  entity_used[card.who] = true;
+  Json evidence = Json::array();
+  for (const CardEvidence &e : card.evidence) {
+    Json item = Json::object();
+    item["source"] = story.sources[e.source].id;
+    source_used[e.source] = true;
+    item["quote"] = e.quote;
+    if (e.stance != Stance::supports) item["stance"] = to_string(e.stance);
+    if (e.speaker < story.entities.size()) {
+      item["speaker"] = story.entities[e.speaker].id;
+      entity_used[e.speaker] = true;
     }
-    out["evidence"] = std::move(evidence);
-    list.push_back(std::move(out));
+    evidence.push_back(std::move(item));
   }
-  Json entities = Json::array(), sources = Json::array();
+  out["evidence"] = std::move(evidence);
+  return out;
+}
+
+// Entities and sources that the cards use, in story order.
+void used_tables(const Story &story, const std::vector<Card> &cards, Json &entities, Json &sources) {
+  std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
+  for (const Card &card : cards) {
+    entity_used[card.who] = true;
+    for (const CardEvidence &e : card.evidence) {
+      source_used[e.source] = true;
+      if (e.speaker < story.entities.size()) entity_used[e.speaker] = true;
+    }
+  }
+  entities = Json::array();
+  sources = Json::array();
   for (std::size_t i = 0; i < story.entities.size(); ++i)
     if (entity_used[i]) entities.push_back(entity_json(story.entities[i]));
   for (std::size_t i = 0; i < story.sources.size(); ++i)
     if (source_used[i]) sources.push_back(source_json(story.sources[i]));
+}
+
+std::string compact(const Json &value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+} // namespace
+
+Json bundle_to_json(const Story &story, const std::vector<Card> &cards) {
+  std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
+  Json list = Json::array();
+  for (const Card &card : cards) list.push_back(bundle_card(story, card, entity_used, source_used));
+  Json entities, sources;
+  used_tables(story, cards, entities, sources);
   Json out = Json::object();
   out["factcard_bundle"] = 1;
   out["story"] = story_info_json(story);
@@ -255,6 +279,19 @@ Json bundle_to_json(const Story &story, const std::vector<Card> &cards) {
   out["sources"] = std::move(sources);
   out["cards"] = std::move(list);
   return out;
+}
+
+void write_bundle(const Story &story, const std::vector<Card> &cards,
+                  const std::function<void(const std::string &)> &write) {
+  Json entities, sources;
+  used_tables(story, cards, entities, sources);
+  write("{\"factcard_bundle\":1,\"story\":" + compact(story_info_json(story)) + ",\"entities\":" + compact(entities) +
+        ",\"sources\":" + compact(sources) + ",\"cards\":[");
+  std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    write((i ? "," : "") + compact(bundle_card(story, cards[i], entity_used, source_used)));
+  }
+  write("]}");
 }
 
 } // namespace factcard

@@ -67,6 +67,26 @@ Json appearance_json(const Source &s) {
   return out;
 }
 
+// JSON to put inside a <script> element: '<', '>' and '&' (only ever inside
+// strings) written as \u escapes, the same JSON value, so that no text can
+// close the element ("</script>") or change how HTML reads it ("<!--").
+std::string script_json(const Json &value) {
+  std::string out;
+  for (char c : detail::dump_json(value)) {
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
+  }
+  return out;
+}
+
+} // namespace
+
 // One card as a schema.org Claim: who made it, where it appeared, and when
 // first (the earliest exactly dated source).
 Json claim_jsonld(const Story &story, const Card &card) {
@@ -94,26 +114,6 @@ Json claim_jsonld(const Story &story, const Card &card) {
   claim["appearance"] = std::move(appearances);
   return claim;
 }
-
-// JSON to put inside a <script> element: '<', '>' and '&' (only ever inside
-// strings) written as \u escapes, the same JSON value, so that no text can
-// close the element ("</script>") or change how HTML reads it ("<!--").
-std::string script_json(const Json &value) {
-  std::string out;
-  for (char c : detail::dump_json(value)) {
-    if (c == '<')
-      out += "\\u003c";
-    else if (c == '>')
-      out += "\\u003e";
-    else if (c == '&')
-      out += "\\u0026";
-    else
-      out += c;
-  }
-  return out;
-}
-
-} // namespace
 
 std::string format_date_en(const Date &date) {
   if (!date.known()) return "unknown date";
@@ -176,6 +176,10 @@ bool is_web_url(std::string_view url) {
 }
 
 std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options) {
+  return embed_snippet(story, card, options, claim_jsonld(story, card));
+}
+
+std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options, const Json &claim) {
   const Entity &who = story.entities[card.who];
   std::string what = card.kind == ClaimKind::quote ? "\u201C" + card.what + "\u201D" : card.what;
   std::string footer = escape_html(who.name);
@@ -199,10 +203,9 @@ std::string embed_snippet(const Story &story, const Card &card, const EmbedOptio
   out += ">\n  <p>" + escape_html(what) + "</p>\n";
   out += "  <footer>" + footer + "</footer>\n</blockquote>\n";
   // the card's Claim, for crawlers that do not run the widget
-  Json claim = claim_jsonld(story, card);
   Json ld = Json::object();
   ld["@context"] = "https://schema.org";
-  for (auto &item : claim.items()) ld[item.key()] = std::move(item.value());
+  for (auto &item : claim.items()) ld[item.key()] = item.value();
   out += "<script type=\"application/ld+json\">" + script_json(ld) + "</script>\n";
   out += "<script" + attribute("src", options.base + "factcard/factcard.js") + " async></script>\n";
   return out;

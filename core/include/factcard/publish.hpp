@@ -25,6 +25,11 @@ struct EmbedOptions {
 // The blockquote a publisher pastes, with readable fallback content, and the
 // script tag that upgrades it.
 std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options);
+// The same, reusing the card's Claim when the caller has built it already.
+std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options, const Json &claim);
+
+// One card as a schema.org Claim (without "@context").
+Json claim_jsonld(const Story &story, const Card &card);
 
 // The story's claims as a schema.org JSON-LD graph of Claim objects.
 Json story_jsonld(const Story &story, const std::vector<Card> &cards);
