@@ -261,11 +261,12 @@
     const onScreen = before.bottom > 0 && before.top < innerHeight && before.height > 40;
     const next = onScreen && nextBox(el);
     const nextTop = next && next.getBoundingClientRect().top;
-    const root = el.shadowRoot || el.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [styles()];
+    // Build the card before touching the host: a shadow root left empty by an error would hide the fallback.
     const lang = locale(el);
     const words = wordsFor(el, lang);
     const view = cardView(card, loaded, lang, words);
+    const root = el.shadowRoot || el.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styles()];
     el.style.minHeight = onScreen ? `${before.height}px` : '';
     root.replaceChildren(view);
     applyTheme(el);
@@ -495,7 +496,8 @@
   function wordsFor(el, lang) {
     const extra = window.factcardLabels || {};
     const tag = langOf(el).toLowerCase();
-    const own = [tag, tag.split('-')[0]].find((l) => extra[l] || LABELS[l]) || 'en';
+    const has = (table, l) => Object.prototype.hasOwnProperty.call(table, l); // lang="__proto__" is not a table
+    const own = [tag, tag.split('-')[0]].find((l) => has(extra, l) || has(LABELS, l)) || 'en';
     const table = { ...LABELS.en, ...LABELS[own], ...extra[own] };
     const words = (key, n, ...texts) => {
       let text = table[key] ?? key ?? '';

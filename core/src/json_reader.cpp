@@ -81,6 +81,13 @@ std::string parse_error_message(const std::string &what) {
   std::string message = colon == std::string::npos ? what : what.substr(colon + 2);
   std::size_t bracket = message.find("] ");
   if (message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) message = message.substr(bracket + 2);
+  // The message quotes the token ("last read: '...'", "number overflow parsing '...'"), which
+  // may be a 50 MB string: keep its ends.
+  std::size_t quoted = message.find('\'');
+  if (quoted != std::string::npos && message.size() - quoted > 120 && message.back() == '\'') {
+    std::size_t from = quoted + 1, to = message.size() - 1; // the token, without its quotes
+    message = message.substr(0, from + 40) + "..." + message.substr(to - 40);
+  }
   return valid_utf8(message);
 }
 
@@ -117,16 +124,23 @@ public:
     return true;
   }
 
+  // Hands out the document's positions, once the parse is over.
+  void finish() { flush(top_positions_, result_.positions); }
+
   bool parse_error(std::size_t position, const std::string &last_token, const nlohmann::detail::exception &ex) {
     // `position` is just after the last byte read: a misplaced string or
     // number ("unexpected string literal") is reported at its first byte,
     // anything else (a one-byte token, a byte the lexer rejects) at that byte.
     std::string_view what(ex.what());
     std::size_t dash = what.find(" - ");
-    std::string_view problem_text = dash == std::string_view::npos ? what : what.substr(dash + 3);
+    std::size_t bracket = what.find("] "); // "[json.exception.out_of_range.406] number overflow ..." has no " - "
+    std::string_view problem_text = dash != std::string_view::npos      ? what.substr(dash + 3)
+                                    : bracket != std::string_view::npos ? what.substr(bracket + 2)
+                                                                        : what;
     std::size_t length = 1;
     const std::pair<const char *, std::size_t> tokens[] = {{"unexpected string literal", last_token.size()},
                                                            {"unexpected number literal", last_token.size()},
+                                                           {"number overflow", last_token.size()},
                                                            {"unexpected true literal", 4},
                                                            {"unexpected false literal", 5},
                                                            {"unexpected null literal", 4}};
@@ -169,7 +183,7 @@ private:
     *placed = nullptr;
     if (frames_.empty()) { // the document itself
       result_.top = std::move(v);
-      result_.positions.add("", at);
+      top_positions_.emplace_back("", at);
       *placed = &result_.top;
       pointer_ = "";
       return true;
@@ -183,7 +197,8 @@ private:
       record_.index = parent.next_index - 1;
       record_.value = std::move(v);
       record_.at = at;
-      record_.positions.add("", at);
+      record_positions_.clear();
+      record_positions_.emplace_back("", at);
       pointer_ = "";
       *placed = &record_.value;
       return true;
@@ -196,7 +211,7 @@ private:
       return true;
     }
     if (std::count(pointer_.begin(), pointer_.end(), '/') <= static_cast<long>(max_pointer_depth)) {
-      current_positions().add(pointer_, at);
+      (in_record() ? record_positions_ : top_positions_).emplace_back(pointer_, at);
     }
     if (parent.container->is_array()) {
       parent.container->push_back(std::move(v));
@@ -210,7 +225,15 @@ private:
     return true;
   }
 
-  Positions &current_positions() { return in_record() ? record_.positions : result_.positions; }
+  // Positions are handed out sorted by pointer, so that a lookup is a binary search (a record
+  // with 100,000 evidence items must not cost 100,000 linear scans); keys are unique, as values
+  // under duplicate keys are not recorded.
+  using PositionList = std::vector<std::pair<std::string, Offset>>;
+  static void flush(PositionList &from, Positions &to) {
+    std::stable_sort(from.begin(), from.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (auto &entry : from) to.add(std::move(entry.first), entry.second);
+    from.clear();
+  }
   bool in_record() const {
     for (const Frame &f : frames_)
       if (f.streamed) return true;
@@ -264,6 +287,7 @@ private:
   }
 
   void emit_record() {
+    flush(record_positions_, record_.positions);
     on_record_(std::move(record_));
     record_ = Record{};
     scratch_.clear();
@@ -279,16 +303,18 @@ private:
   std::string pointer_;
   std::string section_;
   Record record_;
+  PositionList record_positions_, top_positions_;
   std::deque<Json> scratch_; // values under duplicate keys, dropped
 };
 
 } // namespace
 
+// The reader adds entries sorted by pointer (Handler::flush).
 Offset Positions::at(std::string_view pointer, Offset fallback) const {
-  for (const auto &entry : entries_) {
-    if (entry.first == pointer) return entry.second;
-  }
-  return fallback;
+  auto it =
+      std::lower_bound(entries_.begin(), entries_.end(), pointer,
+                       [](const std::pair<std::string, Offset> &entry, std::string_view p) { return entry.first < p; });
+  return it != entries_.end() && it->first == pointer ? it->second : fallback;
 }
 
 ReadResult read_json(std::string_view text, const std::vector<std::string> &streamed,
@@ -299,6 +325,14 @@ ReadResult read_json(std::string_view text, const std::vector<std::string> &stre
   CountingIterator first(text.data(), &read_to), last(text.data() + text.size(), &read_to);
   // A syntax error stops the read; duplicate keys are reported and skipped.
   bool parsed = Json::sax_parse(first, last, &handler);
+  handler.finish();
+  // The lexer takes a NUL byte for the end of the input: whatever follows a document and a NUL
+  // would be ignored. (A NUL anywhere before the end of the document is a syntax error already.)
+  std::size_t nul = parsed ? text.find('\0') : std::string_view::npos;
+  if (nul != std::string_view::npos) {
+    result.problems.push_back({static_cast<Offset>(nul), "unexpected NUL byte; expected end of input"});
+    parsed = false;
+  }
   result.syntax_ok = parsed && result.top.is_object();
   if (parsed && !result.top.is_object()) result.problems.push_back({0, "expected a JSON object at the top level"});
   return result;
