@@ -85,10 +85,7 @@ char *fc_extract_annotations(const char *text, std::size_t length) {
 char *fc_cards(const char *text, std::size_t length) {
   factcard::Result<factcard::CardSet> loaded = factcard::load_cards(std::string_view(text, length), "story");
   if (!loaded) {
-    Json list = Json::array();
-    for (const factcard::Diagnostic &d : loaded.errors())
-      list.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
-    return to_c_string(Json{{"errors", std::move(list)}}.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return to_c_string(factcard::errors_to_json(loaded.errors()).dump(-1, ' ', false, Json::error_handler_t::replace));
   }
   return to_c_string(
       factcard::cards_to_json(loaded->story, loaded->cards).dump(-1, ' ', false, Json::error_handler_t::replace));
@@ -99,11 +96,8 @@ char *fc_cards(const char *text, std::size_t length) {
 char *fc_build(const char *text, std::size_t length) {
   factcard::Result<factcard::CardSet> loaded = factcard::load_cards(std::string_view(text, length), "story");
   if (!loaded || loaded->from_bundle) {
-    Json list = Json::array();
-    for (const factcard::Diagnostic &d : loaded.errors())
-      list.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
-    if (loaded) list.push_back({{"line", 0}, {"column", 0}, {"message", "build needs a story file, not a bundle"}});
-    return to_c_string(Json{{"errors", std::move(list)}}.dump(-1, ' ', false, Json::error_handler_t::replace));
+    if (loaded) return error("build needs a story file, not a bundle");
+    return to_c_string(factcard::errors_to_json(loaded.errors()).dump(-1, ' ', false, Json::error_handler_t::replace));
   }
   Json snippets = Json::object();
   for (const factcard::Card &card : loaded->cards) snippets[card.id] = factcard::embed_snippet(loaded->story, card, {});

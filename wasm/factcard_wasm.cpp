@@ -15,14 +15,6 @@ char *to_c_string(const std::string &text) {
   return out;
 }
 
-factcard::Json errors_json(const factcard::Diagnostics &errors) {
-  factcard::Json list = factcard::Json::array();
-  for (const factcard::Diagnostic &d : errors) {
-    list.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
-  }
-  return {{"errors", std::move(list)}};
-}
-
 } // namespace
 
 extern "C" {
@@ -35,7 +27,8 @@ void fc_free(void *pointer) { std::free(pointer); }
 // CLI's `factcard cards` prints them, or {"errors": [{line, column, message}]}.
 char *fc_cards(const char *text, std::size_t length) {
   factcard::Result<factcard::CardSet> loaded = factcard::load_cards(std::string_view(text, length), "input");
-  factcard::Json out = loaded ? factcard::cards_to_json(loaded->story, loaded->cards) : errors_json(loaded.errors());
+  factcard::Json out =
+      loaded ? factcard::cards_to_json(loaded->story, loaded->cards) : factcard::errors_to_json(loaded.errors());
   return to_c_string(out.dump(-1, ' ', false, factcard::Json::error_handler_t::replace));
 }
 

@@ -622,6 +622,14 @@ Result<CardSet> load_cards(std::string_view text, const std::string &file) {
   return set;
 }
 
+Json errors_to_json(const Diagnostics &errors) {
+  Json list = Json::array();
+  for (const Diagnostic &d : errors) list.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
+  Json out = Json::object();
+  out["errors"] = std::move(list);
+  return out;
+}
+
 Json story_to_json(const Story &story) {
   Json out = Json::object();
   if (story.schema) out["$schema"] = *story.schema;

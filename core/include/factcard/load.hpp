@@ -23,6 +23,9 @@ struct CardSet {
 };
 Result<CardSet> load_cards(std::string_view text, const std::string &file);
 
+// Diagnostics as the wasm facades answer them: {"errors": [{line, column, message}]}.
+Json errors_to_json(const Diagnostics &errors);
+
 // The story as JSON: known fields in a fixed order, unknown fields after them.
 Json story_to_json(const Story &story);
 // story_to_json, indented by two spaces, with a final newline.
