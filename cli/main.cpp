@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -170,17 +171,33 @@ std::optional<std::string> read_file(const std::string &path, std::string &error
     error = "cannot read '" + path + "': " + (fs::is_directory(path) ? "is a directory" : std::strerror(errno));
     return std::nullopt;
   }
+  // A regular file is read into a string of its size: no second copy of a large story.
+  std::error_code ec;
+  std::uintmax_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+  if (!ec && size > 0) {
+    std::string content(static_cast<std::size_t>(size), '\0');
+    in.read(&content[0], static_cast<std::streamsize>(size));
+    content.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.gcount() == static_cast<std::streamsize>(size)) return content;
+    in.clear();
+    in.seekg(0);
+  }
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
 }
 
 bool write_file(const fs::path &path, const std::string &content) {
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-  out.close();
-  if (!out) std::cerr << "factcard: cannot write '" << path.string() << "': " << std::strerror(errno) << "\n";
-  return static_cast<bool>(out);
+  // stdio rather than a stream: a build writes one small file per card.
+  std::FILE *out = std::fopen(path.c_str(), "wb");
+  bool ok = out && std::fwrite(content.data(), 1, content.size(), out) == content.size();
+  int error = errno;
+  if (out && std::fclose(out) != 0 && ok) {
+    ok = false;
+    error = errno;
+  }
+  if (!ok) std::cerr << "factcard: cannot write '" << path.string() << "': " << std::strerror(error) << "\n";
+  return ok;
 }
 
 // Shifts every line after the first right by `spaces`, to nest a dumped
@@ -245,6 +262,25 @@ std::optional<CardSet> load_for(const Args &args, const char *command, int &stat
   if (!text) {
     std::cerr << "factcard: " << error << "\n";
     status = exit_usage;
+    return std::nullopt;
+  }
+  // A story first, so that its text is freed before the cards are computed; anything else
+  // (a bundle, errors) goes through load_cards, which says what it is.
+  Result<Story> story = load_story(*text, args.files[0]);
+  if (story) {
+    std::string().swap(*text);
+    CardSet set;
+    set.story = std::move(*story);
+    set.cards = compute_cards(set.story);
+    return set;
+  }
+  const Diagnostics &errors = story.errors();
+  bool bundle = std::any_of(errors.begin(), errors.end(), [](const Diagnostic &d) {
+    return d.message == "this is a compiled bundle, not a story file";
+  });
+  if (!bundle) {
+    print_errors(errors);
+    status = exit_invalid;
     return std::nullopt;
   }
   Result<CardSet> loaded = load_cards(*text, args.files[0]);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -53,18 +55,64 @@ Card start_card(const Claim &claim) {
   return card;
 }
 
-void add_claim(Card &card, const Claim &claim) {
+// Evidence already on a card, as (card, index in its evidence), hashed by
+// source and quote. Only cards with many items are indexed: merging 100,000
+// evidence items into one card stays linear instead of quadratic, and the
+// usual card of a few items costs no hashing.
+struct EvidenceRef {
+  std::size_t card, index;
+};
+constexpr std::size_t indexed_from = 16;
+
+class EvidenceIndex {
+public:
+  explicit EvidenceIndex(const std::vector<Card> &cards) : set_(0, Hash{&cards}, Equal{&cards}) {}
+  bool insert(std::size_t card, std::size_t index) { return set_.insert({card, index}).second; }
+
+private:
+  static const CardEvidence &at(const std::vector<Card> *cards, EvidenceRef r) {
+    return (*cards)[r.card].evidence[r.index];
+  }
+  struct Hash {
+    const std::vector<Card> *cards;
+    std::size_t operator()(EvidenceRef r) const {
+      const CardEvidence &e = at(cards, r);
+      return std::hash<std::string>()(e.quote) ^ (r.card * 0x9E3779B97F4A7C15ull + e.source * 0xC2B2AE3D27D4EB4Full);
+    }
+  };
+  struct Equal {
+    const std::vector<Card> *cards;
+    bool operator()(EvidenceRef a, EvidenceRef b) const {
+      const CardEvidence &x = at(cards, a), &y = at(cards, b);
+      return a.card == b.card && x.source == y.source && x.quote == y.quote;
+    }
+  };
+  std::unordered_set<EvidenceRef, Hash, Equal> set_;
+};
+
+void add_evidence(Card &card, std::size_t card_index, const Evidence &ev, EvidenceIndex &index) {
+  std::vector<CardEvidence> &list = card.evidence;
+  if (list.size() < indexed_from) {
+    bool seen = std::any_of(list.begin(), list.end(),
+                            [&](const CardEvidence &e) { return e.source == ev.source_index && e.quote == ev.quote; });
+    if (seen) return;
+    list.push_back({ev.source_index, ev.quote, ev.stance_or_default(), ev.speaker_index});
+    if (list.size() == indexed_from)
+      for (std::size_t i = 0; i < list.size(); ++i) index.insert(card_index, i);
+    return;
+  }
+  list.push_back({ev.source_index, ev.quote, ev.stance_or_default(), ev.speaker_index});
+  if (!index.insert(card_index, list.size() - 1)) list.pop_back();
+}
+
+void add_claim(Card &card, std::size_t card_index, const Claim &claim, EvidenceIndex &index) {
   card.claims.push_back(claim.id);
   if (!card.when || !card.when->known()) {
     card.when = claim.when;
     card.when_text = claim.when_text;
   }
   if (!card.where) card.where = claim.where;
-  for (const Evidence &ev : claim.evidence) {
-    bool seen = std::any_of(card.evidence.begin(), card.evidence.end(),
-                            [&](const CardEvidence &e) { return e.source == ev.source_index && e.quote == ev.quote; });
-    if (!seen) card.evidence.push_back({ev.source_index, ev.quote, ev.stance_or_default(), ev.speaker_index});
-  }
+  for (const Evidence &ev : claim.evidence) add_evidence(card, card_index, ev, index);
 }
 
 // Cards on one topic whose values cannot all be true contradict each other.
@@ -159,11 +207,16 @@ Json story_info_json(const Story &story) {
 std::vector<Card> compute_cards(const Story &story) {
   std::vector<Card> cards;
   std::unordered_map<std::string, std::size_t> card_of;
+  card_of.reserve(story.claims.size());
+  // At most one card per claim; pages of the room never used are never touched.
+  cards.reserve(story.claims.size());
+  EvidenceIndex index(cards);
   for (const Claim &claim : story.claims) {
     auto inserted = card_of.emplace(merge_key(claim), cards.size());
     if (inserted.second) cards.push_back(start_card(claim));
-    add_claim(cards[inserted.first->second], claim);
+    add_claim(cards[inserted.first->second], inserted.first->second, claim, index);
   }
+  decltype(card_of)().swap(card_of); // before the next steps allocate
   for (Card &card : cards) card.corroboration = count_outlets(story, card.evidence);
   mark_contradictions(cards);
   for (Card &card : cards) card.status = status_of(card);

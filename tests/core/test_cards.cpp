@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -367,4 +368,35 @@ TEST_CASE("cards_to_json names the speaker") {
   CHECK(b.story.entities[b.cards[0].evidence[0].speaker].id == "peskov");
   Json out = cards_to_json(b.story, b.cards);
   CHECK(out["cards"][0]["evidence"][0]["speaker"] == Json::parse(R"({"id": "peskov", "name": "Dmitry Peskov"})"));
+}
+
+TEST_CASE("merging many evidence items into one card keeps each (source, quote) once") {
+  // 2,000 items over 3 sources in one claim, then a claim with the same items and 2 new ones:
+  // past the size where a card's evidence is indexed by a hash set.
+  auto item = [](int i) {
+    return "{\"source\":\"" +
+           std::string(i % 3 == 0   ? "mt"
+                       : i % 3 == 1 ? "iria"
+                                    : "anon1") +
+           "\",\"quote\":\"Quote " + std::to_string(i % 1000) + ".\"}";
+  };
+  std::string list1, list2;
+  for (int i = 0; i < 2000; ++i) list1 += (i ? "," : "") + item(i); // i and i+1000: same quote, other source
+  for (int i = 0; i < 2000; ++i) list2 += item(i) + ",";
+  list2 += R"({"source":"mt","quote":"New."},{"source":"iria","quote":"Quote 1."},{"source":"mt","quote":"New."})";
+  Built b = build({R"({"id":"c1","kind":"event","who":"putin","what":"Did it","evidence":[)" + list1 + "]}",
+                   R"({"id":"c2","kind":"event","who":"Vladimir Putin","what":"did  it","evidence":[)" + list2 + "]}"});
+  REQUIRE(b.cards.size() == 1);
+  const Card &card = b.cards[0];
+  // Quote k comes from two sources (items k and k + 1000); c2 repeats them all, adds "New." from
+  // mt twice and "Quote 1." from iria, which item 1 already is.
+  std::set<std::pair<std::size_t, std::string>> distinct;
+  for (const CardEvidence &e : card.evidence) distinct.insert({e.source, e.quote});
+  CHECK(distinct.size() == card.evidence.size());
+  CHECK(card.evidence.size() == 2000 + 1);
+  // First-seen order is kept: the first items are c1's, in its order.
+  CHECK(card.evidence[0].quote == "Quote 0.");
+  CHECK(card.evidence[1].quote == "Quote 1.");
+  CHECK(card.evidence[1000].quote == "Quote 0.");
+  CHECK(card.evidence[2000].quote == "New.");
 }

@@ -64,9 +64,9 @@ struct Evidence {
   std::string quote;                  // verbatim excerpt
   std::optional<Stance> stance;       // absent: supports
   std::optional<std::string> speaker; // entity reference as written
-  Json extra = Json::object();
-  std::size_t source_index = npos;  // resolved
-  std::size_t speaker_index = npos; // resolved
+  Json extra;                         // null or an object: most evidence has none, and there is a lot of it
+  std::size_t source_index = npos;    // resolved
+  std::size_t speaker_index = npos;   // resolved
   Offset at = no_offset, source_at = no_offset, speaker_at = no_offset;
 
   Stance stance_or_default() const { return stance.value_or(Stance::supports); }
@@ -83,7 +83,7 @@ struct Claim {
   std::optional<std::string> topic;
   Json value; // null when absent; else a string, number or boolean
   std::vector<Evidence> evidence;
-  Json extra = Json::object();
+  Json extra;                   // null or an object
   std::size_t who_index = npos; // resolved
   Offset at = no_offset, who_at = no_offset;
 };
