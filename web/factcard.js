@@ -7,16 +7,17 @@
   const VERSION = '0.1.0';
 
   // Several copies (or versions) of this script on one page share a registry: the first one to run
-  // does the work; later ones only ask it to look for cards again (they may follow new markup).
+  // does the work; later ones only ask it to look for cards again (they may follow new markup), at
+  // most once a frame however many copies run (a page may paste one script tag per card).
   const registry = (window[Symbol.for('factcard')] ||= { versions: {} });
   if (registry.active) {
     registry.versions[VERSION] ||= registry.active;
-    registry.active.scan();
+    (registry.rescan || registry.active.scan)();
     return;
   }
 
   const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
-  const LOOKAHEAD = '600px 0px'; // start loading this far before a card scrolls into view
+  const AHEAD = 600; // px: start loading this far before a card scrolls into view
   const script = document.currentScript || document.querySelector('script[src*="factcard.js"]');
   const WASM_NEXT_TO_SCRIPT = new URL('factcard.wasm', script ? script.src : document.baseURI).href;
   // A module has no currentScript: factcard.mjs sets registry.wasmUrl (read when first needed).
@@ -150,15 +151,25 @@
   const storyOf = (el) => el.getAttribute(isElementForm(el) ? 'story' : 'data-story');
   const claimOf = (el) => el.getAttribute(isElementForm(el) ? 'claim' : 'data-claim');
 
-  const observer = 'IntersectionObserver' in window
-    ? new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        upgrade(entry.target);
-      }
-    }, { rootMargin: LOOKAHEAD })
-    : null;
+  const observer = 'IntersectionObserver' in window ? lookAhead((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      observer.unobserve(entry.target);
+      upgrade(entry.target);
+    }
+  }) : null;
+
+  // With the document as root, the look-ahead margin also works inside an iframe (the implicit
+  // root there is the visible part of the frame, which ignores rootMargin). Browsers from before
+  // 2020 reject a Document root: they get the implicit one.
+  function lookAhead(onEntries) {
+    const rootMargin = `${AHEAD}px 0px`;
+    try {
+      return new IntersectionObserver(onEntries, { root: document, rootMargin });
+    } catch {
+      return new IntersectionObserver(onEntries, { rootMargin });
+    }
+  }
 
   function watch(el) {
     if (seen.has(el)) return;
@@ -181,26 +192,59 @@
     el.dispatchEvent(new CustomEvent(`factcard:${type}`, { bubbles: true, detail }));
   }
 
-  // Cards are measured and drawn at the start of a frame, when that frame's scroll position is
-  // known (whether a card is on screen must hold for the frame that shows it), and only a few
-  // per frame, so that many cards arriving at once never hold up the page.
-  const frameJobs = [];
-  function inFrame(job) {
+  // Cards are drawn at the start of a frame, when that frame's scroll position is known (whether a
+  // card is on screen must hold for the frame that shows it). A frame draws its cards together, all
+  // reads then all writes, so the page is laid out twice per frame rather than a few times per card
+  // (on a long page each layout costs milliseconds), and takes only the cards it can build in 4 ms
+  // (their style and layout cost about as much again): many cards arriving at once are spread over
+  // frames and never hold up the page.
+  const BUILD_MS = 4;
+  const due = []; // cards waiting for a frame: { el, run, card, loaded, resolve, reject }
+  let frameAsked = false;
+
+  function drawSoon(job) {
     return new Promise((resolve, reject) => {
-      frameJobs.push(() => {
-        try {
-          resolve(job());
-        } catch (err) {
-          reject(err);
-        }
-      });
-      if (frameJobs.length === 1) requestAnimationFrame(runFrameJobs);
+      due.push({ ...job, resolve, reject });
+      askFrame();
     });
   }
-  function runFrameJobs() {
+
+  function askFrame() {
+    if (frameAsked) return;
+    frameAsked = true;
+    requestAnimationFrame(drawFrame);
+  }
+
+  function drawFrame() {
+    frameAsked = false;
     const start = performance.now();
-    while (frameJobs.length && performance.now() - start < 8) frameJobs.shift()();
-    if (frameJobs.length) requestAnimationFrame(runFrameJobs);
+    const batch = [];
+    while (due.length && performance.now() - start < BUILD_MS) {
+      const job = due.shift();
+      if (runs.get(job.el) !== job.run) job.resolve(); // a newer upgrade of this card follows
+      else if (attempt(job, build)) batch.push(job);
+    }
+    // Cards above the viewport first: scroll anchoring keeps the page still as they grow, in a
+    // layout where nothing else changes; where the others are is read after that layout.
+    let rest = batch.filter((job) => attempt(job, place));
+    if (rest.some((job) => job.above)) {
+      rest.forEach((job) => job.above && attempt(job, swap));
+      rest = rest.filter((job) => !job.above && attempt(job, place));
+    }
+    rest = rest.filter((job) => attempt(job, swap));
+    settle(rest.filter((job) => job.onScreen));
+    for (const job of batch) job.resolve();
+    if (due.length) askFrame();
+  }
+
+  // One step for one card; an error fails that card only. False when it failed or did nothing.
+  function attempt(job, step) {
+    try {
+      return step(job) ?? true;
+    } catch (err) {
+      job.reject(err);
+      return false;
+    }
   }
 
   // One-time costs (ICU locale data, parsing the stylesheet) paid in their own task while the
@@ -217,6 +261,7 @@
 
   async function upgrade(el) {
     seen.add(el);
+    if (observer) observer.unobserve(el); // render(el) before it scrolled near: draw it once
     warmUp(el);
     const run = (runs.get(el) || 0) + 1;
     runs.set(el, run);
@@ -227,7 +272,7 @@
       const claim = claimOf(el);
       const card = loaded.byClaim.get(claim);
       if (!card) throw new Cause(`no claim "${claim}" in ${url}`);
-      await inFrame(() => { if (runs.get(el) === run) paint(el, card, loaded); });
+      await drawSoon({ el, run, card, loaded });
       if (runs.get(el) !== run) return;
       el.dataset.factcard = 'ready';
       emit(el, 'render', { card, story: loaded.story });
@@ -255,51 +300,114 @@
   // height: nothing visible moves. A card drawn while it is on screen keeps the fallback's height as
   // its minimum and, if it needs more, first hides its source list behind the sources button, then
   // (rarely) clips to that height behind a "Show full card" button: growing on a click is not a
-  // layout shift, growing by itself is.
-  function paint(el, card, loaded) {
-    const before = el.getBoundingClientRect();
-    const onScreen = before.bottom > 0 && before.top < innerHeight && before.height > 40;
-    const next = onScreen && nextBox(el);
-    const nextTop = next && next.getBoundingClientRect().top;
-    // Build the card before touching the host: a shadow root left empty by an error would hide the fallback.
-    const lang = locale(el);
-    const words = wordsFor(el, lang);
-    const view = cardView(card, loaded, lang, words);
+  // layout shift, growing by itself is. Each step below only reads the page or only writes it.
+
+  // Build the card before touching the host: a shadow root left empty by an error would hide the fallback.
+  function build(job) {
+    const lang = locale(job.el);
+    job.words = wordsFor(job.el, lang);
+    job.view = cardView(job.card, job.loaded, lang, job.words);
+  }
+
+  // Reads where the fallback is and, on screen, its gaps to the boxes before and after it.
+  function place(job) {
+    const box = job.el.getBoundingClientRect();
+    job.height = box.height;
+    job.onScreen = box.bottom > 0 && box.top < innerHeight && box.height > 40;
+    job.above = box.bottom <= 0;
+    if (!job.onScreen) return;
+    job.prev = boxNear(job.el, 'previousElementSibling');
+    job.next = boxNear(job.el, 'nextElementSibling');
+    job.gaps = gapsOf(job);
+  }
+
+  function swap(job) {
+    const { el } = job;
     const root = el.shadowRoot || el.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
-    el.style.minHeight = onScreen ? `${before.height}px` : '';
-    root.replaceChildren(view);
+    el.style.minHeight = job.onScreen ? `${job.height}px` : '';
+    root.replaceChildren(job.view);
     applyTheme(el);
-    if (!onScreen) return;
-    const fits = () => el.getBoundingClientRect().height <= before.height + 0.5;
-    // Too tall: drop source rows from the end (the button then offers all of them), then the list.
-    const rows = [...view.querySelectorAll('.sources > li')];
-    while (!fits() && rows.length) {
-      view.classList.add('trimmed');
-      rows.pop().classList.add('cut');
-      if (!rows.length) view.classList.add('compact');
+  }
+
+  // The nearest box before or after el that is not its ancestor (script tags have none).
+  function boxNear(el, side) {
+    for (let node = el; node; node = node.parentElement) {
+      for (let near = node[side]; near; near = near[side]) if (near.getClientRects().length) return near;
     }
-    if (!fits()) clip(view, before.height, words('show', null, words('fullCard')));
+    return null;
+  }
+
+  // The space between the card and the boxes around it: other cards drawn in the same frame may
+  // move it, but only its own margins change these.
+  function gapsOf({ el, prev, next }) {
+    const box = el.getBoundingClientRect();
+    const above = prev ? prev.getBoundingClientRect().bottom : document.documentElement.getBoundingClientRect().top;
+    return [box.top - above, next ? next.getBoundingClientRect().top - box.bottom : 0];
+  }
+
+  // Cards drawn on screen: rounds of reads then writes, for all of them at once, until each has
+  // the fallback's height and gaps. The gap between two such cards is the lower one's to keep.
+  function settle(jobs) {
+    const drawn = new Set(jobs.map((job) => job.el));
+    for (const job of jobs) job.ownsBottom = !drawn.has(job.next);
+    for (let round = 0; jobs.length && round < 5; round++) {
+      jobs = jobs.filter((job) => attempt(job, look));
+      // Heights first: a card still too tall moves its own gaps and its neighbours'.
+      jobs = jobs.some((job) => job.over > 0.5)
+        ? jobs.filter((job) => job.over <= 0.5 || attempt(job, fit))
+        : jobs.filter((job) => attempt(job, fix));
+    }
+  }
+
+  // The card's own height (its host may be stretched, in a grid row for one).
+  function look(job) {
+    const { el, view } = job;
+    job.over = job.clipped ? 0 : view.getBoundingClientRect().height - job.height;
+    if (job.over > 0.5) {
+      job.rows = [...view.querySelectorAll('.sources > li:not(.cut)')];
+      job.bottoms = job.rows.map((row) => row.getBoundingClientRect().bottom);
+      job.listTop = view.querySelector('.who').getBoundingClientRect().bottom;
+    }
+    const gaps = gapsOf(job);
+    job.moved = [gaps[0] - job.gaps[0], job.ownsBottom ? gaps[1] - job.gaps[1] : 0];
+    const style = getComputedStyle(el);
+    job.margins = [parseFloat(style.marginTop), parseFloat(style.marginBottom)];
+  }
+
+  function fit(job) {
+    job.trims = (job.trims || 0) + 1;
+    if (job.trims > 2 || !trim(job)) {
+      clip(job.view, job.height, job.words('show', null, job.words('fullCard')));
+      job.clipped = true;
+    }
+  }
+
+  // Returns whether it changed anything (the next round then checks the result).
+  function fix(job) {
+    let changed = false;
     // The fallback's first and last children may have shared their margins with the host's
-    // (margin collapsing); the card does not, so restore the space above and below.
-    keepEdge(el, 'marginTop', () => el.getBoundingClientRect().top - before.top);
-    if (next) keepEdge(el, 'marginBottom', () => next.getBoundingClientRect().top - nextTop);
+    // (margin collapsing); the card does not, so restore the space above and below. Collapsed
+    // margins combine by max(), so a correction may take more than one round.
+    ['marginTop', 'marginBottom'].forEach((side, i) => {
+      if (Math.abs(job.moved[i]) < 0.5) return;
+      job.el.style[side] = `${job.margins[i] - job.moved[i]}px`;
+      changed = true;
+    });
+    return changed;
   }
 
-  // The next sibling that has a box (script tags have none), to see whether content below moved.
-  function nextBox(el) {
-    let next = el.nextElementSibling;
-    while (next && !next.getClientRects().length) next = next.nextElementSibling;
-    return next;
-  }
-
-  // Collapsed margins combine by max(), so a correction may take more than one step.
-  function keepEdge(el, property, moved) {
-    for (let step = 0; step < 3; step++) {
-      const offset = moved();
-      if (Math.abs(offset) < 0.5) return;
-      el.style[property] = `${parseFloat(getComputedStyle(el)[property]) - offset}px`;
-    }
+  // Hides source rows from the end, as few as their measured heights say are enough (the button
+  // then offers all of them), or every row and the list's heading; false if that is not enough.
+  function trim({ view, rows, bottoms, listTop, over }) {
+    if (!rows.length) return false;
+    const end = bottoms[bottoms.length - 1];
+    let keep = rows.length - 1;
+    while (keep && end - bottoms[keep - 1] < over - 0.5) keep--;
+    view.classList.add('trimmed');
+    for (const row of rows.slice(keep)) row.classList.add('cut');
+    if (!keep) view.classList.add('compact');
+    return end - (keep ? bottoms[keep - 1] : listTop) >= over - 0.5;
   }
 
   // The reader asked for more: show every source row again.
@@ -346,7 +454,7 @@
       part: `card ${card.status}`,
       lang: words.lang, // the card's own words; dates and numbers follow the page's language
       dir: /^(ar|fa|he|ur|ps|yi|dv|ckb|sd|ug)\b/.test(words.lang) ? 'rtl' : null,
-      'aria-label': words('card', null, status.replace(' · ', ', '), who.name || ''),
+      'aria-label': words('card', null, status.replace(' · ', words.lang === 'ar' ? '، ' : ', '), who.name || ''),
     },
     h('header', { class: 'top', part: 'header' },
       h('span', { class: 'status', part: 'status' }, status),
@@ -474,24 +582,25 @@
       unnamed: '{einem ungenannten Medium|# ungenannten Medien}',
     },
     ru: {
-      corroborated: 'Подтверждено · # {издание|издания|изданий}', 'single-source': 'Один источник', contested: 'Оспаривается',
+      corroborated: 'Подтверждено · # {издание|издания|изданий|издания}', 'single-source': 'Один источник', contested: 'Оспаривается',
       card: 'Карточка факта, $: $', says: 'В источнике: «$»', show: 'Показать $', hide: 'Скрыть $',
       source: 'источник', sources: 'источники', excerpts: 'цитаты', fullCard: 'карточку целиком',
       conflict: 'противоречие', conflicts: 'противоречия', disputes: 'оспаривает',
       unknownOutlet: 'Неизвестное издание', untitled: 'Без заголовка', reportedBy: 'Сообщили: $',
-      unnamed: '# {издание|издания|изданий} без названия',
+      unnamed: '# {неназванное издание|неназванных издания|неназванных изданий|неназванного издания}',
     },
     ar: {
-      corroborated: 'مؤكد · {# وسيلة إعلام|وسيلة إعلام واحدة|وسيلتا إعلام|# وسائل إعلام|# وسيلة إعلام}',
+      corroborated: 'مؤكد · {# وسيلة إعلام|وسيلة إعلام واحدة|وسيلتا إعلام|# وسائل إعلام|# وسيلة إعلام|# وسيلة إعلام}',
       'single-source': 'مصدر واحد', contested: 'متنازع عليه',
       card: 'بطاقة حقائق، $: $', says: 'يقول المصدر: «$»', show: 'عرض $', hide: 'إخفاء $',
       source: 'المصدر', sources: 'المصادر', excerpts: 'المقتطفات', fullCard: 'البطاقة كاملة',
-      conflict: 'الادعاء المعارض', conflicts: 'الادعاءات المعارضة', disputes: 'يعارضه',
-      unknownOutlet: 'وسيلة إعلام مجهولة', untitled: 'بلا عنوان', reportedBy: 'نقلته: $',
-      unnamed: '{# وسيلة مجهولة|وسيلة مجهولة|وسيلتان مجهولتان|# وسائل مجهولة|# وسيلة مجهولة}',
+      conflict: 'الادعاء المخالف', conflicts: 'الادعاءات المخالفة', disputes: 'يعارضه',
+      unknownOutlet: 'وسيلة إعلام مجهولة', untitled: 'بلا عنوان', reportedBy: 'بحسب $',
+      unnamed: '{# وسيلة إعلام مجهولة|وسيلة إعلام مجهولة|وسيلتي إعلام مجهولتين|# وسائل إعلام مجهولة|# وسيلة إعلام مجهولة|# وسيلة إعلام مجهولة}',
     },
   };
 
+  const plurals = new Map();
   // words(key, count, ...texts) in the nearest lang's language ("de-AT" uses de), else English.
   function wordsFor(el, lang) {
     const extra = window.factcardLabels || {};
@@ -502,7 +611,8 @@
     const words = (key, n, ...texts) => {
       let text = table[key] ?? key ?? '';
       if (n != null) {
-        const rules = new Intl.PluralRules(own);
+        if (!plurals.has(own)) plurals.set(own, new Intl.PluralRules(own)); // costly to create: once per language
+        const rules = plurals.get(own);
         const used = rules.resolvedOptions().pluralCategories;
         const form = 'zero one two few many other'.split(' ').filter((c) => used.includes(c)).indexOf(rules.select(n));
         text = text.replace(/\{(.*?)\}/g, (_, forms) => forms.split('|').slice(0, form + 1).pop())
@@ -569,7 +679,7 @@
   // ---------- styles (adopted by each card's shadow root; nothing is added to the host page) ----------
 
   const CSS = `
-:host{display:block;padding:0!important;border:0!important;background:none!important;box-shadow:none!important}
+:host{display:block;flex-grow:1;padding:0!important;border:0!important;background:none!important;box-shadow:none!important}
 :host::before,:host::after{content:none!important;display:none!important}
 [hidden]{display:none!important}
 .card{all:initial;display:block;position:relative;box-sizing:border-box;min-height:inherit;overflow-wrap:break-word;
@@ -577,7 +687,7 @@
 --line:var(--factcard-border,#d5dae0);--accent:var(--factcard-accent,#0a58b0);--soft:var(--factcard-soft,#f3f5f8);
 --ok:var(--factcard-corroborated,#1a7f37);--one:var(--factcard-single-source,#8a5a00);--bad:var(--factcard-contested,#c0302a);
 --tone:var(--muted);color-scheme:light;
-font:400 clamp(13px,var(--factcard-font-size,.9375rem),18px)/1.45 var(--factcard-font,system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif);
+font:400 clamp(13px,var(--factcard-font-size,15px),18px)/1.45 var(--factcard-font,system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif);
 color:var(--fg);background:var(--bg);text-align:start;
 border:1px solid var(--line);border-inline-start:.3em solid var(--tone);border-radius:var(--factcard-radius,.6em);
 box-shadow:var(--factcard-shadow,0 1px 3px rgba(16,24,40,.08));padding:.95em 1.15em 1em}
@@ -595,7 +705,7 @@ p,ul{margin:0;padding:0}ul{list-style:none}
 .who{margin-top:.35em;font-size:.88em;color:var(--muted)}.who b{font-weight:600;color:var(--fg)}
 .label{margin-top:.85em;padding-top:.7em;border-top:1px solid var(--line);font-size:.72em;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
 .source{margin-top:.45em;font-size:.88em;line-height:1.4}
-.headline{display:block;overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
+.headline{display:block;overflow:hidden;white-space:nowrap;text-overflow:ellipsis;contain:inline-size}
 .outlet{font-weight:650}.date,.speaker{color:var(--muted)}
 .disputes{margin-inline-start:.5em;padding:0 .45em;border-radius:.3em;font-size:.85em;font-weight:600;color:var(--bad);border:1px solid currentColor}
 a{color:var(--accent);text-decoration:underline;text-decoration-thickness:1px;text-underline-offset:.15em}
@@ -634,12 +744,14 @@ border-radius:0 0 var(--factcard-radius,.6em) var(--factcard-radius,.6em);backgr
 
   // Cards added later (client-side rendering, infinite scroll) and live theme switches.
   let rescanQueued = false;
+  function rescanSoon() {
+    if (rescanQueued) return;
+    rescanQueued = true;
+    requestAnimationFrame(() => { rescanQueued = false; scan(); });
+  }
   new MutationObserver((records) => {
     if (records.some((r) => r.type === 'attributes')) applyThemes();
-    if (!rescanQueued && records.some((r) => r.addedNodes.length)) {
-      rescanQueued = true;
-      requestAnimationFrame(() => { rescanQueued = false; scan(); });
-    }
+    if (records.some((r) => r.addedNodes.length)) rescanSoon();
   }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-theme'] });
   darkScheme.addEventListener('change', applyThemes);
 
@@ -660,8 +772,23 @@ border-radius:0 0 var(--factcard-radius,.6em) var(--factcard-radius,.6em);backgr
   };
   registry.active = api;
   registry.versions[VERSION] = api;
+  registry.rescan = rescanSoon;
   window.factcard = api;
 
-  scan();
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
+  // The first card may be near the viewport already: start loading its story and the core now
+  // rather than at the observer's first report, which comes a frame later.
+  function preload() {
+    const el = document.querySelector(SELECTOR);
+    const box = el && observer && el.getBoundingClientRect();
+    if (box && (box.width || box.height) && box.top < innerHeight + AHEAD && box.bottom > -AHEAD
+      && box.left < innerWidth && box.right > 0) {
+      story(new URL(storyOf(el) || '', document.baseURI).href).catch(() => {}); // the card reports errors
+    }
+  }
+  function start() {
+    scan();
+    queueMicrotask(preload); // after factcard.mjs, which imports this file, has set the wasm's URL
+  }
+  start();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 })();

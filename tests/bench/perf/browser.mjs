@@ -1,6 +1,7 @@
 // The widget in a page: Lighthouse with and without the widget, requests before the first
 // scroll, time to the first card, and a heavy page of 1,000 cards from 10 bundles.
-// Pages are copies of the demo site (build/site) in build/bench/site, with dist/factcard/.
+// Pages are copies of the demo site (build/site) in build/bench/site, with dist/factcard/;
+// prepareSite and heavyPage take other paths as options (to measure a build of one's own).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,6 @@ import path from 'node:path';
 import { writeStory } from './gen-story.mjs';
 import { CHROMIUM, CHROMIUM_FLAGS, DIST, FACTCARD, HERE, MiB, ROOT, WORK, median, ms, run } from './lib.mjs';
 
-const SITE = path.join(WORK, 'site');
 const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
 const LOOKAHEAD = 600; // px, web/factcard.js
 const VIEWPORT = { width: 412, height: 823 }; // Lighthouse's mobile screen, used by every browser figure
@@ -17,9 +17,9 @@ const HEAVY_BUNDLES = 10;
 
 // ---------------------------------------------------------------- pages
 
-function copyWidget(dir) {
+function copyWidget(dir, dist) {
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(DIST)) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
+  for (const f of fs.readdirSync(dist)) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
 }
 
 // The article's own paragraphs, to push its cards below the fold in article-long.html.
@@ -30,16 +30,16 @@ function paragraphs(html) {
 
 // 10 generated stories, 100 of each one's cards pasted as `factcard build` wrote them (each
 // snippet brings its own script tag, as publishers paste them), interleaved with text.
-function heavyPages(perBundle) {
-  const dir = path.join(SITE, 'heavy');
-  copyWidget(path.join(dir, 'factcard'));
+function heavyPages(perBundle, { site, work, factcard, dist }) {
+  const dir = path.join(site, 'heavy');
+  copyWidget(path.join(dir, 'factcard'), dist);
   const snippets = [];
   for (let k = 0; k < HEAVY_BUNDLES; k++) {
-    const storyFile = path.join(WORK, 'heavy', `heavy-${k}.json`);
+    const storyFile = path.join(work, 'heavy', `heavy-${k}.json`);
     writeStory(storyFile, { claims: 200, seed: 100 + k, id: `heavy-${k}` });
-    const out = path.join(WORK, 'heavy', `out-${k}`);
+    const out = path.join(work, 'heavy', `out-${k}`);
     fs.rmSync(out, { recursive: true, force: true });
-    run(FACTCARD, ['build', storyFile, '-o', out]);
+    run(factcard, ['build', storyFile, '-o', out]);
     fs.copyFileSync(path.join(out, `heavy-${k}.cards.json`), path.join(dir, `heavy-${k}.cards.json`));
     const cards = JSON.parse(fs.readFileSync(path.join(out, `heavy-${k}.cards.json`), 'utf8')).cards.slice(0, perBundle);
     if (cards.length < perBundle) throw new Error(`heavy-${k}: only ${cards.length} cards`);
@@ -73,19 +73,20 @@ ${html}
   fs.writeFileSync(path.join(dir, 'heavy-fallback.html'), page(`${title} (fallback only)`, html.replace(SCRIPT_TAG, '')));
 }
 
-export function prepareSite({ quick }) {
-  const source = path.join(ROOT, 'build', 'site');
-  if (!fs.existsSync(path.join(source, 'article.html'))) throw new Error('build/site/article.html is missing: run ./run build first');
-  fs.rmSync(SITE, { recursive: true, force: true });
-  fs.cpSync(source, SITE, { recursive: true });
-  copyWidget(path.join(SITE, 'factcard'));
-  const article = fs.readFileSync(path.join(SITE, 'article.html'), 'utf8');
-  fs.writeFileSync(path.join(SITE, 'article-fallback.html'), article.replace(SCRIPT_TAG, ''));
+// Defaults: build/site, dist/factcard/, build/cli/factcard, into build/bench/.
+export function prepareSite({ quick, source = path.join(ROOT, 'build', 'site'), dist = DIST, factcard = FACTCARD, work = WORK }) {
+  const site = path.join(work, 'site');
+  if (!fs.existsSync(path.join(source, 'article.html'))) throw new Error(`${source}/article.html is missing: run ./run build first`);
+  fs.rmSync(site, { recursive: true, force: true });
+  fs.cpSync(source, site, { recursive: true });
+  copyWidget(path.join(site, 'factcard'), dist);
+  const article = fs.readFileSync(path.join(site, 'article.html'), 'utf8');
+  fs.writeFileSync(path.join(site, 'article-fallback.html'), article.replace(SCRIPT_TAG, ''));
   const filler = paragraphs(article);
   const long = article.replace('<div class="article-body">', `<div class="article-body">\n${[...filler, ...filler].join('\n\n')}\n`);
-  fs.writeFileSync(path.join(SITE, 'article-long.html'), long);
-  heavyPages(quick ? 10 : 100);
-  return SITE;
+  fs.writeFileSync(path.join(site, 'article-long.html'), long);
+  heavyPages(quick ? 10 : 100, { site, work, factcard, dist });
+  return site;
 }
 
 // ---------------------------------------------------------------- Lighthouse
@@ -373,7 +374,7 @@ function insideTask(events, task) {
 
 // Loads the page, reads it to the end, and either traces the main thread or (untraced, since
 // tracing itself costs renderer memory) measures memory.
-async function heavyRun(browser, url, withWidget, traced) {
+async function heavyRun(browser, url, withWidget, traced, work) {
   const { context, page, requests } = await newPage(browser);
   if (traced) await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'v8.execute'] });
   const t0 = Date.now();
@@ -395,7 +396,7 @@ async function heavyRun(browser, url, withWidget, traced) {
   const seconds = (Date.now() - t0) / 1000;
   if (traced) {
     const trace = await browser.stopTracing();
-    fs.writeFileSync(path.join(WORK, `${path.basename(url, '.html')}.trace.json`), trace); // opens in DevTools' Performance panel
+    fs.writeFileSync(path.join(work, `${path.basename(url, '.html')}.trace.json`), trace); // opens in DevTools' Performance panel
     await context.close();
     const tasks = tasksFromTrace(trace);
     const widgetTasks = tasks.filter((t) => t.widget).sort((a, b) => b.ms - a.ms);
@@ -438,13 +439,13 @@ async function heavyRun(browser, url, withWidget, traced) {
   };
 }
 
-export async function heavyPage({ base }) {
+export async function heavyPage({ base, work = WORK }) {
   const browser = await launch();
   let widget, fallback;
   try {
     const both = async (name, withWidget) => {
-      const memory = await heavyRun(browser, `${base}heavy/${name}`, withWidget, false);
-      const tasks = await heavyRun(browser, `${base}heavy/${name}`, withWidget, true);
+      const memory = await heavyRun(browser, `${base}heavy/${name}`, withWidget, false, work);
+      const tasks = await heavyRun(browser, `${base}heavy/${name}`, withWidget, true, work);
       return { ...memory, ...tasks };
     };
     widget = await both('heavy.html', true);
