@@ -8,7 +8,9 @@ const registry = window[Symbol.for('factcard')];
 // `new URL(…, import.meta.url)` (webpack 5, Parcel, Vite) copy the file and rewrite the URL.
 // factcard.js reads it when the first card nears the viewport, so setting it after the import is in time;
 // a value the page set first (its own copy of the wasm) is kept.
-registry.wasmUrl ||= new URL('./factcard.wasm', import.meta.url).href;
+// Bundled into a classic script (esbuild's default IIFE), import.meta is empty: factcard.js then
+// looks for the wasm next to its script tag, as the classic script does.
+if (!registry.wasmUrl && import.meta.url) registry.wasmUrl = new URL('./factcard.wasm', import.meta.url).href;
 
 const api = registry.active;
 

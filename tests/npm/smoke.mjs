@@ -3,9 +3,10 @@
 // folder, type-check a usage file against its declarations, then serve that folder under the strict
 // CSP and check in Chromium that cards render from node_modules/factcard with the classic script,
 // with the ES module entry, and with both on one page; and that the card's words, numbers and dates
-// follow the page's language (en, de, de-AT, ru, ar right to left, and mn, which Chromium's Intl lacks).
+// follow the page's language (en, de, de-AT, ru, ar right to left, and mn, which Chromium's Intl lacks);
+// and that an app importing 'factcard', bundled by esbuild, renders a card (bundle.mjs).
 //   node tests/npm/smoke.mjs [--factcard build/cli/factcard] [--wasm build-wasm/wasm/factcard.wasm] [--chromium /usr/bin/chromium]
-// Needs: ./run build (CLI and wasm), npm ci in tests/ (playwright-core) and in tests/npm/ (typescript).
+// Needs: ./run build (CLI and wasm), npm ci in tests/ (playwright-core) and in tests/npm/ (typescript, esbuild).
 // One PASS/FAIL line per check, then "N passed, M failed"; exit status 1 when anything failed.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { startServer } from '../../demo/serve.mjs';
 import { pack } from './pack.mjs';
+import { bundleChecks } from './bundle.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -110,13 +112,13 @@ const EXPECTED = {
   ru: {
     status: (n, num) => `Подтверждено · ${num(n)} ${{ 2: 'издания', 3: 'издания', 5: 'изданий', 11: 'изданий', 21: 'издание', 100: 'изданий' }[n]}`,
     show: 'Показать цитаты', hide: 'Скрыть цитаты', single: 'Один источник', contested: 'Оспаривается',
-    conflict: 'Показать противоречие', unnamed: 'Сообщили: 2 издания без названия', unknown: 'Неизвестное издание',
+    conflict: 'Показать противоречие', unnamed: 'Сообщили: 2 неназванных издания', unknown: 'Неизвестное издание',
   },
   ar: {
     // Arabic: the dual has no numeral; 3-10 take the plural, 11-99 and 100 the singular.
     status: (n, num) => `مؤكد · ${n === 2 ? 'وسيلتا إعلام' : n <= 10 ? `${num(n)} وسائل إعلام` : `${num(n)} وسيلة إعلام`}`,
     show: 'عرض المقتطفات', hide: 'إخفاء المقتطفات', single: 'مصدر واحد', contested: 'متنازع عليه',
-    conflict: 'عرض الادعاء المعارض', unnamed: 'نقلته: وسيلتان مجهولتان', unknown: 'وسيلة إعلام مجهولة',
+    conflict: 'عرض الادعاء المخالف', unnamed: 'بحسب وسيلتي إعلام مجهولتين', unknown: 'وسيلة إعلام مجهولة',
   },
 };
 // Page language → the table its cards must use (de-AT uses de; Chromium lacks mn: English).
@@ -335,7 +337,7 @@ async function languageChecks(context, base) {
     expect('date (Intl)', demo.when, demo.intlWhen);
     if (!demo.buttonBefore?.startsWith(want.show)) bad.push(`button ${JSON.stringify(demo.buttonBefore)} does not start with ${want.show}`);
     expect('button when open', demo.buttonAfter, want.hide);
-    if (!demo.label?.includes(want.status(5, num).replace(' · ', ', '))) bad.push(`aria-label ${JSON.stringify(demo.label)} lacks the status in words`);
+    if (!demo.label?.includes(want.status(5, num).replace(' · ', table === 'ar' ? '، ' : ', '))) bad.push(`aria-label ${JSON.stringify(demo.label)} lacks the status in words`);
     for (const n of COUNTS) {
       const card = await read(`${lang}-c${n}`, lang);
       expect(`status for ${n} outlets`, card.status, want.status(n, num));
@@ -501,7 +503,10 @@ async function main() {
 
     const profile = join(work, 'chromium');
     context = await chromium.launchPersistentContext(profile, { executablePath: options.chromium, headless: true, args: CHROMIUM_FLAGS });
-    for (const group of [classicChecks, moduleChecks, bothChecks, languageChecks]) {
+    const demoCard = JSON.parse(readFileSync(join(stories, `${STORY}.cards.json`), 'utf8')).cards.find((c) => c.claims.includes(DEMO_CLAIM));
+    const bundlerChecks = () => bundleChecks({ app, context, base: options.base, story: BUNDLE, claim: DEMO_CLAIM,
+      expectedWhat: demoCard.what, check, info, open, problemsOf });
+    for (const group of [classicChecks, moduleChecks, bothChecks, languageChecks, bundlerChecks]) {
       try {
         await group(context, options.base);
       } catch (err) {
