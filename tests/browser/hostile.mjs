@@ -159,8 +159,8 @@ async function routeVariants(context, site) {
 // Brings each card in turn to 300 px below the viewport, inside the widget's look-ahead, and waits
 // for it: the widget draws it there as on any page, off screen, so the card takes its own height
 // rather than the fallback's (a card drawn on screen keeps the fallback's height, which the host
-// page's styles decide). Where the look-ahead does not reach (inside an iframe the observer sees
-// only the frame's visible part), the card is drawn with factcard.render(); returns how many were.
+// page's styles decide). A card the look-ahead misses is drawn with factcard.render(), so the
+// comparison still runs; returns how many were (the caller fails on any).
 async function drawAll(frame) {
   await frame.waitForFunction(() => window.factcard && typeof window.factcard.render === 'function', null, { timeout: 15000 });
   const count = await frame.evaluate((selector) => document.querySelectorAll(selector).length, SELECTOR);
@@ -389,9 +389,9 @@ async function hostileHosts(browser, base, site, out) {
         line(false, `${variant.name}: the hostile setting did not take effect, so this variant proves nothing [${variant.what}]`, JSON.stringify(page));
         continue;
       }
-      if (result.state.rendered) {
-        console.log(`INFO ${variant.name}: the widget's look-ahead did not start ${result.state.rendered} of ${result.state.cards.length} cards 300 px below the viewport; drawn with factcard.render()`);
-      }
+      // The look-ahead must start every card 300 px below the viewport, in an iframe as well.
+      line(!result.state.rendered, `${variant.name}: the look-ahead started all ${result.state.cards.length} cards 300 px below the viewport`,
+        `${result.state.rendered} needed factcard.render()`);
       if (variant.compare === 'mirror') judgeMirror(variant, result, baseline);
       else judgePixels(variant, result, baseline, out);
     }
