@@ -6,37 +6,16 @@
   'use strict';
   const VERSION = '0.1.0';
 
-  // Several copies (or versions) of this script on one page share a registry: the first one to run
-  // does the work; later ones only ask it to look for cards again (they may follow new markup), at
-  // most once a frame however many copies run (a page may paste one script tag per card).
-  const registry = (window[Symbol.for('factcard')] ||= { versions: {} });
-  if (registry.active) {
-    registry.versions[VERSION] ||= registry.active;
-    (registry.rescan || registry.active.scan)();
-    return;
-  }
-
-  const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
-  const AHEAD = 600; // px: start loading this far before a card scrolls into view
-  const script = document.currentScript || document.querySelector('script[src*="factcard.js"]');
-  const WASM_NEXT_TO_SCRIPT = new URL('factcard.wasm', script ? script.src : document.baseURI).href;
-  // A module has no currentScript: factcard.mjs sets registry.wasmUrl (read when first needed).
-  const wasmUrl = () => String(registry.wasmUrl || WASM_NEXT_TO_SCRIPT);
-
-  const seen = new WeakSet(); // elements already observed or upgraded
-  const runs = new WeakMap(); // element -> number of its latest upgrade, so a stale one gives way
-  const bundles = new Map(); // absolute story URL -> Promise of { story, byClaim, byId }
-  const warned = new Set();
-  let modulePromise = null; // the compiled wasm module, once per page
-  let corePromise = null; // its live instance; dropped after a trap so the next call starts clean
-
-  // ---------- the wasm core ----------
+  // ---------- the wasm core: in a worker started from this same file, or on the page ----------
 
   class Cause extends Error {} // an error whose message already says what went wrong and where
+  class Unavailable extends Cause {} // the wasm could not be used here at all (another place may do better)
 
-  function loadModule() {
-    const url = wasmUrl();
-    return (modulePromise ||= (async () => {
+  // One compiled module and one live instance per wasm URL, made when first needed.
+  function wasmCore(url) {
+    let modulePromise = null;
+    let instancePromise = null; // dropped after a trap so the next call starts clean
+    const loadModule = () => (modulePromise ||= (async () => {
       const res = await fetch(url);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       // Streaming compilation needs the application/wasm MIME type; some servers get it wrong.
@@ -44,8 +23,27 @@
         ? WebAssembly.compileStreaming(res)
         : WebAssembly.compile(await res.arrayBuffer());
     })().catch((err) => {
-      throw new Cause(`cannot use ${url} (${err.message}); cards keep their plain fallback`);
+      throw new Unavailable(`cannot use ${url} (${err.message}); cards keep their plain fallback`);
     }));
+    const instance = () => (instancePromise ||= loadModule().then(async (module) => {
+      let exports;
+      const made = await WebAssembly.instantiate(module, importsFor(module, () => exports.memory));
+      exports = made.exports;
+      if (exports._initialize) exports._initialize();
+      return exports;
+    }));
+    return {
+      ready: instance,
+      async compute(bytes, where) {
+        const x = await instance();
+        try {
+          return callCore(x, bytes);
+        } catch (err) {
+          instancePromise = null;
+          throw new Cause(`the core failed on ${where} (${err.message})`);
+        }
+      },
+    };
   }
 
   // The module imports a few Emscripten/WASI functions. Each gets a quiet stub: the core must not
@@ -72,17 +70,8 @@
     return imports;
   }
 
-  function core() {
-    return (corePromise ||= loadModule().then(async (module) => {
-      let exports;
-      const instance = await WebAssembly.instantiate(module, importsFor(module, () => exports.memory));
-      exports = instance.exports;
-      if (exports._initialize) exports._initialize();
-      return exports;
-    }));
-  }
-
-  // UTF-8 bytes in, parsed JSON out: {story, cards} or {errors: [{line, column, message}]}.
+  // UTF-8 bytes in, JSON text out: {story, cards} or {errors: [{line, column, message}]}. Text, so a
+  // worker need not parse it; the page's JSON.parse costs about what receiving objects would.
   function callCore(x, bytes) {
     const input = x.fc_alloc(bytes.length + 1);
     if (!input) throw new Error('out of memory');
@@ -93,24 +82,12 @@
       memory[input + bytes.length] = 0;
       output = x.fc_cards(input, bytes.length);
       const after = new Uint8Array(x.memory.buffer); // the call may have grown memory
-      return JSON.parse(new TextDecoder().decode(after.subarray(output, after.indexOf(0, output))));
+      return new TextDecoder().decode(after.subarray(output, after.indexOf(0, output)));
     } finally {
       x.fc_free(input);
       if (output) x.fc_free(output);
     }
   }
-
-  async function computeCards(bytes, where) {
-    const x = await core();
-    try {
-      return callCore(x, bytes);
-    } catch (err) {
-      corePromise = null;
-      throw new Cause(`the core failed on ${where} (${err.message})`);
-    }
-  }
-
-  // ---------- stories ----------
 
   async function fetchBytes(url) {
     let res;
@@ -123,9 +100,153 @@
     return new Uint8Array(await res.arrayBuffer());
   }
 
+  // The Intl locale for each of these language tags ('en' where Intl knows none), in order. A
+  // process loads its first language data in 40-100 ms: done in the worker, that cost leaves the
+  // page's main thread, and the data it loads is shared with the page.
+  function resolveLocales(tags) {
+    return tags.map((tag) => {
+      let locale;
+      try {
+        [locale] = Intl.DateTimeFormat.supportedLocalesOf([tag]);
+      } catch { /* not a valid language tag */ }
+      locale ||= 'en';
+      try {
+        new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(0);
+        new Intl.NumberFormat(locale).format(1);
+        new Intl.PluralRules(locale).select(1);
+        new Intl.ListFormat(locale, { type: 'conjunction' }).format(['a', 'b']);
+      } catch { /* an older browser without one of them: the card does without the head start */ }
+      return locale;
+    });
+  }
+
+  // One request to the core: {url} (a story file or bundle to fetch), {bytes, where}, or {langs}.
+  // The cards come back as JSON text (see computeCards).
+  async function serve(core, { url, bytes, where, langs }) {
+    if (langs) return resolveLocales(langs);
+    if (url) [bytes] = await Promise.all([fetchBytes(url), core.ready()]);
+    return core.compute(bytes, url || where);
+  }
+
+  // In the worker, this file only answers requests: {id, wasm, ...request} -> {id, result | error}.
+  if (typeof document === 'undefined') {
+    if (typeof WorkerGlobalScope === 'function' && self instanceof WorkerGlobalScope) {
+      const cores = new Map(); // wasm URL -> core
+      self.onmessage = async ({ data: { id, wasm, ...request } }) => {
+        if (!cores.has(wasm)) cores.set(wasm, wasmCore(wasm));
+        try {
+          postMessage({ id, result: await serve(cores.get(wasm), request) });
+        } catch (err) {
+          postMessage({ id, error: err.message, cause: err instanceof Cause, unavailable: err instanceof Unavailable });
+        }
+      };
+    }
+    return;
+  }
+
+  // ---------- on the page ----------
+
+  // Several copies (or versions) of this script on one page share a registry: the first one to run
+  // does the work; later ones only ask it to look for cards again (they may follow new markup), at
+  // most once a frame however many copies run (a page may paste one script tag per card).
+  const registry = (window[Symbol.for('factcard')] ||= { versions: {} });
+  if (registry.active) {
+    registry.versions[VERSION] ||= registry.active;
+    (registry.rescan || registry.active.scan)();
+    return;
+  }
+
+  const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
+  const AHEAD = 600; // px: start loading this far before a card scrolls into view
+  const script = document.currentScript || document.querySelector('script[src*="factcard.js"]');
+  const WASM_NEXT_TO_SCRIPT = new URL('factcard.wasm', script ? script.src : document.baseURI).href;
+  // A module has no currentScript: factcard.mjs sets registry.wasmUrl (read when first needed).
+  const wasmUrl = () => String(registry.wasmUrl || WASM_NEXT_TO_SCRIPT);
+
+  const seen = new WeakSet(); // elements already observed or upgraded
+  const runs = new WeakMap(); // element -> number of its latest upgrade, so a stale one gives way
+  const bundles = new Map(); // absolute story URL -> Promise of { story, byClaim, byId }
+  const warned = new Set();
+
+  // The core runs in a worker when this page lets the script start one from its own file: then
+  // neither compiling and running the wasm nor loading language data holds up the page. That needs
+  // the script on the page's origin, a CSP that allows it as a worker (script-src 'self' does) and,
+  // under Trusted Types, a policy named "factcard". Otherwise, or if the worker fails, on the page.
+  let onPage = null;
+  const runOnPage = (request) => (request.langs
+    ? new Promise((next) => setTimeout(next)).then(() => resolveLocales(request.langs)) // a task of its own
+    : serve((onPage ||= wasmCore(wasmUrl())), request));
+  let worker; // undefined until first needed; null when the page runs the core itself
+  const pending = new Map(); // request id -> { answer, redo }
+  let lastId = 0;
+
+  const useWorker = () => (worker === undefined ? (worker = startWorker()) : worker);
+
+  function ask(request) {
+    const w = useWorker();
+    if (!w) return runOnPage(request);
+    return new Promise((resolve, reject) => {
+      const id = ++lastId;
+      const redo = () => runOnPage(request).then(resolve, reject);
+      pending.set(id, { redo, answer(data) {
+        if (data.unavailable) redo(); // e.g. a worker CSP without 'wasm-unsafe-eval'
+        else if (data.error) reject(data.cause ? new Cause(data.error) : new Error(data.error));
+        else resolve(data.result);
+      } });
+      w.postMessage({ id, wasm: wasmUrl(), ...request });
+    });
+  }
+
+  function startWorker() {
+    const src = script && script.src;
+    // Only this very file may run as the worker: a bundle that includes factcard.js is the host's.
+    if (!src || typeof Worker !== 'function' || !/\/factcard(\.min)?\.js$/.test(new URL(src).pathname)
+      || new URL(src).origin !== location.origin) return null;
+    let w;
+    try {
+      w = new Worker(scriptUrl(src), { name: 'factcard' });
+    } catch {
+      return null;
+    }
+    w.onmessage = ({ data }) => {
+      const request = pending.get(data.id);
+      pending.delete(data.id);
+      if (request) request.answer(data);
+    };
+    // The file failed to load or run as a worker (a CSP may forbid it): the page runs the core.
+    w.onerror = w.onmessageerror = (event) => {
+      if (event.preventDefault) event.preventDefault();
+      w.terminate();
+      worker = null;
+      const left = [...pending.values()];
+      pending.clear();
+      for (const request of left) request.redo();
+    };
+    return w;
+  }
+
+  // Under Trusted Types, `new Worker(url)` takes a TrustedScriptURL: this policy makes one, for this
+  // file only. A page whose trusted-types list lacks "factcard" refuses the policy; a plain URL is
+  // then tried, which only works where Trusted Types are not enforced.
+  function scriptUrl(src) {
+    try {
+      if (window.trustedTypes) return trustedTypes.createPolicy('factcard', { createScriptURL: () => src }).createScriptURL('');
+    } catch { /* refused by the page's CSP */ }
+    return src;
+  }
+
+  // The parsed answer of the core for {url} or {bytes, where}.
+  async function computeCards(request) {
+    const text = await ask(request);
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      throw new Cause(`the core failed on ${request.url || request.where} (${err.message})`);
+    }
+  }
+
   async function loadStory(url) {
-    const [bytes] = await Promise.all([fetchBytes(url), core()]);
-    const result = await computeCards(bytes, url);
+    const result = await computeCards({ url });
     if (result.errors) {
       const [first] = result.errors;
       const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
@@ -179,7 +300,12 @@
   }
 
   function scan() {
-    for (const el of document.querySelectorAll(SELECTOR)) watch(el);
+    const found = document.querySelectorAll(SELECTOR);
+    for (const el of found) watch(el);
+    // A worker starts, and loads the language data, while the cards are still far: both happen off
+    // the page's main thread, and neither is then left on the first card's way. Nothing is fetched
+    // but this script (from the cache); without a worker, the page waits for a card to near.
+    if (found.length && useWorker()) localeOf(found[0]);
   }
 
   function warnOnce(message) {
@@ -195,34 +321,56 @@
   // Cards are drawn at the start of a frame, when that frame's scroll position is known (whether a
   // card is on screen must hold for the frame that shows it). A frame draws its cards together, all
   // reads then all writes, so the page is laid out twice per frame rather than a few times per card
-  // (on a long page each layout costs milliseconds), and takes only the cards it can build in 4 ms
-  // (their style and layout cost about as much again): many cards arriving at once are spread over
-  // frames and never hold up the page.
+  // (on a long page each layout costs milliseconds). The cards' DOM is built before, detached, in
+  // tasks of their own of at most 4 ms, and a frame takes at most 16 built cards (their style and
+  // layout cost about as much again): many cards arriving at once are spread over tasks and frames
+  // and never hold up the page.
   const BUILD_MS = 4;
-  const due = []; // cards waiting for a frame: { el, run, card, loaded, resolve, reject }
-  let frameAsked = false;
+  const CARDS_PER_FRAME = 16;
+  const unbuilt = []; // cards to build: { el, run, card, loaded, lang, resolve, reject }
+  const due = []; // built cards waiting for a frame (the same jobs, with their view)
 
   function drawSoon(job) {
     return new Promise((resolve, reject) => {
-      due.push({ ...job, resolve, reject });
-      askFrame();
+      unbuilt.push({ ...job, resolve, reject });
+      buildSoon();
     });
   }
 
-  function askFrame() {
-    if (frameAsked) return;
-    frameAsked = true;
-    requestAnimationFrame(drawFrame);
+  // `run` once at the next `schedule`, however many times this is called before then.
+  function coalesced(schedule, run) {
+    let asked = false;
+    return () => {
+      if (asked) return;
+      asked = true;
+      schedule(() => {
+        asked = false;
+        run();
+      });
+    };
   }
 
-  function drawFrame() {
-    frameAsked = false;
+  const buildSoon = coalesced((next) => setTimeout(next), buildSome);
+  const askFrame = coalesced((next) => requestAnimationFrame(next), drawFrame);
+
+  function buildSome() {
     const start = performance.now();
+    while (unbuilt.length && performance.now() - start < BUILD_MS) {
+      const job = unbuilt.shift();
+      if (isStale(job)) job.resolve();
+      else if (attempt(job, build)) due.push(job);
+    }
+    if (unbuilt.length) buildSoon();
+    if (due.length) askFrame();
+  }
+
+  const isStale = (job) => runs.get(job.el) !== job.run; // a newer upgrade of this card follows
+
+  function drawFrame() {
     const batch = [];
-    while (due.length && performance.now() - start < BUILD_MS) {
-      const job = due.shift();
-      if (runs.get(job.el) !== job.run) job.resolve(); // a newer upgrade of this card follows
-      else if (attempt(job, build)) batch.push(job);
+    for (const job of due.splice(0, CARDS_PER_FRAME)) {
+      if (isStale(job)) job.resolve();
+      else batch.push(job);
     }
     // Cards above the viewport first: scroll anchoring keeps the page still as they grow, in a
     // layout where nothing else changes; where the others are is read after that layout.
@@ -247,32 +395,29 @@
     }
   }
 
-  // One-time costs (ICU locale data, parsing the stylesheet) paid in their own task while the
-  // first story loads, rather than inside the frame that draws the first card.
+  // Parsing the stylesheet is paid in its own task while the first story loads, rather than
+  // inside the frame that draws the first card (language data: see localeOf).
   let warm = false;
-  function warmUp(el) {
+  function warmUp() {
     if (warm) return;
     warm = true;
-    setTimeout(() => {
-      styles();
-      formatDate('2000-01-01', locale(el), 'long');
-    });
+    setTimeout(styles);
   }
 
   async function upgrade(el) {
     seen.add(el);
     if (observer) observer.unobserve(el); // render(el) before it scrolled near: draw it once
-    warmUp(el);
+    warmUp();
     const run = (runs.get(el) || 0) + 1;
     runs.set(el, run);
     el.dataset.factcard = 'loading';
     try {
       const url = new URL(storyOf(el) || '', document.baseURI).href;
-      const loaded = await story(url);
+      const [loaded, lang] = await Promise.all([story(url), localeOf(el)]);
       const claim = claimOf(el);
       const card = loaded.byClaim.get(claim);
       if (!card) throw new Cause(`no claim "${claim}" in ${url}`);
-      await drawSoon({ el, run, card, loaded });
+      await drawSoon({ el, run, card, loaded, lang });
       if (runs.get(el) !== run) return;
       el.dataset.factcard = 'ready';
       emit(el, 'render', { card, story: loaded.story });
@@ -304,9 +449,8 @@
 
   // Build the card before touching the host: a shadow root left empty by an error would hide the fallback.
   function build(job) {
-    const lang = locale(job.el);
-    job.words = wordsFor(job.el, lang);
-    job.view = cardView(job.card, job.loaded, lang, job.words);
+    job.words = wordsFor(job.el, job.lang);
+    job.view = cardView(job.card, job.loaded, job.lang, job.words);
   }
 
   // Reads where the fallback is and, on screen, its gaps to the boxes before and after it.
@@ -558,7 +702,9 @@
     const named = [...new Set(groups.map((g) => g.source.publisher).filter(Boolean))];
     const unnamed = groups.filter((g) => !g.source.publisher).length;
     if (unnamed) named.push(words('unnamed', unnamed));
-    return new Intl.ListFormat(words.lang, { type: 'conjunction' }).format(named);
+    const key = `list|${words.lang}`; // costly to create: once per language
+    if (!formatters.has(key)) formatters.set(key, new Intl.ListFormat(words.lang, { type: 'conjunction' }));
+    return formatters.get(key).format(named);
   }
 
   // ---------- words, dates, language, theme ----------
@@ -651,16 +797,13 @@
   }
 
   const langOf = (el) => (el.closest('[lang]') || {}).lang || document.documentElement.lang || navigator.language || 'en';
-  const locales = new Map();
-  // The element's (or page's) language, if Intl knows it; English otherwise.
-  function locale(el) {
+  const locales = new Map(); // language tag -> Promise of the Intl locale for it
+  // The element's (or page's) language, if Intl knows it; English otherwise. Asked where the core
+  // runs: a worker also loads the language data, off the page's main thread.
+  function localeOf(el) {
     const tag = langOf(el);
     if (!locales.has(tag)) {
-      let found;
-      try {
-        [found] = Intl.DateTimeFormat.supportedLocalesOf([tag]);
-      } catch (err) { /* not a valid language tag */ }
-      locales.set(tag, found || 'en');
+      locales.set(tag, ask({ langs: [tag] }).then(([found]) => found, () => 'en'));
     }
     return locales.get(tag);
   }
@@ -743,12 +886,7 @@ border-radius:0 0 var(--factcard-radius,.6em) var(--factcard-radius,.6em);backgr
   }
 
   // Cards added later (client-side rendering, infinite scroll) and live theme switches.
-  let rescanQueued = false;
-  function rescanSoon() {
-    if (rescanQueued) return;
-    rescanQueued = true;
-    requestAnimationFrame(() => { rescanQueued = false; scan(); });
-  }
+  const rescanSoon = coalesced((next) => requestAnimationFrame(next), scan);
   new MutationObserver((records) => {
     if (records.some((r) => r.type === 'attributes')) applyThemes();
     if (records.some((r) => r.addedNodes.length)) rescanSoon();
@@ -768,15 +906,16 @@ border-radius:0 0 var(--factcard-radius,.6em) var(--factcard-radius,.6em);backgr
       scan();
     },
     /** Compute cards from a story or bundle (string or UTF-8 bytes), as `factcard cards` would. */
-    cards: (input) => computeCards(typeof input === 'string' ? new TextEncoder().encode(input) : input, 'input'),
+    cards: (input) => computeCards({ bytes: typeof input === 'string' ? new TextEncoder().encode(input) : input, where: 'input' }),
   };
   registry.active = api;
   registry.versions[VERSION] = api;
   registry.rescan = rescanSoon;
   window.factcard = api;
 
-  // No early start before the observer's first report: loading and compiling while the page itself
-  // still loads delayed its Largest Contentful Paint by about 0.8 s under Lighthouse (NOTES.md).
+  // No fetch or compile before the observer's first report: loading and compiling the core on the
+  // page while the page itself still loaded delayed its Largest Contentful Paint by about 0.8 s
+  // under Lighthouse (NOTES.md).
   scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
 })();

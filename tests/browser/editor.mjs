@@ -7,18 +7,15 @@
 // the whole editing session; a second one, without the CSP, runs axe-core (which needs
 // new Function). The downloads are checked with the native CLI (`factcard validate`, and
 // `factcard build` for byte equality). One PASS/FAIL line per check; a non-zero exit on failure.
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startServer } from '../../demo/serve.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ROOT, axeSource, axeViolations, createReport, launchChromium, parseArgs, requireTools, serve,
+} from './harness.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const LARGE_WORDS = 50000;
 
@@ -422,14 +419,10 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
 // axe-core compiles its messages with new Function, so this page comes from the server without
 // the CSP; the session above runs under it.
 async function accessibility({ context, plainBase, artifacts, check }) {
-  const axe = readFileSync(createRequire(join(ROOT, 'tests', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
   const page = await openEditor(context, plainBase);
   try {
-    await page.evaluate(axe);
-    const run = () => page.evaluate(async () => {
-      const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
-      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0].target)}`);
-    });
+    await page.evaluate(axeSource());
+    const run = () => axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
     const empty = await run();
     // Keyboard: from the top, Tab reaches "Load the demo articles", the fields and "Draft cards".
     const order = [];
@@ -478,64 +471,39 @@ export async function editorChecks({ context, base, plainBase, site, artifacts, 
 
 // ---------- on its own ----------
 
-async function main() {
-  const options = {
-    site: null,
-    artifacts: join(ROOT, 'build', 'test-artifacts'),
-    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
-    factcard: join(ROOT, 'build', 'cli', 'factcard'),
-  };
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in options) || argv[i + 1] === undefined) {
-      console.error('usage: node tests/browser/editor.mjs --site DIR [--artifacts DIR] [--chromium PATH] [--factcard CLI]');
-      process.exit(2);
-    }
-    options[key] = resolve(argv[i + 1]);
-  }
-  if (!options.site) {
-    console.error('editor.mjs: --site DIR is required (build it with demo/build-site.mjs)');
-    process.exit(2);
-  }
+async function main(report) {
+  const options = parseArgs({
+    name: 'editor.mjs',
+    usage: 'usage: node tests/browser/editor.mjs --site DIR [--artifacts DIR] [--chromium PATH] [--factcard CLI]',
+    options: { site: null, artifacts: join(ROOT, 'build', 'test-artifacts'), factcard: join(ROOT, 'build', 'cli', 'factcard') },
+    site: true,
+  });
   if (!existsSync(options.factcard)) {
     console.error(`editor.mjs: ${options.factcard} is missing; build the CLI first`);
     process.exit(2);
   }
-  let passed = 0;
-  let failed = 0;
-  const check = (name, ok, detail = '') => {
-    if (ok) passed++;
-    else failed++;
-    console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? `\n     ${String(detail).replace(/\n/g, '\n     ')}` : ''}`);
-    return ok;
-  };
-  const info = (text) => console.log(`INFO ${text}`);
-  const { chromium } = createRequire(join(ROOT, 'tests', 'package.json'))('playwright-core');
+  requireTools('editor.mjs');
+  const { check, info } = report;
   mkdirSync(options.artifacts, { recursive: true });
-  const strict = await startServer({ root: options.site, port: 0, csp: true });
-  const plain = await startServer({ root: options.site, port: 0, csp: false });
-  const profile = mkdtempSync(join(tmpdir(), 'factcard-chromium-'));
-  let context;
+  const strict = await serve(options.site, { csp: true });
+  const plain = await serve(options.site, { csp: false });
+  let chrome;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: options.chromium,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      acceptDownloads: true,
-    });
-    await editorChecks({ context, base: strict.url, plainBase: plain.url, ...options, check, info });
+    chrome = await launchChromium(options.chromium, { persistent: true, acceptDownloads: true });
+    await editorChecks({ context: chrome.context, base: strict.url, plainBase: plain.url, ...options, check, info });
   } catch (err) {
     check('editor checks ran to the end', false, err.stack || err.message);
   } finally {
-    if (context) await context.close();
-    strict.server.close();
-    plain.server.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (chrome) await chrome.close();
+    strict.close();
+    plain.close();
   }
   info(`screenshots in ${options.artifacts}`);
-  console.log(`editor: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  report.finish();
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] || '').href) main();
+// Only on its own: run.mjs imports editorChecks and reports them as its own.
+if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
+  const report = createReport('editor');
+  main(report).catch(report.crash);
+}

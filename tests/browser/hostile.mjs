@@ -20,24 +20,20 @@
 //
 // Heavy page: 1,000 cards from 10 generated bundles (tests/bench/perf: writeStory via
 // prepareSite), read top to bottom; every card drawn once, no error, each bundle and the wasm
-// fetched once, the wasm compiled and instantiated once. No timing is asserted.
+// fetched once, the wasm fetched once, by the widget's one worker, and never compiled on the page.
+// No timing is asserted.
 //
 // Prints one line per variant and card group; exits 1 when anything fails. Screenshots and diff
 // images go to --out (default: next to the site, in hostile/).
-import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, STRICT_CSP } from '../../demo/serve.mjs';
+import { STRICT_CSP } from '../../demo/serve.mjs';
 import { prepareSite } from '../bench/perf/browser.mjs';
+import { SELECTOR, createReport, launchChromium, parseArgs, requireSiteFiles, requireTools, serve } from './harness.mjs';
 import { decodePng, encodePng } from './hostile/png.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const CSS_DIR = join(HERE, 'hostile');
-const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CSS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'hostile');
 // Cards of demo/article.html: each status (contested, corroborated, single source), each kind
 // (event, quote, figure), with and without a date, one with five sources.
 const CARDS = ['putin-arrives-mongolia', 'icc-warrant', 'peskov-carefully-prepared', 'batdorj-accomplice',
@@ -66,31 +62,20 @@ const VARIANTS = [
     applied: () => true },
 ];
 
-// ---------- reporting ----------
+// ---------- options and reporting ----------
 
-let failures = 0;
-let passes = 0;
-function line(ok, text, detail = '') {
-  if (ok) passes++;
-  else failures++;
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${text}${!ok && detail ? `\n     ${String(detail).replace(/\n/g, '\n     ')}` : ''}`);
-  return ok;
-}
+const report = createReport('hostile');
+// The verdict first, as this script's checks read: line(ok, text, detail).
+const line = (ok, text, detail) => report.check(text, ok, detail);
 
-function parseArgs(argv) {
-  const options = { site: null, factcard: null, out: null, only: null, chromium: process.env.CHROMIUM || '/usr/bin/chromium' };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in options) || argv[i + 1] === undefined || (key === 'only' && !['hostile', 'heavy'].includes(argv[i + 1]))) {
-      console.error('usage: node tests/browser/hostile.mjs --site DIR [--factcard PATH] [--out DIR] [--only hostile|heavy] [--chromium PATH]');
-      process.exit(2);
-    }
-    options[key] = key === 'only' ? argv[i + 1] : resolve(argv[i + 1]);
-  }
-  if (!options.site) {
-    console.error('hostile.mjs: --site DIR is required (build it with demo/build-site.mjs)');
-    process.exit(2);
-  }
+function parseOptions() {
+  const options = parseArgs({
+    name: 'hostile.mjs',
+    usage: 'usage: node tests/browser/hostile.mjs --site DIR [--factcard PATH] [--out DIR] [--only hostile|heavy] [--chromium PATH]',
+    options: { site: null, factcard: null, out: null, only: null },
+    values: { only: (value) => (['hostile', 'heavy'].includes(value) ? value : undefined) },
+    site: true,
+  });
   // A site at build-x/site sits next to its CLI at build-x/cli/factcard.
   options.factcard ||= join(options.site, '..', 'cli', 'factcard');
   options.out ||= join(options.site, '..', 'hostile');
@@ -402,10 +387,31 @@ async function hostileHosts(browser, base, site, out) {
 
 // ---------- the heavy page ----------
 
-// Installed before any page script: render and error events, and every way to compile or
-// instantiate a wasm module, counted.
+// Installed before any page script: every way to compile or instantiate a wasm module, counted.
+function countWasm() {
+  const counts = (window.__wasm = {});
+  for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
+    const real = WebAssembly[name];
+    counts[name] = 0;
+    WebAssembly[name] = function (...args) {
+      counts[name]++;
+      return real.apply(this, args);
+    };
+  }
+  for (const name of ['Module', 'Instance']) {
+    counts[`new ${name}`] = 0;
+    WebAssembly[name] = new Proxy(WebAssembly[name], {
+      construct(target, args, newTarget) {
+        counts[`new ${name}`]++;
+        return Reflect.construct(target, args, newTarget);
+      },
+    });
+  }
+}
+
+// Installed before any page script: render and error events.
 function countWidget() {
-  const t = { renders: 0, drawnTwice: 0, errors: [], wasm: {} };
+  const t = { renders: 0, drawnTwice: 0, errors: [] };
   window.__heavy = t;
   const drawn = new WeakSet();
   addEventListener('factcard:render', (e) => {
@@ -414,24 +420,10 @@ function countWidget() {
     drawn.add(e.target);
   }, true);
   addEventListener('factcard:error', (e) => t.errors.push(e.detail.message), true);
-  for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
-    const real = WebAssembly[name];
-    t.wasm[name] = 0;
-    WebAssembly[name] = function (...args) {
-      t.wasm[name]++;
-      return real.apply(this, args);
-    };
-  }
-  for (const name of ['Module', 'Instance']) {
-    t.wasm[`new ${name}`] = 0;
-    WebAssembly[name] = new Proxy(WebAssembly[name], {
-      construct(target, args, newTarget) {
-        t.wasm[`new ${name}`]++;
-        return Reflect.construct(target, args, newTarget);
-      },
-    });
-  }
 }
+
+const compiles = (c) => c.compile + c.compileStreaming + c.instantiateStreaming + c['new Module'];
+const instances = (c) => c.instantiate + c.instantiateStreaming + c['new Instance'];
 
 // Reads the page to the end, in the page: before each step down, every card that has come within
 // the widget's look-ahead (600 px) so far must be drawn (or failed). A step is shorter than the
@@ -464,17 +456,20 @@ function readToEnd(selector) {
 async function heavyPage(browser, options) {
   const work = join(options.out, 'heavy-work');
   const site = prepareSite({ quick: false, source: options.site, dist: join(options.site, 'factcard'), factcard: options.factcard, work });
-  const { server, url } = await startServer({ root: site, port: 0, csp: true });
+  const server = await serve(site, { csp: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 2000 } });
+  await context.addInitScript(countWasm);
   await context.addInitScript(countWidget);
   const tab = await context.newPage();
+  const workers = [];
+  tab.on('worker', (worker) => workers.push(worker));
   const requests = new Map();
   const problems = [];
   tab.on('request', (r) => requests.set(r.url(), (requests.get(r.url()) || 0) + 1));
   tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   tab.on('console', (m) => { if (m.type() === 'error' || m.text().startsWith('factcard:')) problems.push(`console ${m.type()}: ${m.text()}`); });
   try {
-    await tab.goto(`${url}heavy/heavy.html`);
+    await tab.goto(`${server.url}heavy/heavy.html`);
     await tab.evaluate(readToEnd, SELECTOR);
     await tab.waitForFunction((selector) => [...document.querySelectorAll(selector)].every((el) => el.dataset.factcard === 'ready'
       || el.dataset.factcard === 'failed'), SELECTOR, { timeout: 20000 }).catch(() => {});
@@ -487,15 +482,16 @@ async function heavyPage(browser, options) {
         bundles: new Set(els.map((el) => new URL(el.dataset.story, document.baseURI).href)).size,
         scripts: document.querySelectorAll('script[src*="factcard.js"]').length,
         ...window.__heavy,
+        wasm: window.__wasm,
       };
     }, SELECTOR);
     const count = (test) => [...requests].filter(([u]) => test(u));
     const bundleRequests = count((u) => /\.cards\.json$/.test(u));
     const wasmRequests = count((u) => /\.wasm$/.test(u)).reduce((n, [, k]) => n + k, 0);
     const scriptRequests = count((u) => /factcard\.js$/.test(u)).reduce((n, [, k]) => n + k, 0);
-    const w = got.wasm;
-    const compiles = w.compile + w.compileStreaming + w.instantiateStreaming + w['new Module'];
-    const instances = w.instantiate + w.instantiateStreaming + w['new Instance'];
+    // The widget's worker compiles what it fetched, once per fetch: its fetches tell.
+    const workerFetches = await Promise.all(workers.map((worker) => worker.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => /\.wasm$/.test(e.name)).length)));
     line(got.cards === HEAVY_CARDS && got.bundles === HEAVY_BUNDLES && got.ready === HEAVY_CARDS && got.shadowCards === HEAVY_CARDS
       && got.renders === HEAVY_CARDS && !got.drawnTwice && !got.errors.length && !problems.length,
     `heavy: ${got.ready} of ${got.cards} cards from ${got.bundles} bundles drawn, ${got.renders} factcard:render events, ${got.errors.length} errors (page has ${got.scripts} script tags)`,
@@ -503,9 +499,9 @@ async function heavyPage(browser, options) {
     line(bundleRequests.length === HEAVY_BUNDLES && bundleRequests.every(([, k]) => k === 1),
       `heavy: each of the ${bundleRequests.length} bundles fetched once (${bundleRequests.map(([, k]) => k).join(' ')})`,
       bundleRequests.map(([u, k]) => `${k}x ${u}`).join('\n'));
-    line(wasmRequests === 1 && compiles === 1 && instances === 1,
-      `heavy: the wasm fetched ${wasmRequests}x, compiled ${compiles}x, instantiated ${instances}x (factcard.js requested ${scriptRequests}x)`,
-      JSON.stringify(w));
+    line(wasmRequests === 1 && workers.length === 1 && workerFetches[0] === 1 && !compiles(got.wasm) && !instances(got.wasm),
+      `heavy: the wasm fetched ${wasmRequests}x, by the widget's ${workers.length} worker (${workerFetches.join(', ')}x), none compiled or instantiated on the page (factcard.js requested ${scriptRequests}x)`,
+      JSON.stringify({ page: got.wasm, workerFetches }));
   } finally {
     await context.close();
     server.close();
@@ -515,30 +511,20 @@ async function heavyPage(browser, options) {
 // ---------- main ----------
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
-  for (const file of ['article.html', 'factcard/factcard.js', 'factcard/factcard.wasm', ...CARDS.map((id) => `embed/${id}.html`)]) {
-    if (!existsSync(join(options.site, file))) {
-      console.error(`hostile.mjs: ${join(options.site, file)} is missing; build the site first`);
-      process.exit(2);
-    }
-  }
+  const options = parseOptions();
+  requireSiteFiles('hostile.mjs', options.site, ['article.html', 'factcard/factcard.js', 'factcard/factcard.wasm',
+    ...CARDS.map((id) => `embed/${id}.html`)]);
   if (options.only !== 'hostile' && !existsSync(options.factcard)) {
     console.error(`hostile.mjs: ${options.factcard} is missing (the heavy page builds its bundles with it); pass --factcard`);
     process.exit(2);
   }
-  let chromium;
-  try {
-    ({ chromium } = createRequire(join(ROOT, 'tests', 'package.json'))('playwright-core'));
-  } catch {
-    console.error('hostile.mjs: playwright-core is missing: run `npm ci` in tests/');
-    process.exit(2);
-  }
+  requireTools('hostile.mjs');
   mkdirSync(options.out, { recursive: true });
   for (const file of readdirSync(options.out)) if (file.startsWith('diff-')) rmSync(join(options.out, file)); // from an earlier run
-  const { server, url } = await startServer({ root: options.site, port: 0, csp: true });
-  const browser = await chromium.launch({ executablePath: options.chromium, headless: true, args: CHROMIUM_FLAGS });
+  const server = await serve(options.site, { csp: true });
+  const { browser, close } = await launchChromium(options.chromium);
   try {
-    for (const [name, run] of [['hostile', () => hostileHosts(browser, url, options.site, options.out)], ['heavy', () => heavyPage(browser, options)]]) {
+    for (const [name, run] of [['hostile', () => hostileHosts(browser, server.url, options.site, options.out)], ['heavy', () => heavyPage(browser, options)]]) {
       if (options.only && options.only !== name) continue;
       try {
         await run();
@@ -547,16 +533,11 @@ async function main() {
       }
     }
   } finally {
-    await browser.close();
+    await close();
     server.close();
   }
-  console.log(`INFO screenshots and diff images in ${options.out}`);
-  console.log(`hostile: ${passes} passed, ${failures} failed`);
-  process.exit(failures ? 1 : 0);
+  report.info(`screenshots and diff images in ${options.out}`);
+  report.finish();
 }
 
-main().catch((err) => {
-  console.error(err.stack || err.message);
-  console.log(`hostile: ${passes} passed, ${failures + 1} failed`);
-  process.exit(1);
-});
+main().catch(report.crash);

@@ -13,47 +13,18 @@
 // axe compiles its message templates with new Function, so the site is served without the CSP
 // here (tests/browser/run.mjs runs the cards under it). One PASS/FAIL line per check, then
 // "N passed, M failed"; exit status 1 when anything failed.
-import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../../demo/serve.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  SELECTOR, axeSource, axeVersion, axeViolations, createReport, launchChromium, parseArgs, requireSiteFiles, requireTools, serve,
+} from './harness.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const EXTRA = '/__i18n__/extra.json';
 const LANGS = ['de', 'ar', 'ru'];
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? `\n     ${String(detail).replace(/\n/g, '\n     ')}` : ''}`);
-  return ok;
-}
-const info = (text) => console.log(`INFO ${text}`);
-
-function parseArgs(argv) {
-  const options = { site: null, chromium: process.env.CHROMIUM || '/usr/bin/chromium' };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in options) || argv[i + 1] === undefined) {
-      console.error('usage: node tests/browser/i18n-a11y.mjs --site DIR [--chromium PATH]');
-      process.exit(2);
-    }
-    options[key] = resolve(argv[i + 1]);
-  }
-  if (!options.site) {
-    console.error('i18n-a11y.mjs: --site DIR is required (build it with demo/build-site.mjs)');
-    process.exit(2);
-  }
-  return options;
-}
+const report = createReport('i18n-a11y');
+const { check, info } = report;
 
 // ---------- what the cards show, and what they must say ----------
 
@@ -158,15 +129,6 @@ function readCard(id) {
     texts,
     numbers: Object.fromEntries([1, 2, 5].map((n) => [n, new Intl.NumberFormat(el.closest('[lang]').lang).format(n)])),
   };
-}
-
-async function runAxe(page, tags) {
-  return page.evaluate(async (runOnly) => {
-    const result = await window.axe.run(document, { runOnly, resultTypes: ['violations'] });
-    return {
-      violations: result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0].target)}`),
-    };
-  }, tags);
 }
 
 // ---------- pages ----------
@@ -283,9 +245,9 @@ async function translatedCards(context, base, data, axe) {
       closed.map((c) => c.id).join(', '));
 
     await page.evaluate(axe);
-    const before = await runAxe(page, AXE_TAGS);
+    const before = await axeViolations(page, AXE_TAGS);
     check(`axe: no ${AXE_TAGS.join('/')} violations with the ${collapsed.length} translated cards collapsed`,
-      !before.violations.length, before.violations.join('\n'));
+      !before.length, before.join('\n'));
 
     // Open everything a reader can open.
     await page.evaluate((selector) => {
@@ -310,9 +272,9 @@ async function translatedCards(context, base, data, axe) {
     });
     check('translated: opened cards say "hide" in their language, label the conflicting claims, and show no English', !hideWords.length,
       hideWords.join('\n'));
-    const after = await runAxe(page, AXE_TAGS);
+    const after = await axeViolations(page, AXE_TAGS);
     check(`axe: no ${AXE_TAGS.join('/')} violations with every excerpt and conflicting claim opened`,
-      !after.violations.length, after.violations.join('\n'));
+      !after.length, after.join('\n'));
     const problems = problemsOf(page);
     check('translated: no console errors or widget warnings', !problems.length, problems.join('\n'));
   } finally {
@@ -412,48 +374,33 @@ function loadData(site) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
-  for (const file of ['article.html', 'factcard/factcard.js', 'factcard/factcard.wasm']) {
-    if (!existsSync(join(options.site, file))) {
-      console.error(`i18n-a11y.mjs: ${join(options.site, file)} is missing; build the site first`);
-      process.exit(2);
-    }
-  }
-  const require = createRequire(join(ROOT, 'tests', 'package.json'));
-  let chromium;
-  let axe;
-  try {
-    ({ chromium } = require('playwright-core'));
-    axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  } catch {
-    console.error('i18n-a11y.mjs: playwright-core or axe-core is missing: run `npm ci` in tests/');
-    process.exit(2);
-  }
-  info(`axe-core ${JSON.parse(readFileSync(require.resolve('axe-core/package.json'), 'utf8')).version}, rules tagged ${AXE_TAGS.join(', ')}`);
+  const options = parseArgs({
+    name: 'i18n-a11y.mjs',
+    usage: 'usage: node tests/browser/i18n-a11y.mjs --site DIR [--chromium PATH]',
+    options: { site: null },
+    site: true,
+  });
+  requireSiteFiles('i18n-a11y.mjs', options.site, ['article.html', 'factcard/factcard.js', 'factcard/factcard.wasm']);
+  requireTools('i18n-a11y.mjs', ['playwright-core', 'axe-core']);
+  const axe = axeSource();
+  info(`axe-core ${axeVersion()}, rules tagged ${AXE_TAGS.join(', ')}`);
   const data = loadData(options.site);
-  const { server, url } = await startServer({ root: options.site, port: 0, csp: false });
-  const profile = mkdtempSync(join(tmpdir(), 'factcard-i18n-'));
-  let context;
+  const plain = await serve(options.site, { csp: false });
+  let chrome;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: options.chromium, headless: true, args: CHROMIUM_FLAGS });
+    chrome = await launchChromium(options.chromium, { persistent: true });
     for (const group of [translatedCards, keyboard]) {
       try {
-        await group(context, url, data, axe);
+        await group(chrome.context, plain.url, data, axe);
       } catch (err) {
         check(`${group.name} ran to the end`, false, err.stack || err.message);
       }
     }
   } finally {
-    if (context) await context.close();
-    server.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (chrome) await chrome.close();
+    plain.close();
   }
-  console.log(`i18n-a11y: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  report.finish();
 }
 
-main().catch((err) => {
-  console.error(err.stack || err.message);
-  console.log(`i18n-a11y: ${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-});
+main().catch(report.crash);

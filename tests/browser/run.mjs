@@ -5,58 +5,23 @@
 // demo; the fixture pages in tests/browser/fixtures/ are served on the same origin under
 // /__fixtures__/. Few page loads, many assertions each; one PASS/FAIL line per check, then
 // "N passed, M failed", and a non-zero exit status when anything failed.
-import { createRequire } from 'node:module';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, STRICT_CSP } from '../../demo/serve.mjs';
+import { STRICT_CSP } from '../../demo/serve.mjs';
 import { editorChecks } from './editor.mjs';
+import {
+  ROOT, SELECTOR, axeSource, axeViolations, createReport, launchChromium, parseArgs, requireSiteFiles, requireTools, serve,
+} from './harness.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const FIXTURES = join(HERE, 'fixtures');
-const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
-// DESIGN.md: the flags these machines need (Playwright adds --headless itself as well).
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const NO_WASM_CSP = STRICT_CSP.replace(" 'wasm-unsafe-eval'", '');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December'];
 
-// ---------- reporting ----------
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? `\n     ${String(detail).replace(/\n/g, '\n     ')}` : ''}`);
-  return ok;
-}
-const info = (text) => console.log(`INFO ${text}`);
-
-function parseArgs(argv) {
-  const options = {
-    site: null,
-    artifacts: join(ROOT, 'build', 'test-artifacts'),
-    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in options) || argv[i + 1] === undefined) {
-      console.error('usage: node tests/browser/run.mjs --site DIR [--artifacts DIR] [--chromium PATH]');
-      process.exit(2);
-    }
-    options[key] = resolve(argv[i + 1]);
-  }
-  if (!options.site) {
-    console.error('run.mjs: --site DIR is required (build it with demo/build-site.mjs)');
-    process.exit(2);
-  }
-  return options;
-}
+const report = createReport('browser');
+const { check, info } = report;
 
 // ---------- what the cards should say, from the bundle ----------
 
@@ -163,10 +128,18 @@ function readCards(selector) {
 
 // ---------- page helpers ----------
 
-// Installed before any page script: CSP violations, layout shifts, widget events.
+// Installed before any page script: CSP violations, layout shifts, widget events, wasm compiled
+// on the page itself (rather than in the widget's worker).
 function instrument() {
-  const t = { violations: [], shift: 0, shifts: [], renders: [], errors: [] };
+  const t = { violations: [], shift: 0, shifts: [], renders: [], errors: [], wasmOnPage: 0 };
   window.__test = t;
+  for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      t.wasmOnPage++;
+      return original.apply(this, args);
+    };
+  }
   document.addEventListener('securitypolicyviolation', (e) => {
     t.violations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
   });
@@ -219,7 +192,8 @@ class Harness {
     const page = await this.context.newPage();
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme });
-    const log = { console: [], pageErrors: [], requests: [] };
+    const log = { console: [], pageErrors: [], requests: [], workers: [] };
+    page.on('worker', (w) => log.workers.push(new URL(w.url()).pathname));
     page.on('console', (m) => log.console.push({ type: m.type(), text: m.text() }));
     page.on('pageerror', (e) => log.pageErrors.push(e.message));
     page.on('request', (r) => log.requests.push(r.url()));
@@ -319,6 +293,9 @@ async function articleChecks(h, artifacts) {
     `wasm ${counted(page, isWasm)}, bundles ${counted(page, isStory)} (${before} before scrolling)`);
   check('article: each card is drawn exactly once (several script tags on the page)',
     t.renders.length === shown.length, `${t.renders.length} render events for ${shown.length} cards`);
+  check('article: the core runs in one worker started from factcard.js (Trusted Types enforced); no wasm on the page',
+    page.log.workers.length === 1 && page.log.workers[0] === '/factcard/factcard.js' && t.wasmOnPage === 0,
+    JSON.stringify({ workers: page.log.workers, wasmOnPage: t.wasmOnPage }));
 
   // Keyboard: Tab from the top of the page to the first excerpts button, Enter and Space toggle it.
   await page.evaluate(() => scrollTo(0, 0));
@@ -551,8 +528,10 @@ async function wasmBlockedChecks(h) {
   check('wasm blocked (network): no layout shift', shift === 0, `CLS ${shift}`);
   await page.close();
 
-  // Blocked by the page's own policy (no 'wasm-unsafe-eval').
-  const csp = await h.open('/__fixtures__/languages.html?csp=no-wasm');
+  // Blocked by the site's policy (no 'wasm-unsafe-eval', sent with every response, so the worker
+  // cannot compile it either and the page tries, and fails, in its turn).
+  const noWasm = await serve(h.site, { csp: NO_WASM_CSP });
+  const csp = await h.open(`${noWasm.url}__fixtures__/languages.html?csp=no-wasm`);
   await settle(csp);
   const cspStates = await csp.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.dataset.factcard), SELECTOR);
   const cspWarnings = widgetWarnings(csp).map((m) => m.text);
@@ -560,6 +539,20 @@ async function wasmBlockedChecks(h) {
     cspStates.every((s) => s === 'failed') && cspWarnings.length === 1 && cspWarnings[0].includes('factcard.wasm'),
     JSON.stringify({ cspStates, cspWarnings }));
   await csp.close();
+  noWasm.close();
+
+  // No worker allowed (a trusted-types list without "factcard"): the core runs on the page.
+  const noPolicy = await serve(h.site, { csp: `${STRICT_CSP}; trusted-types 'none'` });
+  const page2 = await h.open(`${noPolicy.url}article.html`);
+  await scrollThrough(page2);
+  const t2 = await page2.evaluate(() => window.__test);
+  const states2 = await page2.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.dataset.factcard), SELECTOR);
+  check('no worker (trusted-types \'none\'): every card renders with the core on the page, no warnings',
+    states2.length > 0 && states2.every((s) => s === 'ready') && !page2.log.workers.length && t2.wasmOnPage > 0
+      && !widgetWarnings(page2).length && !page2.log.pageErrors.length,
+    JSON.stringify({ states2, workers: page2.log.workers, wasmOnPage: t2.wasmOnPage, warnings: widgetWarnings(page2), errors: page2.log.pageErrors }));
+  await page2.close();
+  noPolicy.close();
 }
 
 async function lazyChecks(h) {
@@ -628,7 +621,7 @@ async function manyCardsChecks(h) {
 // axe compiles its message templates with new Function, so these pages come from a second server
 // without the CSP; everything else above runs under it.
 async function accessibilityChecks(h, artifacts, plainBase) {
-  const axe = readFileSync(createRequire(join(ROOT, 'tests', 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+  const axe = axeSource();
   for (const path of ['/article.html', '/story.html']) {
     const page = await h.open(new URL(path, plainBase).href);
     await scrollThrough(page);
@@ -641,10 +634,7 @@ async function accessibilityChecks(h, artifacts, plainBase) {
       }
     }, SELECTOR);
     await page.evaluate(axe);
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0].target)}`);
-    });
+    const violations = await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
     check(`accessibility: axe-core finds no WCAG 2.1 A/AA violations on ${path.slice(1)} with its cards`,
       !violations.length, violations.join('\n'));
     await page.close();
@@ -671,35 +661,24 @@ async function timing(h) {
 // ---------- main ----------
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
-  for (const file of ['article.html', 'story.html', 'factcard/factcard.js', 'factcard/factcard.wasm']) {
-    if (!existsSync(join(options.site, file))) {
-      console.error(`run.mjs: ${join(options.site, file)} is missing; build the site first`);
-      process.exit(2);
-    }
-  }
-  let chromium;
-  try {
-    ({ chromium } = createRequire(join(ROOT, 'tests', 'package.json'))('playwright-core'));
-  } catch {
-    console.error('run.mjs: playwright-core is missing: run `npm ci` in tests/');
-    process.exit(2);
-  }
+  const options = parseArgs({
+    name: 'run.mjs',
+    usage: 'usage: node tests/browser/run.mjs --site DIR [--artifacts DIR] [--chromium PATH]',
+    options: { site: null, artifacts: join(ROOT, 'build', 'test-artifacts') },
+    site: true,
+  });
+  requireSiteFiles('run.mjs', options.site, ['article.html', 'story.html', 'factcard/factcard.js', 'factcard/factcard.wasm']);
+  requireTools('run.mjs');
   mkdirSync(options.artifacts, { recursive: true });
   const data = loadBundle(options.site);
   staticChecks(options.site);
 
-  const { server, url } = await startServer({ root: options.site, port: 0, csp: true });
-  const plain = await startServer({ root: options.site, port: 0, csp: false });
-  const profile = mkdtempSync(join(tmpdir(), 'factcard-chromium-'));
-  let context;
+  const strict = await serve(options.site, { csp: true });
+  const plain = await serve(options.site, { csp: false });
+  let chrome;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: options.chromium,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-    });
-    const h = new Harness(context, url, options.site, data);
+    chrome = await launchChromium(options.chromium, { persistent: true });
+    const h = new Harness(chrome.context, strict.url, options.site, data);
     for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, hostileChecks, failureChecks,
       wasmBlockedChecks, lazyChecks, manyCardsChecks, accessibilityChecks, editorGroup]) {
       try {
@@ -710,18 +689,12 @@ async function main() {
     }
     await timing(h).catch((err) => info(`timing skipped: ${err.message}`));
   } finally {
-    if (context) await context.close();
-    server.close();
-    plain.server.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (chrome) await chrome.close();
+    strict.close();
+    plain.close();
   }
   info(`screenshots in ${options.artifacts}`);
-  console.log(`browser: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  report.finish();
 }
 
-main().catch((err) => {
-  console.error(err.stack || err.message);
-  console.log(`browser: ${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-});
+main().catch(report.crash);

@@ -10,49 +10,20 @@
 // One PASS/FAIL line per check, then "N passed, M failed"; exit status 1 when anything failed.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { startServer } from '../../demo/serve.mjs';
+import { ROOT, SELECTOR, createReport, launchChromium, parseArgs, requireTools, serve } from '../browser/harness.mjs';
 import { pack } from './pack.mjs';
 import { bundleChecks } from './bundle.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
-const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
 const STORY = 'putin-mongolia-2024';
 const DEMO_CLAIM = 'icc-warrant'; // corroborated by 5 outlets, March 2023, 5 excerpts
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? `\n     ${String(detail).replace(/\n/g, '\n     ')}` : ''}`);
-  return ok;
-}
-const info = (text) => console.log(`INFO ${text}`);
-
-function parseArgs(argv) {
-  const options = {
-    factcard: join(ROOT, 'build', 'cli', 'factcard'),
-    wasm: join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'),
-    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in options) || argv[i + 1] === undefined) {
-      console.error('usage: node tests/npm/smoke.mjs [--factcard FILE] [--wasm FILE] [--chromium FILE]');
-      process.exit(2);
-    }
-    options[key] = resolve(argv[i + 1]);
-  }
-  return options;
-}
+const report = createReport('npm');
+const { check, info } = report;
 
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -408,26 +379,22 @@ function labelChecks() {
 // ---------- main ----------
 
 async function main() {
-  const started = Date.now();
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseArgs({
+    usage: 'usage: node tests/npm/smoke.mjs [--factcard FILE] [--wasm FILE] [--chromium FILE]',
+    options: { factcard: join(ROOT, 'build', 'cli', 'factcard'), wasm: join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm') },
+  });
   for (const file of [options.factcard, options.wasm]) {
     if (!existsSync(file)) {
       console.error(`smoke: ${file} is missing; run ./run build first`);
       process.exit(2);
     }
   }
-  let chromium;
-  try {
-    ({ chromium } = createRequire(join(ROOT, 'tests', 'package.json'))('playwright-core'));
-  } catch {
-    console.error('smoke: playwright-core is missing: run `npm ci` in tests/');
-    process.exit(2);
-  }
+  requireTools('smoke');
   labelChecks();
   const work = mkdtempSync(join(tmpdir(), 'factcard-npm-'));
   const app = join(work, 'app');
   let server = null;
-  let context = null;
+  let chrome = null;
   try {
     // Pack, then install the tarball into an empty project, the way a publisher would.
     const { tarball, files } = pack({ wasm: options.wasm, out: work });
@@ -497,12 +464,11 @@ async function main() {
     copyFileSync(join(ROOT, 'demo', 'favicon.ico'), join(app, 'favicon.ico'));
     writePages(app);
     info(`serving ${app} (${readdirSync(app).join(', ')}) with the strict CSP of demo/serve.mjs --csp`);
-    const served = await startServer({ root: app, port: 0, csp: true });
-    server = served.server;
-    options.base = served.url;
+    server = await serve(app, { csp: true });
+    options.base = server.url;
 
-    const profile = join(work, 'chromium');
-    context = await chromium.launchPersistentContext(profile, { executablePath: options.chromium, headless: true, args: CHROMIUM_FLAGS });
+    chrome = await launchChromium(options.chromium, { persistent: true });
+    const { context } = chrome;
     const demoCard = JSON.parse(readFileSync(join(stories, `${STORY}.cards.json`), 'utf8')).cards.find((c) => c.claims.includes(DEMO_CLAIM));
     const bundlerChecks = () => bundleChecks({ app, context, base: options.base, story: BUNDLE, claim: DEMO_CLAIM,
       expectedWhat: demoCard.what, check, info, open, problemsOf });
@@ -516,12 +482,11 @@ async function main() {
   } catch (err) {
     check('smoke test ran to the end', false, err.stack || err.message);
   } finally {
-    if (context) await context.close();
+    if (chrome) await chrome.close();
     if (server) server.close();
     rmSync(work, { recursive: true, force: true });
   }
-  console.log(`npm: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  process.exit(failed ? 1 : 0);
+  report.finish({ timed: true });
 }
 
-main();
+main().catch(report.crash);

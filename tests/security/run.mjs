@@ -8,51 +8,29 @@
 //   node tests/security/run.mjs [--factcard build/cli/factcard] [--wasm build-wasm/wasm/factcard.wasm]
 //                               [--chromium /usr/bin/chromium] [--pages 5] [--keep DIR]
 // Prints PASS/FAIL per check and page/mode, then totals; exits 1 when anything failed.
-import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../../demo/serve.mjs';
+import { join } from 'node:path';
+import { ROOT, createReport, launchChromium, parseArgs, requireTools, serve } from '../browser/harness.mjs';
 import { isWebUrl, readVectors, writeStories } from './make_stories.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-// DESIGN.md: the flags these machines need (Playwright adds its own fresh --user-data-dir).
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
-const started = Date.now();
+// ---------- options and reporting ----------
 
-// ---------- reporting ----------
+const report = createReport('security');
+const { check, info } = report;
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  const text = Array.isArray(detail) ? detail.slice(0, 12).join('\n') + (detail.length > 12 ? `\n... and ${detail.length - 12} more` : '') : String(detail);
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && text ? `\n     ${text.replace(/\n/g, '\n     ')}` : ''}`);
-  return ok;
-}
-const info = (text) => console.log(`INFO ${text}`);
-
-function parseArgs(argv) {
-  const options = {
-    factcard: join(ROOT, 'build', 'cli', 'factcard'),
-    wasm: join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'),
-    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
-    pages: 5,
-    keep: null,
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in options) || argv[i + 1] === undefined) {
-      console.error('usage: node tests/security/run.mjs [--factcard CLI] [--wasm factcard.wasm] [--chromium PATH] [--pages N] [--keep DIR]');
-      process.exit(2);
-    }
-    options[key] = key === 'pages' ? Number(argv[i + 1]) : resolve(argv[i + 1]);
-  }
+function parseOptions() {
+  const options = parseArgs({
+    usage: 'usage: node tests/security/run.mjs [--factcard CLI] [--wasm factcard.wasm] [--chromium PATH] [--pages N] [--keep DIR]',
+    options: {
+      factcard: join(ROOT, 'build', 'cli', 'factcard'),
+      wasm: join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'),
+      pages: 5,
+      keep: null,
+    },
+    values: { pages: Number },
+  });
   for (const key of ['factcard', 'wasm', 'chromium']) {
     if (!existsSync(options[key])) {
       console.error(`security: no ${key} at ${options[key]} (./run build first)`);
@@ -405,14 +383,8 @@ function keepDir(dir) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
-  let chromium;
-  try {
-    ({ chromium } = createRequire(join(ROOT, 'tests', 'package.json'))('playwright-core'));
-  } catch {
-    console.error('security: playwright-core is missing: run `npm ci` in tests/');
-    process.exit(2);
-  }
+  const options = parseOptions();
+  requireTools('security');
   const work = options.keep || mkdtempSync(join(tmpdir(), 'factcard-security-'));
   if (options.keep) keepDir(work);
   mkdirSync(work, { recursive: true });
@@ -427,29 +399,23 @@ async function main() {
   copyFileSync(options.wasm, join(site, 'factcard', 'factcard.wasm'));
   writePages(site, stories);
 
-  const servers = { true: await startServer({ root: site, port: 0, csp: true }), false: await startServer({ root: site, port: 0, csp: false }) };
-  let browser;
+  const servers = { true: await serve(site, { csp: true }), false: await serve(site, { csp: false }) };
+  let chrome;
   let totals = { loads: 0 };
   try {
-    browser = await chromium.launch({ executablePath: options.chromium, headless: true, args: CHROMIUM_FLAGS });
-    totals = await pageChecks(browser, servers, stories);
+    chrome = await launchChromium(options.chromium);
+    totals = await pageChecks(chrome.browser, servers, stories);
   } catch (err) {
     check('the browser checks ran to the end', false, err.stack || err.message);
   } finally {
-    if (browser) await browser.close();
-    servers.true.server.close();
-    servers.false.server.close();
+    if (chrome) await chrome.close();
+    servers.true.close();
+    servers.false.close();
     if (!options.keep) rmSync(work, { recursive: true, force: true });
   }
   info(`${totals.loads} page loads; ${totals.elements} elements, ${totals.shadowRoots} shadow roots, ${totals.links} links`
     + ` and ${totals.texts} texts checked${options.keep ? `; pages kept in ${site}` : ''}`);
-  console.log(`security: ${vectors.length} vectors, ${stories.length} pages x ${MODES.length} modes; ${passed} passed, ${failed} failed`
-    + ` (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  process.exit(failed ? 1 : 0);
+  report.finish({ lead: `${vectors.length} vectors, ${stories.length} pages x ${MODES.length} modes; `, timed: true });
 }
 
-main().catch((err) => {
-  console.error(err.stack || err.message);
-  console.log(`security: ${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-});
+main().catch(report.crash);

@@ -467,7 +467,7 @@ export async function heavyPage({ base, work = WORK }) {
     { section: 'heavy', key: 'heavy.cards-ready', command, what: 'cards drawn on heavy.html', value: widget.ready, unit: 'cards',
       display: `${widget.ready} of ${widget.cards} ready, ${widget.failed} failed; factcard.js requested ${widget.scriptRequests}×; ${widget.widgetRequests.length} wasm/bundle requests`, target: null, met: null },
     { section: 'heavy', key: 'heavy.memory', command, what: 'page memory, heavy.html with the widget (after GC) vs the fallback-only page', value: widget.jsHeapBytes, unit: 'bytes',
-      display: `JS heap ${MiB(widget.jsHeapBytes)} (fallback ${MiB(fallback.jsHeapBytes)}); wasm memory ${MiB(widget.wasmBytes)}; DOM nodes ${widget.domNodes} (fallback ${fallback.domNodes}); renderer RSS ${MiB(rss(widget))}, peak ${MiB(hwm(widget))} (fallback ${MiB(rss(fallback))}, peak ${MiB(hwm(fallback))})`,
+      display: `JS heap ${MiB(widget.jsHeapBytes)} (fallback ${MiB(fallback.jsHeapBytes)}); wasm memory ${widget.wasmBytes ? MiB(widget.wasmBytes) : 'in the worker (part of the renderer RSS)'}; DOM nodes ${widget.domNodes} (fallback ${fallback.domNodes}); renderer RSS ${MiB(rss(widget))}, peak ${MiB(hwm(widget))} (fallback ${MiB(rss(fallback))}, peak ${MiB(hwm(fallback))})`,
       target: null, met: null },
   ];
   return { figures, data: { widget, fallback } };
