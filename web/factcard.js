@@ -180,10 +180,8 @@
   const pending = new Map(); // request id -> { answer, redo }
   let lastId = 0;
 
-  const useWorker = () => (worker === undefined ? (worker = startWorker()) : worker);
-
   function ask(request) {
-    const w = useWorker();
+    const w = worker === undefined ? (worker = startWorker()) : worker;
     if (!w) return runOnPage(request);
     return new Promise((resolve, reject) => {
       const id = ++lastId;
@@ -300,12 +298,7 @@
   }
 
   function scan() {
-    const found = document.querySelectorAll(SELECTOR);
-    for (const el of found) watch(el);
-    // A worker starts, and loads the language data, while the cards are still far: both happen off
-    // the page's main thread, and neither is then left on the first card's way. Nothing is fetched
-    // but this script (from the cache); without a worker, the page waits for a card to near.
-    if (found.length && useWorker()) localeOf(found[0]);
+    for (const el of document.querySelectorAll(SELECTOR)) watch(el);
   }
 
   function warnOnce(message) {
@@ -913,9 +906,9 @@ border-radius:0 0 var(--factcard-radius,.6em) var(--factcard-radius,.6em);backgr
   registry.rescan = rescanSoon;
   window.factcard = api;
 
-  // No fetch or compile before the observer's first report: loading and compiling the core on the
-  // page while the page itself still loaded delayed its Largest Contentful Paint by about 0.8 s
-  // under Lighthouse (NOTES.md).
+  // Nothing starts before the observer's first report (not even the worker, which fetches this
+  // file again): loading and compiling the core while the page itself still loaded delayed its
+  // Largest Contentful Paint by about 0.8 s under Lighthouse (NOTES.md).
   scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
 })();
