@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,6 +19,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace factcard;
@@ -187,37 +190,27 @@ std::optional<std::string> read_file(const std::string &path, std::string &error
   return content.str();
 }
 
-bool write_file(const fs::path &path, const std::string &content) {
-  // stdio rather than a stream: a build writes one small file per card.
-  std::FILE *out = std::fopen(path.c_str(), "wb");
-  bool ok = out && std::fwrite(content.data(), 1, content.size(), out) == content.size();
+bool write_file(const fs::path &path, std::string_view content) {
+  // POSIX calls rather than a stream or stdio (no buffer to allocate, no fstat):
+  // a build writes one small file per card.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  bool ok = fd >= 0;
   int error = errno;
-  if (out && std::fclose(out) != 0 && ok) {
+  for (std::size_t done = 0; ok && done < content.size();) {
+    ssize_t wrote = ::write(fd, content.data() + done, content.size() - done);
+    if (wrote >= 0) {
+      done += static_cast<std::size_t>(wrote);
+    } else if (errno != EINTR) {
+      ok = false;
+      error = errno;
+    }
+  }
+  if (fd >= 0 && ::close(fd) != 0 && ok) {
     ok = false;
     error = errno;
   }
   if (!ok) std::cerr << "factcard: cannot write '" << path.string() << "': " << std::strerror(error) << "\n";
   return ok;
-}
-
-// Shifts every line after the first right by `spaces`, to nest a dumped
-// value inside an indented document (JSON strings hold no raw newlines).
-std::string indented(const std::string &text, std::size_t spaces) {
-  std::string out;
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out.append(spaces, ' ');
-  }
-  return out;
-}
-
-bool write_bundle_file(const fs::path &path, const Story &story, const std::vector<Card> &cards) {
-  std::ofstream out(path, std::ios::binary);
-  write_bundle(story, cards, [&](const std::string &piece) { out << piece; });
-  out << "\n";
-  out.close();
-  if (!out) std::cerr << "factcard: cannot write '" << path.string() << "': " << std::strerror(errno) << "\n";
-  return static_cast<bool>(out);
 }
 
 void print_errors(const Diagnostics &errors) {
@@ -251,8 +244,9 @@ int run_validate(const Args &args) {
   return status;
 }
 
-// Loads one story file for a command, printing why when it cannot.
-std::optional<CardSet> load_for(const Args &args, const char *command, int &status) {
+// Loads one story file (or bundle) for a command, printing why when it cannot.
+// The file is parsed once, and its text is freed before anything is computed.
+std::optional<LoadedInput> load_for(const Args &args, const char *command, int &status) {
   if (args.files.size() != 1) {
     status = usage_error(std::string(command) + " needs exactly one STORY file");
     return std::nullopt;
@@ -264,26 +258,8 @@ std::optional<CardSet> load_for(const Args &args, const char *command, int &stat
     status = exit_usage;
     return std::nullopt;
   }
-  // A story first, so that its text is freed before the cards are computed; anything else
-  // (a bundle, errors) goes through load_cards, which says what it is.
-  Result<Story> story = load_story(*text, args.files[0]);
-  if (story) {
-    std::string().swap(*text);
-    CardSet set;
-    set.story = std::move(*story);
-    set.cards = compute_cards(set.story);
-    return set;
-  }
-  const Diagnostics &errors = story.errors();
-  bool bundle = std::any_of(errors.begin(), errors.end(), [](const Diagnostic &d) {
-    return d.message == "this is a compiled bundle, not a story file";
-  });
-  if (!bundle) {
-    print_errors(errors);
-    status = exit_invalid;
-    return std::nullopt;
-  }
-  Result<CardSet> loaded = load_cards(*text, args.files[0]);
+  Result<LoadedInput> loaded = load_input(*text, args.files[0]);
+  std::string().swap(*text);
   if (!loaded) {
     print_errors(loaded.errors());
     status = exit_invalid;
@@ -292,11 +268,21 @@ std::optional<CardSet> load_for(const Args &args, const char *command, int &stat
   return std::move(*loaded);
 }
 
+// The cards of a loaded input; a story's claims move into them.
+CardSet cards_of(LoadedInput &&input) {
+  CardSet set;
+  set.from_bundle = input.kind == InputKind::bundle;
+  set.story = std::move(input.story);
+  set.cards = set.from_bundle ? std::move(input.cards) : take_cards(set.story);
+  return set;
+}
+
 int run_cards(const Args &args) {
   int status = exit_ok;
-  std::optional<CardSet> set = load_for(args, "cards", status);
-  if (!set) return status;
-  std::cout << cards_to_json(set->story, set->cards).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  std::optional<LoadedInput> input = load_for(args, "cards", status);
+  if (!input) return status;
+  CardSet set = cards_of(std::move(*input));
+  std::cout << cards_to_json(set.story, set.cards).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   return exit_ok;
 }
 
@@ -304,9 +290,9 @@ int run_build(const Args &args) {
   auto output = args.options.find("output");
   if (output == args.options.end()) return usage_error("build needs -o DIR");
   int status = exit_ok;
-  std::optional<CardSet> set = load_for(args, "build", status);
-  if (!set) return status;
-  if (set->from_bundle) {
+  std::optional<LoadedInput> input = load_for(args, "build", status);
+  if (!input) return status;
+  if (input->kind == InputKind::bundle) {
     std::cerr << "factcard: build needs a story file, and '" << args.files[0] << "' is a compiled bundle\n";
     return exit_usage;
   }
@@ -322,26 +308,27 @@ int run_build(const Args &args) {
     std::cerr << "factcard: cannot create '" << (dir / "embed").string() << "': " << ec.message() << "\n";
     return exit_usage;
   }
-  const std::string &id = set->story.info.id;
-  // The claims are in the cards now: free them before writing.
-  std::vector<Claim>().swap(set->story.claims);
-  bool ok = write_bundle_file(dir / (id + ".cards.json"), set->story, set->cards);
-  // Each card's Claim is built once, for its snippet and for the story's JSON-LD.
-  std::ofstream jsonld(dir / (id + ".jsonld"), std::ios::binary);
-  jsonld << "{\n  \"@context\": \"https://schema.org\",\n  \"@graph\": [";
-  for (std::size_t i = 0; i < set->cards.size() && ok; ++i) {
-    const Card &card = set->cards[i];
-    Json claim = claim_jsonld(set->story, card);
-    ok = write_file(dir / "embed" / (card.id + ".html"), embed_snippet(set->story, card, options, claim));
-    jsonld << (i ? ",\n    " : "\n    ") << indented(claim.dump(2, ' ', false, Json::error_handler_t::replace), 4);
-  }
-  jsonld << (set->cards.empty() ? "]\n}\n" : "\n  ]\n}\n");
+  Story &story = input->story;
+  const std::string id = story.info.id;
+  std::vector<Card> cards = take_cards(story); // the claims' text moves into the cards
+  const fs::path bundle_path = dir / (id + ".cards.json"), jsonld_path = dir / (id + ".jsonld");
+  std::ofstream bundle(bundle_path, std::ios::binary), jsonld(jsonld_path, std::ios::binary);
+  const std::size_t count = cards.size();
+  BuildSink sink;
+  sink.bundle = [&](std::string_view text) { return static_cast<bool>(bundle.write(text.data(), text.size())); };
+  sink.jsonld = [&](std::string_view text) { return static_cast<bool>(jsonld.write(text.data(), text.size())); };
+  sink.snippet = [&](const std::string &card, std::string_view html) {
+    return write_file(dir / "embed" / (card + ".html"), html);
+  };
+  bool ok = write_build(story, std::move(cards), options, sink);
+  bundle.close();
   jsonld.close();
-  if (!jsonld) std::cerr << "factcard: cannot write '" << (dir / (id + ".jsonld")).string() << "'\n";
-  ok = ok && static_cast<bool>(jsonld);
+  if (!bundle) std::cerr << "factcard: cannot write '" << bundle_path.string() << "': " << std::strerror(errno) << "\n";
+  if (!jsonld) std::cerr << "factcard: cannot write '" << jsonld_path.string() << "'\n";
+  ok = ok && bundle && jsonld;
   if (!ok) return exit_usage;
-  std::cout << "wrote " << (dir / (id + ".cards.json")).string() << ", " << (dir / (id + ".jsonld")).string() << " and "
-            << set->cards.size() << " snippets in " << (dir / "embed").string() << "\n";
+  std::cout << "wrote " << bundle_path.string() << ", " << jsonld_path.string() << " and " << count << " snippets in "
+            << (dir / "embed").string() << "\n";
   return exit_ok;
 }
 
@@ -438,13 +425,13 @@ int run_import(const Args &args) {
 int run_export(const Args &args, bool csv) {
   if (!csv) return usage_error("export needs a format: --csv");
   int status = exit_ok;
-  std::optional<CardSet> set = load_for(args, "export", status);
-  if (!set) return status;
-  if (set->from_bundle) {
+  std::optional<LoadedInput> input = load_for(args, "export", status);
+  if (!input) return status;
+  if (input->kind == InputKind::bundle) {
     std::cerr << "factcard: export needs a story file, and '" << args.files[0] << "' is a compiled bundle\n";
     return exit_usage;
   }
-  Result<CsvExport> exported = export_csv(set->story, args.files[0]);
+  Result<CsvExport> exported = export_csv(input->story, args.files[0]);
   if (!exported) {
     print_errors(exported.errors());
     return exit_invalid;

@@ -365,16 +365,16 @@
       if (isStale(job)) job.resolve();
       else batch.push(job);
     }
-    // Cards above the viewport first: scroll anchoring keeps the page still as they grow, in a
-    // layout where nothing else changes; where the others are is read after that layout.
     let rest = batch.filter((job) => attempt(job, place));
-    if (rest.some((job) => job.above)) {
-      rest.forEach((job) => job.above && attempt(job, swap));
-      rest = rest.filter((job) => !job.above && attempt(job, place));
-    }
+    // Cards above the viewport get a frame of their own: scroll anchoring keeps the page still as
+    // they grow only if the node it anchors to (often in a card on screen) is not swapped in the
+    // same frame. The others wait for the next frame, and are placed again there.
+    const later = rest.some((job) => job.above) ? rest.filter((job) => !job.above) : [];
+    if (later.length) rest = rest.filter((job) => job.above);
     rest = rest.filter((job) => attempt(job, swap));
     settle(rest.filter((job) => job.onScreen));
-    for (const job of batch) job.resolve();
+    for (const job of batch) if (!later.includes(job)) job.resolve();
+    due.unshift(...later);
     if (due.length) askFrame();
   }
 

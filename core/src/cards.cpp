@@ -2,6 +2,8 @@
 #include "factcard/names.hpp"
 
 #include "json_reader.hpp"
+#include "json_writer.hpp"
+#include "output.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -41,17 +43,21 @@ bool has_refutation(const Card &card) {
                      [](const CardEvidence &e) { return e.stance == Stance::refutes; });
 }
 
-Card start_card(const Claim &claim) {
+// Text of a claim (or a card) that is about to be freed moves; a const one's is copied.
+template <class T> T &&take(T &value) { return std::move(value); }
+template <class T> const T &take(const T &value) { return value; }
+
+template <class ClaimT> Card start_card(ClaimT &claim) {
   Card card;
   card.id = claim.id;
   card.kind = claim.kind;
   card.who = claim.who_index;
-  card.what = claim.what;
+  card.what = take(claim.what);
   card.when = claim.when;
-  card.when_text = claim.when_text;
-  card.where = claim.where;
-  card.topic = claim.topic;
-  card.value = claim.value;
+  card.when_text = take(claim.when_text);
+  card.where = take(claim.where);
+  card.topic = take(claim.topic);
+  card.value = take(claim.value);
   return card;
 }
 
@@ -90,29 +96,31 @@ private:
   std::unordered_set<EvidenceRef, Hash, Equal> set_;
 };
 
-void add_evidence(Card &card, std::size_t card_index, const Evidence &ev, EvidenceIndex &index) {
+template <class EvidenceT> void add_evidence(Card &card, std::size_t card_index, EvidenceT &ev, EvidenceIndex &index) {
   std::vector<CardEvidence> &list = card.evidence;
   if (list.size() < indexed_from) {
     bool seen = std::any_of(list.begin(), list.end(),
                             [&](const CardEvidence &e) { return e.source == ev.source_index && e.quote == ev.quote; });
     if (seen) return;
-    list.push_back({ev.source_index, ev.quote, ev.stance_or_default(), ev.speaker_index});
+    list.push_back({ev.source_index, take(ev.quote), ev.stance_or_default(), ev.speaker_index});
     if (list.size() == indexed_from)
       for (std::size_t i = 0; i < list.size(); ++i) index.insert(card_index, i);
     return;
   }
-  list.push_back({ev.source_index, ev.quote, ev.stance_or_default(), ev.speaker_index});
+  list.push_back({ev.source_index, take(ev.quote), ev.stance_or_default(), ev.speaker_index});
   if (!index.insert(card_index, list.size() - 1)) list.pop_back();
 }
 
-void add_claim(Card &card, std::size_t card_index, const Claim &claim, EvidenceIndex &index) {
-  card.claims.push_back(claim.id);
-  if (!card.when || !card.when->known()) {
+// Adds a claim to its card; `first`: the claim the card started from.
+template <class ClaimT>
+void add_claim(Card &card, std::size_t card_index, ClaimT &claim, bool first, EvidenceIndex &index) {
+  card.claims.push_back(take(claim.id));
+  if (!first && (!card.when || !card.when->known())) {
     card.when = claim.when;
-    card.when_text = claim.when_text;
+    card.when_text = take(claim.when_text);
   }
-  if (!card.where) card.where = claim.where;
-  for (const Evidence &ev : claim.evidence) add_evidence(card, card_index, ev, index);
+  if (!first && !card.where) card.where = take(claim.where);
+  for (auto &ev : claim.evidence) add_evidence(card, card_index, ev, index);
 }
 
 // Cards on one topic whose values cannot all be true contradict each other.
@@ -152,51 +160,62 @@ Status status_of(const Card &card) {
   return card.corroboration >= 2 ? Status::corroborated : Status::single_source;
 }
 
-void put(Json &out, const char *key, const std::optional<std::string> &value) {
-  if (value) out[key] = *value;
+template <class Strings> Json strings_json(Strings &strings) {
+  Json out = Json::array();
+  out.get_ref<Json::array_t &>().reserve(strings.size());
+  for (auto &s : strings) out.push_back(take(s));
+  return out;
+}
+
+template <class Text> void put(Json &out, const char *key, Text &value) {
+  if (value) detail::append_member(out, key, take(*value));
 }
 
 Json source_json(const Source &s) {
   Json out = Json::object();
-  out["id"] = s.id;
+  out.get_ref<Json::object_t &>().reserve(5);
+  detail::append_member(out, "id", s.id);
   put(out, "publisher", s.publisher);
   put(out, "headline", s.headline);
   put(out, "url", s.url);
-  if (s.published && s.published->known()) out["published"] = s.published->to_string();
+  if (s.published && s.published->known()) detail::append_member(out, "published", s.published->to_string());
   return out;
 }
 
 Json entity_json(const Entity &e) {
   Json out = Json::object();
-  out["id"] = e.id;
-  out["name"] = e.name;
-  out["kind"] = to_string(e.kind_or_default());
+  out.get_ref<Json::object_t &>().reserve(4);
+  detail::append_member(out, "id", e.id);
+  detail::append_member(out, "name", e.name);
+  detail::append_member(out, "kind", to_string(e.kind_or_default()));
   put(out, "description", e.description);
   return out;
 }
 
-// The fields every card carries, whatever the form of its references.
-Json card_body(const Card &card) {
+// The fields every card carries, with its references in the form of the caller.
+template <class CardT> Json card_json(CardT &card, Json &&who, Json &&evidence) {
   Json out = Json::object();
-  out["id"] = card.id;
-  out["claims"] = card.claims;
-  out["kind"] = to_string(card.kind);
-  out["status"] = to_string(card.status);
-  out["corroboration"] = card.corroboration;
-  out["who"] = nullptr; // placeholder keeps the field order readable
-  out["what"] = card.what;
-  if (card.when && card.when->known()) out["when"] = card.when->to_string();
+  out.get_ref<Json::object_t &>().reserve(14);
+  detail::append_member(out, "id", take(card.id));
+  detail::append_member(out, "claims", strings_json(card.claims));
+  detail::append_member(out, "kind", to_string(card.kind));
+  detail::append_member(out, "status", to_string(card.status));
+  detail::append_member(out, "corroboration", card.corroboration);
+  detail::append_member(out, "who", std::move(who));
+  detail::append_member(out, "what", take(card.what));
+  if (card.when && card.when->known()) detail::append_member(out, "when", card.when->to_string());
   put(out, "when_text", card.when_text);
   put(out, "where", card.where);
   put(out, "topic", card.topic);
-  if (!card.value.is_null()) out["value"] = card.value;
-  out["contradicts"] = card.contradicts;
+  if (!card.value.is_null()) detail::append_member(out, "value", take(card.value));
+  detail::append_member(out, "contradicts", strings_json(card.contradicts));
+  detail::append_member(out, "evidence", std::move(evidence));
   return out;
 }
 
 Json story_info_json(const Story &story) {
   Json info = Json::object();
-  info["id"] = story.info.id;
+  detail::append_member(info, "id", story.info.id);
   put(info, "title", story.info.title);
   put(info, "language", story.info.language);
   return info;
@@ -204,22 +223,34 @@ Json story_info_json(const Story &story) {
 
 } // namespace
 
-std::vector<Card> compute_cards(const Story &story) {
+namespace {
+
+template <class Claims> std::vector<Card> cards_of(const Story &story, Claims &claims) {
   std::vector<Card> cards;
   std::unordered_map<std::string, std::size_t> card_of;
-  card_of.reserve(story.claims.size());
+  card_of.reserve(claims.size());
   // At most one card per claim; pages of the room never used are never touched.
-  cards.reserve(story.claims.size());
+  cards.reserve(claims.size());
   EvidenceIndex index(cards);
-  for (const Claim &claim : story.claims) {
+  for (auto &claim : claims) {
     auto inserted = card_of.emplace(merge_key(claim), cards.size());
     if (inserted.second) cards.push_back(start_card(claim));
-    add_claim(cards[inserted.first->second], inserted.first->second, claim, index);
+    add_claim(cards[inserted.first->second], inserted.first->second, claim, inserted.second, index);
   }
   decltype(card_of)().swap(card_of); // before the next steps allocate
   for (Card &card : cards) card.corroboration = count_outlets(story, card.evidence);
   mark_contradictions(cards);
   for (Card &card : cards) card.status = status_of(card);
+  return cards;
+}
+
+} // namespace
+
+std::vector<Card> compute_cards(const Story &story) { return cards_of(story, story.claims); }
+
+std::vector<Card> take_cards(Story &story) {
+  std::vector<Card> cards = cards_of(story, story.claims);
+  std::vector<Claim>().swap(story.claims);
   return cards;
 }
 
@@ -250,22 +281,23 @@ bool values_agree(const Json &a, const Json &b) {
 
 Json cards_to_json(const Story &story, const std::vector<Card> &cards) {
   Json list = Json::array();
+  list.get_ref<Json::array_t &>().reserve(cards.size());
   for (const Card &card : cards) {
-    Json out = card_body(card);
-    out["who"] = card.who < story.entities.size() ? entity_json(story.entities[card.who]) : Json(nullptr);
     Json evidence = Json::array();
+    evidence.get_ref<Json::array_t &>().reserve(card.evidence.size());
     for (const CardEvidence &e : card.evidence) {
       Json item = Json::object();
-      item["source"] = source_json(story.sources[e.source]);
-      item["quote"] = e.quote;
-      item["stance"] = to_string(e.stance);
+      detail::append_member(item, "source", source_json(story.sources[e.source]));
+      detail::append_member(item, "quote", e.quote);
+      detail::append_member(item, "stance", to_string(e.stance));
       if (e.speaker < story.entities.size()) {
-        item["speaker"] = {{"id", story.entities[e.speaker].id}, {"name", story.entities[e.speaker].name}};
+        detail::append_member(item, "speaker",
+                              {{"id", story.entities[e.speaker].id}, {"name", story.entities[e.speaker].name}});
       }
       evidence.push_back(std::move(item));
     }
-    out["evidence"] = std::move(evidence);
-    list.push_back(std::move(out));
+    Json who = card.who < story.entities.size() ? entity_json(story.entities[card.who]) : Json(nullptr);
+    list.push_back(card_json(card, std::move(who), std::move(evidence)));
   }
   Json out = Json::object();
   out["story"] = story_info_json(story);
@@ -275,30 +307,24 @@ Json cards_to_json(const Story &story, const std::vector<Card> &cards) {
 
 namespace {
 
-// The bundle's form of one card, marking the entities and sources it uses.
-Json bundle_card(const Story &story, const Card &card, std::vector<bool> &entity_used, std::vector<bool> &source_used) {
-  Json out = card_body(card);
-  out["who"] = story.entities[card.who].id;
-  entity_used[card.who] = true;
+// The bundle's form of one card: entities and sources by id.
+template <class CardT> Json bundle_card(const Story &story, CardT &card) {
   Json evidence = Json::array();
-  for (const CardEvidence &e : card.evidence) {
+  evidence.get_ref<Json::array_t &>().reserve(card.evidence.size());
+  for (auto &e : card.evidence) {
     Json item = Json::object();
-    item["source"] = story.sources[e.source].id;
-    source_used[e.source] = true;
-    item["quote"] = e.quote;
-    if (e.stance != Stance::supports) item["stance"] = to_string(e.stance);
-    if (e.speaker < story.entities.size()) {
-      item["speaker"] = story.entities[e.speaker].id;
-      entity_used[e.speaker] = true;
-    }
+    item.get_ref<Json::object_t &>().reserve(4);
+    detail::append_member(item, "source", story.sources[e.source].id);
+    detail::append_member(item, "quote", take(e.quote));
+    if (e.stance != Stance::supports) detail::append_member(item, "stance", to_string(e.stance));
+    if (e.speaker < story.entities.size()) detail::append_member(item, "speaker", story.entities[e.speaker].id);
     evidence.push_back(std::move(item));
   }
-  out["evidence"] = std::move(evidence);
-  return out;
+  return card_json(card, Json(story.entities[card.who].id), std::move(evidence));
 }
 
-// Entities and sources that the cards use, in story order.
-void used_tables(const Story &story, const std::vector<Card> &cards, Json &entities, Json &sources) {
+// The bundle without its cards: entities and sources that the cards use, in story order.
+Json bundle_frame(const Story &story, const std::vector<Card> &cards) {
   std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
   for (const Card &card : cards) {
     entity_used[card.who] = true;
@@ -307,42 +333,53 @@ void used_tables(const Story &story, const std::vector<Card> &cards, Json &entit
       if (e.speaker < story.entities.size()) entity_used[e.speaker] = true;
     }
   }
-  entities = Json::array();
-  sources = Json::array();
+  Json entities = Json::array(), sources = Json::array();
   for (std::size_t i = 0; i < story.entities.size(); ++i)
     if (entity_used[i]) entities.push_back(entity_json(story.entities[i]));
   for (std::size_t i = 0; i < story.sources.size(); ++i)
     if (source_used[i]) sources.push_back(source_json(story.sources[i]));
+  Json out = Json::object();
+  detail::append_member(out, "factcard_bundle", 1);
+  detail::append_member(out, "story", story_info_json(story));
+  detail::append_member(out, "entities", std::move(entities));
+  detail::append_member(out, "sources", std::move(sources));
+  detail::append_member(out, "cards", Json::array());
+  return out;
 }
-
-std::string compact(const Json &value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 } // namespace
 
 Json bundle_to_json(const Story &story, const std::vector<Card> &cards) {
-  std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
-  Json list = Json::array();
-  for (const Card &card : cards) list.push_back(bundle_card(story, card, entity_used, source_used));
-  Json entities, sources;
-  used_tables(story, cards, entities, sources);
-  Json out = Json::object();
-  out["factcard_bundle"] = 1;
-  out["story"] = story_info_json(story);
-  out["entities"] = std::move(entities);
-  out["sources"] = std::move(sources);
-  out["cards"] = std::move(list);
+  Json out = bundle_frame(story, cards);
+  Json &list = out["cards"];
+  list.get_ref<Json::array_t &>().reserve(cards.size());
+  for (const Card &card : cards) list.push_back(bundle_card(story, card));
   return out;
 }
 
+namespace detail {
+
+std::string bundle_head(const Story &story, const std::vector<Card> &cards) {
+  std::string text;
+  JsonWriter(text).compact(bundle_frame(story, cards));
+  text.resize(text.size() - 2); // the dump ends with "cards":[]}: keep its '['
+  return text;
+}
+
+Json bundle_card_taking(const Story &story, Card &card) { return bundle_card(story, card); }
+
+} // namespace detail
+
 void write_bundle(const Story &story, const std::vector<Card> &cards,
                   const std::function<void(const std::string &)> &write) {
-  Json entities, sources;
-  used_tables(story, cards, entities, sources);
-  write("{\"factcard_bundle\":1,\"story\":" + compact(story_info_json(story)) + ",\"entities\":" + compact(entities) +
-        ",\"sources\":" + compact(sources) + ",\"cards\":[");
-  std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
+  write(detail::bundle_head(story, cards));
+  std::string text;
+  detail::JsonWriter writer(text);
   for (std::size_t i = 0; i < cards.size(); ++i) {
-    write((i ? "," : "") + compact(bundle_card(story, cards[i], entity_used, source_used)));
+    text.clear();
+    if (i) text += ',';
+    writer.compact(bundle_card(story, cards[i]));
+    write(text);
   }
   write("]}");
 }

@@ -7,39 +7,6 @@
 
 namespace factcard {
 namespace detail {
-namespace {
-
-constexpr std::size_t max_depth = 64;
-constexpr std::size_t max_pointer_depth = 4; // positions kept for shallow values only
-
-// A char iterator that tells a shared cursor how far the parser has read.
-class CountingIterator {
-public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char *;
-  using reference = const char &;
-
-  CountingIterator(const char *at, const char **shared) : at_(at), shared_(shared) {}
-  reference operator*() const { return *at_; }
-  CountingIterator &operator++() {
-    ++at_;
-    *shared_ = at_;
-    return *this;
-  }
-  CountingIterator operator++(int) {
-    CountingIterator copy = *this;
-    ++*this;
-    return copy;
-  }
-  bool operator==(const CountingIterator &o) const { return at_ == o.at_; }
-  bool operator!=(const CountingIterator &o) const { return at_ != o.at_; }
-
-private:
-  const char *at_;
-  const char **shared_;
-};
 
 std::string escape_pointer_token(const std::string &key) {
   std::string out;
@@ -53,6 +20,8 @@ std::string escape_pointer_token(const std::string &key) {
   }
   return out;
 }
+
+namespace {
 
 // Replaces bytes that are not UTF-8 (a parse error may quote them) by U+FFFD.
 std::string valid_utf8(std::string_view text) {
@@ -93,11 +62,9 @@ std::string parse_error_message(const std::string &what) {
 
 class Handler {
 public:
-  Handler(std::string_view text, const char **read_to, const std::vector<std::string> &streamed,
+  Handler(std::string_view text, TokenCursor &cursor, const std::vector<std::string> &streamed,
           const std::function<void(Record &&)> &on_record, ReadResult &result)
-      : text_(text), read_to_(read_to), streamed_(streamed), on_record_(on_record), result_(result) {
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") cursor_ = 3;
-  }
+      : text_(text), cursor_(cursor), streamed_(streamed), on_record_(on_record), result_(result) {}
 
   bool null() { return value(Json(nullptr)); }
   bool boolean(bool v) { return value(Json(v)); }
@@ -128,26 +95,7 @@ public:
   void finish() { flush(top_positions_, result_.positions); }
 
   bool parse_error(std::size_t position, const std::string &last_token, const nlohmann::detail::exception &ex) {
-    // `position` is just after the last byte read: a misplaced string or
-    // number ("unexpected string literal") is reported at its first byte,
-    // anything else (a one-byte token, a byte the lexer rejects) at that byte.
-    std::string_view what(ex.what());
-    std::size_t dash = what.find(" - ");
-    std::size_t bracket = what.find("] "); // "[json.exception.out_of_range.406] number overflow ..." has no " - "
-    std::string_view problem_text = dash != std::string_view::npos      ? what.substr(dash + 3)
-                                    : bracket != std::string_view::npos ? what.substr(bracket + 2)
-                                                                        : what;
-    std::size_t length = 1;
-    const std::pair<const char *, std::size_t> tokens[] = {{"unexpected string literal", last_token.size()},
-                                                           {"unexpected number literal", last_token.size()},
-                                                           {"number overflow", last_token.size()},
-                                                           {"unexpected true literal", 4},
-                                                           {"unexpected false literal", 5},
-                                                           {"unexpected null literal", 4}};
-    for (const auto &token : tokens)
-      if (problem_text.substr(0, std::char_traits<char>::length(token.first)) == token.first) length = token.second;
-    Offset at = static_cast<Offset>(std::min(position >= length ? position - length : 0, text_.size()));
-    problem(at, parse_error_message(ex.what()));
+    result_.problems.push_back(syntax_problem(text_, position, last_token, ex));
     return false;
   }
 
@@ -164,16 +112,7 @@ private:
     bool record_root = false; // the root container of a record
   };
 
-  Offset token_start() {
-    std::size_t i = cursor_;
-    while (i < text_.size()) {
-      char c = text_[i];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
-      ++i;
-    }
-    cursor_ = static_cast<std::size_t>(*read_to_ - text_.data());
-    return static_cast<Offset>(std::min(i, text_.size()));
-  }
+  Offset token_start() { return cursor_.next(); }
 
   void problem(Offset at, std::string message) { result_.problems.push_back({at, std::move(message)}); }
 
@@ -294,11 +233,10 @@ private:
   }
 
   std::string_view text_;
-  const char **read_to_;
+  TokenCursor &cursor_;
   const std::vector<std::string> &streamed_;
   const std::function<void(Record &&)> &on_record_;
   ReadResult &result_;
-  std::size_t cursor_ = 0;
   std::vector<Frame> frames_;
   std::string pointer_;
   std::string section_;
@@ -308,6 +246,54 @@ private:
 };
 
 } // namespace
+
+TokenCursor::TokenCursor(std::string_view text) : text_(text), read_to_(text.data()) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") cursor_ = 3;
+}
+
+Offset TokenCursor::next() {
+  std::size_t i = cursor_;
+  while (i < text_.size()) {
+    char c = text_[i];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
+    ++i;
+  }
+  cursor_ = static_cast<std::size_t>(read_to_ - text_.data());
+  return static_cast<Offset>(std::min(i, text_.size()));
+}
+
+Problem syntax_problem(std::string_view text, std::size_t position, const std::string &last_token,
+                       const nlohmann::detail::exception &ex) {
+  // `position` is just after the last byte read: a misplaced string or
+  // number ("unexpected string literal") is reported at its first byte,
+  // anything else (a one-byte token, a byte the lexer rejects) at that byte.
+  std::string_view what(ex.what());
+  std::size_t dash = what.find(" - ");
+  std::size_t bracket = what.find("] "); // "[json.exception.out_of_range.406] number overflow ..." has no " - "
+  std::string_view problem_text = dash != std::string_view::npos      ? what.substr(dash + 3)
+                                  : bracket != std::string_view::npos ? what.substr(bracket + 2)
+                                                                      : what;
+  std::size_t length = 1;
+  const std::pair<const char *, std::size_t> tokens[] = {{"unexpected string literal", last_token.size()},
+                                                         {"unexpected number literal", last_token.size()},
+                                                         {"number overflow", last_token.size()},
+                                                         {"unexpected true literal", 4},
+                                                         {"unexpected false literal", 5},
+                                                         {"unexpected null literal", 4}};
+  for (const auto &token : tokens)
+    if (problem_text.substr(0, std::char_traits<char>::length(token.first)) == token.first) length = token.second;
+  Offset at = static_cast<Offset>(std::min(position >= length ? position - length : 0, text.size()));
+  return {at, parse_error_message(ex.what())};
+}
+
+bool check_no_nul(std::string_view text, std::vector<Problem> &problems) {
+  // The lexer takes a NUL byte for the end of the input: whatever follows a document and a NUL
+  // would be ignored. (A NUL anywhere before the end of the document is a syntax error already.)
+  std::size_t nul = text.find('\0');
+  if (nul == std::string_view::npos) return true;
+  problems.push_back({static_cast<Offset>(nul), "unexpected NUL byte; expected end of input"});
+  return false;
+}
 
 // The reader adds entries sorted by pointer (Handler::flush).
 Offset Positions::at(std::string_view pointer, Offset fallback) const {
@@ -320,19 +306,12 @@ Offset Positions::at(std::string_view pointer, Offset fallback) const {
 ReadResult read_json(std::string_view text, const std::vector<std::string> &streamed,
                      const std::function<void(Record &&)> &on_record) {
   ReadResult result;
-  const char *read_to = text.data();
-  Handler handler(text, &read_to, streamed, on_record, result);
-  CountingIterator first(text.data(), &read_to), last(text.data() + text.size(), &read_to);
+  TokenCursor cursor(text);
+  Handler handler(text, cursor, streamed, on_record, result);
   // A syntax error stops the read; duplicate keys are reported and skipped.
-  bool parsed = Json::sax_parse(first, last, &handler);
+  bool parsed = sax_parse(text, cursor, handler);
   handler.finish();
-  // The lexer takes a NUL byte for the end of the input: whatever follows a document and a NUL
-  // would be ignored. (A NUL anywhere before the end of the document is a syntax error already.)
-  std::size_t nul = parsed ? text.find('\0') : std::string_view::npos;
-  if (nul != std::string_view::npos) {
-    result.problems.push_back({static_cast<Offset>(nul), "unexpected NUL byte; expected end of input"});
-    parsed = false;
-  }
+  parsed = parsed && check_no_nul(text, result.problems);
   result.syntax_ok = parsed && result.top.is_object();
   if (parsed && !result.top.is_object()) result.problems.push_back({0, "expected a JSON object at the top level"});
   return result;

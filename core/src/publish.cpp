@@ -1,6 +1,8 @@
 #include "factcard/publish.hpp"
 
 #include "json_reader.hpp"
+#include "json_writer.hpp"
+#include "output.hpp"
 
 #include <algorithm>
 
@@ -29,17 +31,15 @@ std::string source_label(const Source &s) {
   return "Unknown outlet";
 }
 
-std::string attribute(const std::string &name, const std::string &value) {
-  return " " + name + "=\"" + escape_html(value) + "\"";
-}
+void append_html(std::string &out, std::string_view text);
 
-// Each source once, in the order the evidence names them.
-std::vector<std::size_t> distinct_sources(const Card &card) {
-  std::vector<std::size_t> out;
-  for (const CardEvidence &e : card.evidence) {
-    if (std::find(out.begin(), out.end(), e.source) == out.end()) out.push_back(e.source);
-  }
-  return out;
+// ` name="value"`, escaped.
+void append_attribute(std::string &out, const char *name, std::string_view value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  append_html(out, value);
+  out += '"';
 }
 
 Json type_of(const Entity &e) {
@@ -58,62 +58,222 @@ Json type_of(const Entity &e) {
 
 Json appearance_json(const Source &s) {
   Json out = Json::object();
-  out["@type"] = "NewsArticle";
-  if (s.headline) out["headline"] = *s.headline;
-  if (s.url && is_web_url(*s.url)) out["url"] = *s.url; // as the footer's links: never javascript: and the like
+  out.get_ref<Json::object_t &>().reserve(5);
+  detail::append_member(out, "@type", "NewsArticle");
+  if (s.headline) detail::append_member(out, "headline", *s.headline);
+  // as the footer's links: never javascript: and the like
+  if (s.url && is_web_url(*s.url)) detail::append_member(out, "url", *s.url);
   // schema.org dates are ISO 8601: "~2024-09" is not one
-  if (s.published && s.published->known() && !s.published->approximate) out["datePublished"] = s.published->to_string();
-  if (s.publisher) out["publisher"] = {{"@type", "Organization"}, {"name", *s.publisher}};
+  if (s.published && s.published->known() && !s.published->approximate)
+    detail::append_member(out, "datePublished", s.published->to_string());
+  if (s.publisher) detail::append_member(out, "publisher", {{"@type", "Organization"}, {"name", *s.publisher}});
   return out;
 }
 
-// JSON to put inside a <script> element: '<', '>' and '&' (only ever inside
-// strings) written as \u escapes, the same JSON value, so that no text can
-// close the element ("</script>") or change how HTML reads it ("<!--").
-std::string script_json(const Json &value) {
-  std::string out;
-  for (char c : detail::dump_json(value)) {
-    if (c == '<')
-      out += "\\u003c";
-    else if (c == '>')
-      out += "\\u003e";
-    else if (c == '&')
-      out += "\\u0026";
-    else
-      out += c;
+// Appends JSON text to put inside a <script> element: '<', '>' and '&' (only
+// ever inside strings) written as \u escapes, the same JSON value, so that no
+// text can close the element ("</script>") or change how HTML reads it ("<!--").
+void append_script_json(std::string &out, std::string_view json) {
+  std::size_t from = 0;
+  for (std::size_t at = 0; at < json.size(); ++at) {
+    char c = json[at];
+    if (c != '<' && c != '>' && c != '&') continue;
+    out.append(json, from, at - from);
+    out += c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : "\\u0026";
+    from = at + 1;
   }
-  return out;
+  out.append(json, from, std::string_view::npos);
 }
+
+void append_html(std::string &out, std::string_view text) {
+  std::size_t from = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char *escaped;
+    switch (text[at]) {
+    case '&':
+      escaped = "&amp;";
+      break;
+    case '<':
+      escaped = "&lt;";
+      break;
+    case '>':
+      escaped = "&gt;";
+      break;
+    case '"':
+      escaped = "&quot;";
+      break;
+    case '\'':
+      escaped = "&#39;";
+      break;
+    case '\0':
+      escaped = "\xEF\xBF\xBD"; // U+FFFD: HTML has no NUL
+      break;
+    default:
+      continue;
+    }
+    out.append(text, from, at - from);
+    out += escaped;
+    from = at + 1;
+  }
+  out.append(text, from, std::string_view::npos);
+}
+
+// What the snippets and the JSON-LD need of each source and entity, made
+// once per source or entity rather than once per card that cites it.
+class Publisher {
+public:
+  Publisher(const Story &story, const EmbedOptions &options)
+      : story_(story), sources_(story.sources.size()), authors_(story.entities.size()) {
+    std::string_view id = story.info.id;
+    head_ = "<blockquote class=\"fact-card\"";
+    append_attribute(head_, "data-story", options.base + std::string(id) + ".cards.json");
+    tail_ = "<script";
+    append_attribute(tail_, "src", options.base + "factcard/factcard.js");
+    tail_ += " async></script>\n";
+  }
+
+  // The card's schema.org Claim, "@context" first when asked. With `borrow`, the
+  // parts made once per source and entity are moved in: give_back() returns them.
+  Json claim(const Card &card, bool with_context, bool borrow) {
+    const Entity &who = story_.entities[card.who];
+    Json claim = Json::object();
+    claim.get_ref<Json::object_t &>().reserve(10);
+    if (with_context) detail::append_member(claim, "@context", "https://schema.org");
+    detail::append_member(claim, "@type", "Claim");
+    detail::append_member(claim, "@id", "#" + card.id);
+    detail::append_member(claim, "identifier", card.id);
+    detail::append_member(claim, "text", card.what);
+    Json &author = authors_[card.who];
+    if (author.is_null()) author = {{"@type", type_of(who)}, {"name", who.name}};
+    detail::append_member(claim, "author", borrow ? std::move(author) : Json(author));
+    if (card.when && card.when->known() && !card.when->approximate)
+      detail::append_member(claim, "temporalCoverage", card.when->to_string());
+    distinct(card);
+    Json appearances = Json::array();
+    appearances.get_ref<Json::array_t &>().reserve(distinct_.size());
+    first_ = npos;
+    for (std::size_t index : distinct_) {
+      SourceParts &s = source(index);
+      appearances.push_back(borrow ? std::move(s.appearance) : Json(s.appearance));
+      // the first appearance: the earliest exactly dated source
+      if (s.dated && (first_ == npos || s.published < sources_[first_].published)) first_ = index;
+    }
+    if (first_ != npos) {
+      SourceParts &s = sources_[first_];
+      detail::append_member(claim, "datePublished", std::string(s.published));
+      if (!borrow) {
+        detail::append_member(claim, "firstAppearance", Json(appearances[index_in_distinct(first_)]));
+      } else {
+        if (s.spare.is_null()) s.spare = appearance_json(story_.sources[first_]);
+        detail::append_member(claim, "firstAppearance", std::move(s.spare));
+      }
+    }
+    who_ = card.who;
+    detail::append_member(claim, "appearance", std::move(appearances));
+    return claim;
+  }
+
+  // Takes back what claim(card, _, true) borrowed.
+  void give_back(Json &claim) {
+    for (auto &member : claim.get_ref<Json::object_t &>()) {
+      if (member.first == "author") {
+        authors_[who_] = std::move(member.second);
+      } else if (member.first == "firstAppearance") {
+        sources_[first_].spare = std::move(member.second);
+      } else if (member.first == "appearance") {
+        Json::array_t &list = member.second.get_ref<Json::array_t &>();
+        for (std::size_t i = 0; i < list.size(); ++i) sources_[distinct_[i]].appearance = std::move(list[i]);
+      }
+    }
+  }
+
+  // Appends the card's snippet, with `ld` (its Claim with "@context") as JSON-LD;
+  // `scratch` holds the JSON text on the way.
+  void snippet(const Card &card, const Json &ld, std::string &out, std::string &scratch) {
+    const Entity &who = story_.entities[card.who];
+    out += head_;
+    append_attribute(out, "data-claim", card.id);
+    if (story_.info.language) append_attribute(out, "lang", *story_.info.language);
+    out += ">\n  <p>";
+    if (card.kind == ClaimKind::quote) out += "\u201C";
+    append_html(out, card.what);
+    if (card.kind == ClaimKind::quote) out += "\u201D";
+    out += "</p>\n  <footer>";
+    append_html(out, who.name);
+    if (card.when && card.when->known()) {
+      out += " \u00B7 ";
+      append_html(out, format_date_en(*card.when));
+    }
+    out += " \u00B7 ";
+    append_html(out, status_words(card));
+    out += ": ";
+    distinct(card);
+    for (std::size_t i = 0; i < distinct_.size(); ++i) {
+      if (i) out += ", ";
+      out += source(distinct_[i]).footer;
+    }
+    out += "</footer>\n</blockquote>\n";
+    // the card's Claim, for crawlers that do not run the widget
+    out += "<script type=\"application/ld+json\">";
+    scratch.clear();
+    detail::JsonWriter(scratch).compact(ld);
+    append_script_json(out, scratch);
+    out += "</script>\n";
+    out += tail_;
+  }
+
+private:
+  struct SourceParts {
+    bool ready = false;
+    bool dated = false;     // exactly dated: a first appearance
+    std::string published;  // its date, when dated
+    std::string footer;     // how the fallback names it (a link when it has a web address)
+    Json appearance, spare; // its schema.org NewsArticle, twice (a card's first appearance is also in its list)
+  };
+
+  SourceParts &source(std::size_t index) {
+    SourceParts &parts = sources_[index];
+    if (parts.ready) return parts;
+    const Source &s = story_.sources[index];
+    parts.ready = true;
+    parts.dated = s.published && s.published->known() && !s.published->approximate;
+    if (parts.dated) parts.published = s.published->to_string();
+    bool link = s.url && is_web_url(*s.url);
+    if (link) {
+      parts.footer = "<a";
+      append_attribute(parts.footer, "href", *s.url);
+      parts.footer += '>';
+    }
+    append_html(parts.footer, source_label(s));
+    if (link) parts.footer += "</a>";
+    parts.appearance = appearance_json(s);
+    return parts;
+  }
+
+  // Each source of the card once, in the order the evidence names them.
+  void distinct(const Card &card) {
+    distinct_.clear();
+    for (const CardEvidence &e : card.evidence) {
+      if (std::find(distinct_.begin(), distinct_.end(), e.source) == distinct_.end()) distinct_.push_back(e.source);
+    }
+  }
+  std::size_t index_in_distinct(std::size_t source) const {
+    return static_cast<std::size_t>(std::find(distinct_.begin(), distinct_.end(), source) - distinct_.begin());
+  }
+
+  const Story &story_;
+  std::vector<SourceParts> sources_;
+  std::vector<Json> authors_; // per entity: the author object of its claims
+  std::string head_, tail_;
+  std::vector<std::size_t> distinct_;
+  std::size_t first_ = npos, who_ = npos;
+};
 
 } // namespace
 
 // One card as a schema.org Claim: who made it, where it appeared, and when
 // first (the earliest exactly dated source).
-Json claim_jsonld(const Story &story, const Card &card) {
-  const Entity &who = story.entities[card.who];
-  Json claim = Json::object();
-  claim["@type"] = "Claim";
-  claim["@id"] = "#" + card.id;
-  claim["identifier"] = card.id;
-  claim["text"] = card.what;
-  claim["author"] = {{"@type", type_of(who)}, {"name", who.name}};
-  if (card.when && card.when->known() && !card.when->approximate) claim["temporalCoverage"] = card.when->to_string();
-  Json appearances = Json::array();
-  const Source *first = nullptr;
-  for (std::size_t index : distinct_sources(card)) {
-    const Source &s = story.sources[index];
-    appearances.push_back(appearance_json(s));
-    bool dated = s.published && s.published->known() && !s.published->approximate;
-    bool earlier = dated && (!first || s.published->to_string() < first->published->to_string());
-    if (earlier) first = &s;
-  }
-  if (first) {
-    claim["datePublished"] = first->published->to_string();
-    claim["firstAppearance"] = appearance_json(*first);
-  }
-  claim["appearance"] = std::move(appearances);
-  return claim;
-}
+Json claim_jsonld(const Story &story, const Card &card) { return Publisher(story, {}).claim(card, false, false); }
 
 std::string format_date_en(const Date &date) {
   if (!date.known()) return "unknown date";
@@ -126,30 +286,7 @@ std::string format_date_en(const Date &date) {
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    case '\0':
-      out += "\xEF\xBF\xBD";
-      break; // U+FFFD: HTML has no NUL
-    default:
-      out += c;
-    }
-  }
+  append_html(out, text);
   return out;
 }
 
@@ -176,48 +313,80 @@ bool is_web_url(std::string_view url) {
 }
 
 std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options) {
-  return embed_snippet(story, card, options, claim_jsonld(story, card));
+  Publisher publisher(story, options);
+  std::string out, scratch;
+  publisher.snippet(card, publisher.claim(card, true, false), out, scratch);
+  return out;
 }
 
 std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options, const Json &claim) {
-  const Entity &who = story.entities[card.who];
-  std::string what = card.kind == ClaimKind::quote ? "\u201C" + card.what + "\u201D" : card.what;
-  std::string footer = escape_html(who.name);
-  if (card.when && card.when->known()) footer += " \u00B7 " + escape_html(format_date_en(*card.when));
-  footer += " \u00B7 " + escape_html(status_words(card)) + ": ";
-  bool first = true;
-  for (std::size_t index : distinct_sources(card)) {
-    const Source &s = story.sources[index];
-    std::string label = escape_html(source_label(s));
-    footer += first ? "" : ", ";
-    first = false;
-    if (s.url && is_web_url(*s.url))
-      footer += "<a" + attribute("href", *s.url) + ">" + label + "</a>";
-    else
-      footer += label;
-  }
-  std::string out = "<blockquote class=\"fact-card\"";
-  out += attribute("data-story", options.base + story.info.id + ".cards.json");
-  out += attribute("data-claim", card.id);
-  if (story.info.language) out += attribute("lang", *story.info.language);
-  out += ">\n  <p>" + escape_html(what) + "</p>\n";
-  out += "  <footer>" + footer + "</footer>\n</blockquote>\n";
-  // the card's Claim, for crawlers that do not run the widget
   Json ld = Json::object();
   ld["@context"] = "https://schema.org";
   for (auto &item : claim.items()) ld[item.key()] = item.value();
-  out += "<script type=\"application/ld+json\">" + script_json(ld) + "</script>\n";
-  out += "<script" + attribute("src", options.base + "factcard/factcard.js") + " async></script>\n";
+  std::string out, scratch;
+  Publisher(story, options).snippet(card, ld, out, scratch);
   return out;
 }
 
 Json story_jsonld(const Story &story, const std::vector<Card> &cards) {
+  Publisher publisher(story, {});
   Json graph = Json::array();
-  for (const Card &card : cards) graph.push_back(claim_jsonld(story, card));
+  for (const Card &card : cards) graph.push_back(publisher.claim(card, false, false));
   Json out = Json::object();
   out["@context"] = "https://schema.org";
   out["@graph"] = std::move(graph);
   return out;
+}
+
+namespace {
+
+constexpr std::size_t piece = 1 << 16;
+
+bool flush(const std::function<bool(std::string_view)> &to, std::string &text) {
+  bool ok = to(text);
+  text.clear();
+  return ok;
+}
+
+} // namespace
+
+bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions &options, const BuildSink &sink) {
+  // The bundle and story.jsonld open with nlohmann's dumps of themselves without cards,
+  // up to the '[' of the empty card list; each card's dump follows, then the closing brackets.
+  std::string bundle = detail::bundle_head(story, cards);
+  Json frame = Json::object();
+  detail::append_member(frame, "@context", "https://schema.org");
+  detail::append_member(frame, "@graph", Json::array());
+  std::string jsonld;
+  detail::JsonWriter(jsonld).pretty(frame, 2, 0); // ends with "@graph": []\n}
+  if (cards.empty()) {
+    jsonld += '\n';
+  } else {
+    jsonld.resize(jsonld.size() - 3); // keep the '['
+  }
+  Publisher publisher(story, options);
+  detail::JsonWriter to_bundle(bundle), to_jsonld(jsonld);
+  std::string html, scratch;
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    Card &card = cards[i];
+    Json claim = publisher.claim(card, true, true);
+    html.clear();
+    publisher.snippet(card, claim, html, scratch);
+    if (!sink.snippet(card.id, html)) return false;
+    claim.erase("@context");
+    jsonld += i ? ",\n    " : "\n    ";
+    to_jsonld.pretty(claim, 2, 2);
+    publisher.give_back(claim);
+    if (i) bundle += ',';
+    to_bundle.compact(detail::bundle_card_taking(story, card));
+    card = Card(); // its text is written: free it
+    // handed out in pieces of some size: fewer, larger writes
+    if (bundle.size() >= piece && !flush(sink.bundle, bundle)) return false;
+    if (jsonld.size() >= piece && !flush(sink.jsonld, jsonld)) return false;
+  }
+  bundle += "]}\n";
+  if (!cards.empty()) jsonld += "\n  ]\n}\n";
+  return sink.bundle(bundle) && sink.jsonld(jsonld);
 }
 
 } // namespace factcard

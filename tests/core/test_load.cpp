@@ -2,6 +2,7 @@
 // once, never a partial story; saving loses nothing.
 #include "factcard/cards.hpp"
 #include "factcard/load.hpp"
+#include "factcard/publish.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -779,6 +780,32 @@ TEST_CASE("random stories round-trip without loss") {
     REQUIRE(from_bundle.ok());
     CHECK(from_bundle->from_bundle);
     CHECK(cards_to_json(from_bundle->story, from_bundle->cards) == cards_to_json(*loaded, cards));
+
+    // take_cards: the same cards, the claims' text moved into them
+    Story taken = *loaded;
+    CHECK(cards_to_json(taken, take_cards(taken)) == cards_to_json(*loaded, cards));
+    CHECK(taken.claims.empty());
+
+    // write_build: the bytes of the whole-DOM outputs, a card at a time
+    std::string built_bundle, built_jsonld;
+    std::vector<std::pair<std::string, std::string>> snippets;
+    BuildSink sink;
+    sink.bundle = [&](std::string_view text) { return built_bundle.append(text), true; };
+    sink.jsonld = [&](std::string_view text) { return built_jsonld.append(text), true; };
+    sink.snippet = [&](const std::string &id, std::string_view html) {
+      snippets.emplace_back(id, std::string(html));
+      return true;
+    };
+    EmbedOptions options;
+    options.base = seed % 2 ? "" : "https://cdn.example/f/";
+    REQUIRE(write_build(*loaded, cards, options, sink));
+    CHECK(built_bundle == bundle + "\n");
+    CHECK(built_jsonld == story_jsonld(*loaded, cards).dump(2) + "\n");
+    REQUIRE(snippets.size() == cards.size());
+    for (std::size_t i = 0; i < cards.size(); ++i) {
+      CHECK(snippets[i].first == cards[i].id);
+      CHECK(snippets[i].second == embed_snippet(*loaded, cards[i], options));
+    }
     with_cards += cards.empty() ? 0 : 1;
     for (const Card &c : cards) {
       merged += c.claims.size() > 1 ? 1 : 0;
@@ -849,6 +876,41 @@ TEST_CASE("a bundle loads to the same cards as its story") {
     CHECK(cards_to_json(from_bundle->story, from_bundle->cards) == expected);
     // and a second trip gives the same bundle
     CHECK(bundle_to_json(from_bundle->story, from_bundle->cards) == bundle);
+  }
+}
+
+TEST_CASE("load_input says what a file is, from one parse") {
+  Result<Story> story = load_story(bundle_story, "b.json");
+  REQUIRE(story.ok());
+  const std::string bundle = bundle_to_json(*story, compute_cards(*story)).dump();
+
+  Result<LoadedInput> as_story = load_input(bundle_story, "b.json");
+  REQUIRE(as_story.ok());
+  CHECK(as_story->kind == InputKind::story);
+  CHECK(as_story->story.claims.size() == story->claims.size());
+  CHECK(as_story->cards.empty()); // computed by the caller, once it has freed the text
+
+  Result<LoadedInput> as_bundle = load_input(bundle, "b.cards.json");
+  REQUIRE(as_bundle.ok());
+  CHECK(as_bundle->kind == InputKind::bundle);
+  CHECK(as_bundle->story.claims.empty());
+  CHECK(cards_to_json(as_bundle->story, as_bundle->cards) == cards_to_json(*story, compute_cards(*story)));
+
+  // load_story refuses a bundle; load_input takes it
+  Result<Story> refused = load_story(bundle, "b.cards.json");
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.errors().back().message == "this is a compiled bundle, not a story file");
+
+  // errors: the same as load_cards reports, for stories and bundles
+  for (const std::string &text : {with(bundle_story, "\"who\": \"kremlin\"", "\"who\": 5"),
+                                  with(bundle, "\"corroboration\":2", "\"corroboration\":3"), std::string("[1]")}) {
+    Result<LoadedInput> input = load_input(text, "t.json");
+    Result<CardSet> cards = load_cards(text, "t.json");
+    REQUIRE_FALSE(input.ok());
+    REQUIRE_FALSE(cards.ok());
+    REQUIRE(input.errors().size() == cards.errors().size());
+    for (std::size_t i = 0; i < input.errors().size(); ++i)
+      CHECK(input.errors()[i].to_string() == cards.errors()[i].to_string());
   }
 }
 

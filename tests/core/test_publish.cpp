@@ -358,3 +358,31 @@ TEST_CASE("story_jsonld: one schema.org Claim per card") {
   CHECK(city["author"]["@type"] == "Place");
   CHECK(city["datePublished"] == "2024-09-03");
 }
+
+TEST_CASE("write_build: the outputs of a story without cards, and a sink that stops") {
+  Result<Story> empty =
+      load_story(R"({"factcard": 1, "story": {"id": "e"}, "entities": [], "sources": [], "claims": []})", "e.json");
+  REQUIRE(empty.ok());
+  std::string bundle, jsonld;
+  int snippets = 0;
+  BuildSink sink;
+  sink.bundle = [&](std::string_view text) { return bundle.append(text), true; };
+  sink.jsonld = [&](std::string_view text) { return jsonld.append(text), true; };
+  sink.snippet = [&](const std::string &, std::string_view) { return ++snippets, true; };
+  REQUIRE(write_build(*empty, {}, EmbedOptions{}, sink));
+  CHECK(bundle == bundle_to_json(*empty, {}).dump() + "\n");
+  CHECK(jsonld == story_jsonld(*empty, {}).dump(2) + "\n");
+  CHECK(snippets == 0);
+
+  Result<Story> story = load_story(R"({"factcard": 1, "story": {"id": "s"},
+    "entities": [{"id": "p", "name": "P </script>"}], "sources": [{"id": "a", "publisher": "A & B"}],
+    "claims": [{"id": "one", "kind": "event", "who": "p", "what": "One.", "evidence": [{"source": "a", "quote": "Q"}]},
+               {"id": "two", "kind": "quote", "who": "p", "what": "Two.", "evidence": [{"source": "a", "quote": "R"}]}]})",
+                                   "s.json");
+  REQUIRE(story.ok());
+  std::vector<Card> cards = compute_cards(*story);
+  REQUIRE(cards.size() == 2);
+  sink.snippet = [&](const std::string &, std::string_view) { return ++snippets < 1; };
+  CHECK_FALSE(write_build(*story, cards, EmbedOptions{}, sink));
+  CHECK(snippets == 1);
+}

@@ -41,6 +41,9 @@ struct Card {
 
 // Merges, corroborates and contrasts the claims of a loaded story.
 std::vector<Card> compute_cards(const Story &story);
+// The same cards, with the claims' text moved into them: story.claims is left
+// empty (for a caller that is done with the claims).
+std::vector<Card> take_cards(Story &story);
 
 // {"story": {...}, "cards": [...]} with every reference expanded.
 Json cards_to_json(const Story &story, const std::vector<Card> &cards);

@@ -23,6 +23,20 @@ struct CardSet {
 };
 Result<CardSet> load_cards(std::string_view text, const std::string &file);
 
+// What a file turned out to be.
+enum class InputKind { story, bundle };
+
+// A story file or a bundle, read once and checked as load_cards checks it (the
+// same errors), with the cards of a story not computed yet: a caller can free
+// the text first, then compute them (take_cards when the claims are not needed
+// after).
+struct LoadedInput {
+  InputKind kind = InputKind::story;
+  Story story;             // for a bundle: its info, entities and sources, no claims
+  std::vector<Card> cards; // a bundle's cards; empty for a story
+};
+Result<LoadedInput> load_input(std::string_view text, const std::string &file);
+
 // Diagnostics as the wasm facades answer them: {"errors": [{line, column, message}]}.
 Json errors_to_json(const Diagnostics &errors);
 

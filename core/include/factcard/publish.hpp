@@ -5,7 +5,10 @@
 #include "factcard/cards.hpp"
 #include "factcard/story.hpp"
 
+#include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace factcard {
 
@@ -33,5 +36,21 @@ Json claim_jsonld(const Story &story, const Card &card);
 
 // The story's claims as a schema.org JSON-LD graph of Claim objects.
 Json story_jsonld(const Story &story, const std::vector<Card> &cards);
+
+// Where `factcard build` writes: the bundle and the story's JSON-LD as pieces of
+// text in order, each card's snippet whole. A false return stops the build.
+struct BuildSink {
+  std::function<bool(std::string_view)> bundle;
+  std::function<bool(const std::string &card_id, std::string_view html)> snippet;
+  std::function<bool(std::string_view)> jsonld;
+};
+
+// What `factcard build` publishes, a card at a time: the bundle (the bytes of
+// bundle_to_json(...).dump() and a newline), one embed_snippet per card, and
+// the story's JSON-LD (story_jsonld(...).dump(2) and a newline). Each card's
+// Claim is built once for its snippet and the JSON-LD, each source's parts once
+// for all cards; no whole output exists as a DOM or a string. The cards are
+// consumed: each one's text moves into its output and is freed once written.
+bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions &options, const BuildSink &sink);
 
 } // namespace factcard
