@@ -100,30 +100,28 @@
     return new Uint8Array(await res.arrayBuffer());
   }
 
-  // The Intl locale for each of these language tags ('en' where Intl knows none), in order. A
-  // process loads its first language data in 40-100 ms: done in the worker, that cost leaves the
-  // page's main thread, and the data it loads is shared with the page.
-  function resolveLocales(tags) {
-    return tags.map((tag) => {
-      let locale;
-      try {
-        [locale] = Intl.DateTimeFormat.supportedLocalesOf([tag]);
-      } catch { /* not a valid language tag */ }
-      locale ||= 'en';
-      try {
-        new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(0);
-        new Intl.NumberFormat(locale).format(1);
-        new Intl.PluralRules(locale).select(1);
-        new Intl.ListFormat(locale, { type: 'conjunction' }).format(['a', 'b']);
-      } catch { /* an older browser without one of them: the card does without the head start */ }
-      return locale;
-    });
+  // The Intl locale for a language tag ('en' where Intl knows none), its data loaded. A process
+  // loads its first language data in 40-100 ms: done in the worker, that cost leaves the page's
+  // main thread, and the data it loads is shared with the page.
+  function resolveLocale(tag) {
+    let locale;
+    try {
+      [locale] = Intl.DateTimeFormat.supportedLocalesOf([tag]);
+    } catch { /* not a valid language tag */ }
+    locale ||= 'en';
+    try {
+      new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(0);
+      new Intl.NumberFormat(locale).format(1);
+      new Intl.PluralRules(locale).select(1);
+      new Intl.ListFormat(locale, { type: 'conjunction' }).format(['a', 'b']);
+    } catch { /* an older browser without one of them: the card does without the head start */ }
+    return locale;
   }
 
-  // One request to the core: {url} (a story file or bundle to fetch), {bytes, where}, or {langs}.
+  // One request to the core: {url} (a story file or bundle to fetch), {bytes, where}, or {lang}.
   // The cards come back as JSON text (see computeCards).
-  async function serve(core, { url, bytes, where, langs }) {
-    if (langs) return resolveLocales(langs);
+  async function serve(core, { url, bytes, where, lang }) {
+    if (lang) return resolveLocale(lang);
     if (url) [bytes] = await Promise.all([fetchBytes(url), core.ready()]);
     return core.compute(bytes, url || where);
   }
@@ -173,8 +171,8 @@
   // the script on the page's origin, a CSP that allows it as a worker (script-src 'self' does) and,
   // under Trusted Types, a policy named "factcard". Otherwise, or if the worker fails, on the page.
   let onPage = null;
-  const runOnPage = (request) => (request.langs
-    ? new Promise((next) => setTimeout(next)).then(() => resolveLocales(request.langs)) // a task of its own
+  const runOnPage = (request) => (request.lang
+    ? new Promise((next) => setTimeout(next)).then(() => resolveLocale(request.lang)) // a task of its own
     : serve((onPage ||= wasmCore(wasmUrl())), request));
   let worker; // undefined until first needed; null when the page runs the core itself
   const pending = new Map(); // request id -> { answer, redo }
@@ -796,7 +794,7 @@
   function localeOf(el) {
     const tag = langOf(el);
     if (!locales.has(tag)) {
-      locales.set(tag, ask({ langs: [tag] }).then(([found]) => found, () => 'en'));
+      locales.set(tag, ask({ lang: tag }).catch(() => 'en'));
     }
     return locales.get(tag);
   }

@@ -508,14 +508,7 @@ private:
     }
     if (auto kind = f.choice<ClaimKind>(f_kind, "kind", true, parse_claim_kind, "event, statement, quote, figure"))
       c.kind = *kind;
-    if (auto who = f.text(f_who, "who", true)) c.who = std::move(*who);
-    c.who_at = f.at(f_who);
-    if (auto what = f.text(f_what, "what", true)) c.what = std::move(*what);
-    c.when = f.date(f_when, "when");
-    c.when_text = f.text(f_when_text, "when_text", false);
-    c.where = f.text(f_where, "where", false);
-    c.topic = f.text(f_topic, "topic", false);
-    read_value(f, c.value);
+    read_statement(f, c, c.who, c.who_at);
     if (c.value.is_null() == false && !c.topic) f.report(f.at(f_value), "\"value\" needs a \"topic\" to compare it on");
     if (evidence_list(f, false, evidence_problems)) {
       // (a vector of its size: `evidence` is the reader's, reused from record to record)
@@ -524,6 +517,18 @@ private:
     }
     c.extra = std::move(extra);
     story.claims.push_back(std::move(c));
+  }
+
+  // The fields a claim and a card share, in the order their problems are reported.
+  template <class Statement> void read_statement(SlotFields &f, Statement &out, std::string &who, Offset &who_at) {
+    if (auto name = f.text(f_who, "who", true)) who = std::move(*name);
+    who_at = f.at(f_who);
+    if (auto what = f.text(f_what, "what", true)) out.what = std::move(*what);
+    out.when = f.date(f_when, "when");
+    out.when_text = f.text(f_when_text, "when_text", false);
+    out.where = f.text(f_where, "where", false);
+    out.topic = f.text(f_topic, "topic", false);
+    read_value(f, out.value);
   }
 
   void read_value(SlotFields &f, Json &out) {
@@ -578,14 +583,7 @@ private:
     } else {
       card.corroboration = static_cast<int>(corroboration.value.get<unsigned long long>());
     }
-    if (auto who = f.text(f_who, "who", true)) refs.who = std::move(*who);
-    refs.who_at = f.at(f_who);
-    if (auto what = f.text(f_what, "what", true)) card.what = std::move(*what);
-    card.when = f.date(f_when, "when");
-    card.when_text = f.text(f_when_text, "when_text", false);
-    card.where = f.text(f_where, "where", false);
-    card.topic = f.text(f_topic, "topic", false);
-    read_value(f, card.value);
+    read_statement(f, card, refs.who, refs.who_at);
     if (auto contradicts = f.texts(f_contradicts, "contradicts")) card.contradicts = std::move(*contradicts);
     refs.contradicts_at = f.at(f_contradicts);
     if (evidence_list(f, true, evidence_problems)) {

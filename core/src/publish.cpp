@@ -132,9 +132,9 @@ public:
     tail_ += " async></script>\n";
   }
 
-  // The card's schema.org Claim, "@context" first when asked. With `borrow`, the
-  // parts made once per source and entity are moved in: give_back() returns them.
-  Json claim(const Card &card, bool with_context, bool borrow) {
+  // The card's schema.org Claim, "@context" first when asked; the parts made
+  // once per source and entity are copied in.
+  Json claim(const Card &card, bool with_context) {
     const Entity &who = story_.entities[card.who];
     Json claim = Json::object();
     claim.get_ref<Json::object_t &>().reserve(10);
@@ -145,46 +145,24 @@ public:
     detail::append_member(claim, "text", card.what);
     Json &author = authors_[card.who];
     if (author.is_null()) author = {{"@type", type_of(who)}, {"name", who.name}};
-    detail::append_member(claim, "author", borrow ? std::move(author) : Json(author));
+    detail::append_member(claim, "author", author);
     if (card.when && card.when->known() && !card.when->approximate)
       detail::append_member(claim, "temporalCoverage", card.when->to_string());
     distinct(card);
     Json appearances = Json::array();
     appearances.get_ref<Json::array_t &>().reserve(distinct_.size());
-    first_ = npos;
+    const SourceParts *first = nullptr; // the first appearance: the earliest exactly dated source
     for (std::size_t index : distinct_) {
-      SourceParts &s = source(index);
-      appearances.push_back(borrow ? std::move(s.appearance) : Json(s.appearance));
-      // the first appearance: the earliest exactly dated source
-      if (s.dated && (first_ == npos || s.published < sources_[first_].published)) first_ = index;
+      const SourceParts &s = source(index);
+      appearances.push_back(s.appearance);
+      if (s.dated && (!first || s.published < first->published)) first = &s;
     }
-    if (first_ != npos) {
-      SourceParts &s = sources_[first_];
-      detail::append_member(claim, "datePublished", std::string(s.published));
-      if (!borrow) {
-        detail::append_member(claim, "firstAppearance", Json(appearances[index_in_distinct(first_)]));
-      } else {
-        if (s.spare.is_null()) s.spare = appearance_json(story_.sources[first_]);
-        detail::append_member(claim, "firstAppearance", std::move(s.spare));
-      }
+    if (first) {
+      detail::append_member(claim, "datePublished", first->published);
+      detail::append_member(claim, "firstAppearance", first->appearance);
     }
-    who_ = card.who;
     detail::append_member(claim, "appearance", std::move(appearances));
     return claim;
-  }
-
-  // Takes back what claim(card, _, true) borrowed.
-  void give_back(Json &claim) {
-    for (auto &member : claim.get_ref<Json::object_t &>()) {
-      if (member.first == "author") {
-        authors_[who_] = std::move(member.second);
-      } else if (member.first == "firstAppearance") {
-        sources_[first_].spare = std::move(member.second);
-      } else if (member.first == "appearance") {
-        Json::array_t &list = member.second.get_ref<Json::array_t &>();
-        for (std::size_t i = 0; i < list.size(); ++i) sources_[distinct_[i]].appearance = std::move(list[i]);
-      }
-    }
   }
 
   // Appends the card's snippet, with `ld` (its Claim with "@context") as JSON-LD;
@@ -225,10 +203,10 @@ public:
 private:
   struct SourceParts {
     bool ready = false;
-    bool dated = false;     // exactly dated: a first appearance
-    std::string published;  // its date, when dated
-    std::string footer;     // how the fallback names it (a link when it has a web address)
-    Json appearance, spare; // its schema.org NewsArticle, twice (a card's first appearance is also in its list)
+    bool dated = false;    // exactly dated: a first appearance
+    std::string published; // its date, when dated
+    std::string footer;    // how the fallback names it (a link when it has a web address)
+    Json appearance;       // its schema.org NewsArticle
   };
 
   SourceParts &source(std::size_t index) {
@@ -257,23 +235,19 @@ private:
       if (std::find(distinct_.begin(), distinct_.end(), e.source) == distinct_.end()) distinct_.push_back(e.source);
     }
   }
-  std::size_t index_in_distinct(std::size_t source) const {
-    return static_cast<std::size_t>(std::find(distinct_.begin(), distinct_.end(), source) - distinct_.begin());
-  }
 
   const Story &story_;
   std::vector<SourceParts> sources_;
   std::vector<Json> authors_; // per entity: the author object of its claims
   std::string head_, tail_;
   std::vector<std::size_t> distinct_;
-  std::size_t first_ = npos, who_ = npos;
 };
 
 } // namespace
 
 // One card as a schema.org Claim: who made it, where it appeared, and when
 // first (the earliest exactly dated source).
-Json claim_jsonld(const Story &story, const Card &card) { return Publisher(story, {}).claim(card, false, false); }
+Json claim_jsonld(const Story &story, const Card &card) { return Publisher(story, {}).claim(card, false); }
 
 std::string format_date_en(const Date &date) {
   if (!date.known()) return "unknown date";
@@ -315,7 +289,7 @@ bool is_web_url(std::string_view url) {
 std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options) {
   Publisher publisher(story, options);
   std::string out, scratch;
-  publisher.snippet(card, publisher.claim(card, true, false), out, scratch);
+  publisher.snippet(card, publisher.claim(card, true), out, scratch);
   return out;
 }
 
@@ -331,7 +305,7 @@ std::string embed_snippet(const Story &story, const Card &card, const EmbedOptio
 Json story_jsonld(const Story &story, const std::vector<Card> &cards) {
   Publisher publisher(story, {});
   Json graph = Json::array();
-  for (const Card &card : cards) graph.push_back(publisher.claim(card, false, false));
+  for (const Card &card : cards) graph.push_back(publisher.claim(card, false));
   Json out = Json::object();
   out["@context"] = "https://schema.org";
   out["@graph"] = std::move(graph);
@@ -369,14 +343,13 @@ bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions
   std::string html, scratch;
   for (std::size_t i = 0; i < cards.size(); ++i) {
     Card &card = cards[i];
-    Json claim = publisher.claim(card, true, true);
+    Json claim = publisher.claim(card, true);
     html.clear();
     publisher.snippet(card, claim, html, scratch);
     if (!sink.snippet(card.id, html)) return false;
     claim.erase("@context");
     jsonld += i ? ",\n    " : "\n    ";
     to_jsonld.pretty(claim, 2, 2);
-    publisher.give_back(claim);
     if (i) bundle += ',';
     to_bundle.compact(detail::bundle_card_taking(story, card));
     card = Card(); // its text is written: free it
