@@ -359,6 +359,10 @@ int run_extract(const std::vector<std::string> &argv) {
         std::cerr << "factcard: " << error << "\n";
         return exit_usage;
       }
+      if (std::optional<Diagnostic> bad = find_non_utf8(*text, arg)) {
+        std::cerr << bad->to_string() << "\n";
+        return exit_invalid;
+      }
       articles.push_back({arg, std::move(*text), date});
     }
   }

@@ -96,10 +96,10 @@ Copyright \u00A9 2025 Alder Evening Post`,
   // ---------- dates at their precision ----------
 
   function parseDate(value) {
-    const m = /^(~?)(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/.exec(value || '');
+    const m = /^(~|\.\.)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/.exec(value || '');
     if (!m) return null;
-    const [, approx, year, month, day] = m;
-    const d = { approx: !!approx, year: +year, month: month ? +month : null, day: day ? +day : null };
+    const [, bound, year, month, day] = m;
+    const d = { approx: bound === '~', by: bound === '..', year: +year, month: month ? +month : null, day: day ? +day : null };
     if (d.month !== null && (d.month < 1 || d.month > 12)) return null;
     if (d.day !== null) {
       const last = new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
@@ -109,7 +109,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
     return d;
   }
 
-  // '' (no date) and 'unknown' are valid; otherwise YYYY, YYYY-MM or YYYY-MM-DD, maybe with ~.
+  // '' (no date) and 'unknown' are valid; otherwise YYYY, YYYY-MM or YYYY-MM-DD, maybe with ~ or ...
   const validDate = (value) => value === '' || value === 'unknown' || !!parseDate(value);
 
   function formatDate(value) {
@@ -120,14 +120,15 @@ Copyright \u00A9 2025 Alder Evening Post`,
     if (d.month) options.month = 'long';
     if (d.day) options.day = 'numeric';
     const text = new Intl.DateTimeFormat('en', options).format(new Date(Date.UTC(d.year, (d.month || 1) - 1, d.day || 1)));
-    return d.approx ? `c. ${text}` : text;
+    return d.approx ? `c. ${text}` : d.by ? `by ${text}` : text;
   }
 
   function describeDate(value) {
     if (value === '') return 'No date: the card shows none.';
     if (value === 'unknown') return 'Unknown date.';
     const d = parseDate(value);
-    return `${formatDate(value)}: ${d.approx ? 'approximate, ' : ''}${d.precision} precision.`;
+    const bound = d.approx ? 'approximate, ' : d.by ? 'on or before, ' : '';
+    return `${formatDate(value)}: ${bound}${d.precision} precision.`;
   }
 
   // ---------- the core, in a worker ----------
@@ -644,7 +645,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
     item.whenHint.dataset.tone = ok ? '' : 'error';
     item.whenHint.textContent = ok
       ? describeDate(value)
-      : 'Not a date: use YYYY, YYYY-MM or YYYY-MM-DD (a leading ~ marks an approximate date), or unknown.';
+      : 'Not a date: use YYYY, YYYY-MM or YYYY-MM-DD (a leading ~ marks an approximate date, a leading .. one on or before), or unknown.';
   }
 
   function setWhen(item) {
@@ -868,7 +869,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
     }
     const node = h('div', { class: `ed-card ed-card-${card.status}`, 'data-status': card.status, 'data-corroboration': card.corroboration });
     const top = h('p', { class: 'ed-card-top' }, h('span', { class: 'ed-card-status', text: statusWords(card) }));
-    if (card.when) top.append(h('time', { class: 'ed-card-when', datetime: card.when.replace('~', ''), text: formatDate(card.when) }));
+    if (card.when) top.append(h('time', { class: 'ed-card-when', datetime: card.when.replace(/^(~|\.\.)/, ''), text: formatDate(card.when) }));
     node.append(top);
     node.append(h('p', { class: 'ed-card-what', lang: state.result.story.language || null, dir: 'auto', text: card.kind === 'quote' ? `\u201C${card.what}\u201D` : card.what }));
     node.append(h('p', { class: 'ed-card-who' }, h('b', { text: card.who.name }), card.who.description ? `, ${card.who.description}` : null));

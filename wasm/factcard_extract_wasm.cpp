@@ -30,6 +30,11 @@ bool read_article(const Json &item, std::size_t index, factcard::Article &articl
     return false;
   }
   article.text = item["text"].get<std::string>();
+  if (std::optional<factcard::Diagnostic> bad = factcard::find_non_utf8(article.text, "")) {
+    problem = "article " + std::to_string(index + 1) + ", line " + std::to_string(bad->line) + ", column " +
+              std::to_string(bad->column) + ": " + bad->message;
+    return false;
+  }
   article.name = item.contains("name") && item["name"].is_string() ? item["name"].get<std::string>()
                                                                    : "article-" + std::to_string(index + 1);
   if (item.contains("date") && item["date"].is_string() && !item["date"].get_ref<const std::string &>().empty()) {

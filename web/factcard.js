@@ -594,7 +594,7 @@
     h('header', { class: 'top', part: 'header' },
       h('span', { class: 'status', part: 'status' }, status),
       card.when && h('time', {
-        class: 'when', part: 'when', lang, datetime: card.when.replace('~', ''),
+        class: 'when', part: 'when', lang, datetime: card.when.replace(/^(~|\.\.)/, ''),
         title: card.when_text && words('says', null, card.when_text),
       },
         formatDate(card.when, lang, 'long'))),
@@ -762,13 +762,15 @@
   }
 
   const APPROX = { en: 'c.', de: 'ca.', fr: 'v.', es: 'h.', it: 'ca.', ru: 'ок.', ar: 'نحو' };
+  // "..2024-09-02": on or before that date (a quote dated by its article).
+  const BY = { en: 'by', de: 'bis', fr: 'au plus tard', es: 'a más tardar', it: 'entro', ru: 'не позднее', ar: 'بحلول' };
   const formatters = new Map();
 
   // "2023-03" is a month, not 1 March: show exactly the precision the date has.
   function formatDate(value, lang, monthStyle) {
-    const m = /^(~?)(-?\d{4})(?:-(\d\d))?(?:-(\d\d))?$/.exec(value || '');
+    const m = /^(~|\.\.)?(-?\d{4})(?:-(\d\d))?(?:-(\d\d))?$/.exec(value || '');
     if (!m) return value === 'unknown' ? '' : value || '';
-    const [, approx, year, month, day] = m;
+    const [, bound, year, month, day] = m;
     const key = `${lang}|${monthStyle}|${month ? 1 : 0}${day ? 1 : 0}`;
     if (!formatters.has(key)) {
       const options = { timeZone: 'UTC', year: 'numeric' };
@@ -779,7 +781,9 @@
     const date = new Date(Date.UTC(2000, month ? month - 1 : 0, day ? +day : 1));
     date.setUTCFullYear(+year);
     const text = formatters.get(key).format(date);
-    return approx ? `${APPROX[lang.split('-')[0]] || '~'} ${text}` : text;
+    const base = lang.split('-')[0];
+    if (bound === '~') return `${APPROX[base] || '~'} ${text}`;
+    return bound ? `${BY[base] || BY.en} ${text}` : text;
   }
 
   function formatNumber(n, lang) {

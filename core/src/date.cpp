@@ -69,6 +69,9 @@ std::optional<Date> parse_date(std::string_view text) {
   if (!text.empty() && text[0] == '~') {
     date.approximate = true;
     text.remove_prefix(1);
+  } else if (text.size() > 2 && text.compare(0, 2, "..") == 0) {
+    date.on_or_before = true;
+    text.remove_prefix(2);
   }
   if (!read_digits(text, 0, 4, date.year)) return std::nullopt;
   date.precision = Precision::year;
@@ -85,7 +88,7 @@ std::optional<Date> parse_date(std::string_view text) {
 
 std::string Date::to_string() const {
   if (!known()) return "unknown";
-  std::string out = approximate ? "~" : "";
+  std::string out = approximate ? "~" : on_or_before ? ".." : "";
   out += pad(year, 4);
   if (precision >= Precision::month) out += '-' + pad(month, 2);
   if (precision == Precision::day) out += '-' + pad(day, 2);
@@ -97,6 +100,12 @@ bool operator==(const Date &a, const Date &b) { return a.to_string() == b.to_str
 bool dates_agree(const Date &a, const Date &b) {
   if (!a.known() || !b.known()) return true;
   Precision p = a.precision < b.precision ? a.precision : b.precision;
+  if (a.on_or_before && b.on_or_before) return true;
+  if (a.on_or_before || b.on_or_before) { // the other date must not be later
+    const Date &bound = a.on_or_before ? a : b, &other = a.on_or_before ? b : a;
+    long slack = other.approximate ? 1 : 0;
+    return ordinal(other, p) - slack <= ordinal(bound, p);
+  }
   long distance = std::labs(ordinal(a, p) - ordinal(b, p));
   long tolerance = (a.approximate || b.approximate) ? 1 : 0;
   return distance <= tolerance;

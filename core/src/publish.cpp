@@ -42,6 +42,13 @@ void append_attribute(std::string &out, const char *name, std::string_view value
   out += '"';
 }
 
+// schema.org takes ISO 8601 intervals: "on or before D" is the open-start "../D".
+std::string temporal_coverage(const Date &when) {
+  Date bare = when;
+  bare.on_or_before = false;
+  return when.on_or_before ? "../" + bare.to_string() : bare.to_string();
+}
+
 Json type_of(const Entity &e) {
   switch (e.kind_or_default()) {
   case EntityKind::person:
@@ -64,7 +71,7 @@ Json appearance_json(const Source &s) {
   // as the footer's links: never javascript: and the like
   if (s.url && is_web_url(*s.url)) detail::append_member(out, "url", *s.url);
   // schema.org dates are ISO 8601: "~2024-09" is not one
-  if (s.published && s.published->known() && !s.published->approximate)
+  if (s.published && s.published->known() && !s.published->approximate && !s.published->on_or_before)
     detail::append_member(out, "datePublished", s.published->to_string());
   if (s.publisher) detail::append_member(out, "publisher", {{"@type", "Organization"}, {"name", *s.publisher}});
   return out;
@@ -146,8 +153,8 @@ public:
     Json &author = authors_[card.who];
     if (author.is_null()) author = {{"@type", type_of(who)}, {"name", who.name}};
     detail::append_member(claim, "author", author);
-    if (card.when && card.when->known() && !card.when->approximate)
-      detail::append_member(claim, "temporalCoverage", card.when->to_string());
+    if (card.when && card.when->known() && !card.when->approximate) // "..D" is ISO 8601-2's open start
+      detail::append_member(claim, "temporalCoverage", temporal_coverage(*card.when));
     distinct(card);
     Json appearances = Json::array();
     appearances.get_ref<Json::array_t &>().reserve(distinct_.size());
@@ -214,7 +221,7 @@ private:
     if (parts.ready) return parts;
     const Source &s = story_.sources[index];
     parts.ready = true;
-    parts.dated = s.published && s.published->known() && !s.published->approximate;
+    parts.dated = s.published && s.published->known() && !s.published->approximate && !s.published->on_or_before;
     if (parts.dated) parts.published = s.published->to_string();
     bool link = s.url && is_web_url(*s.url);
     if (link) {
@@ -251,7 +258,7 @@ Json claim_jsonld(const Story &story, const Card &card) { return Publisher(story
 
 std::string format_date_en(const Date &date) {
   if (!date.known()) return "unknown date";
-  std::string out = date.approximate ? "c. " : "";
+  std::string out = date.approximate ? "c. " : date.on_or_before ? "by " : "";
   if (date.precision == Precision::day) out += std::to_string(date.day) + " ";
   if (date.precision >= Precision::month) out += std::string(month_names[date.month - 1]) + " ";
   return out + std::to_string(date.year);

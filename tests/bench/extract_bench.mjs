@@ -14,8 +14,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { REPO_ROOT, SEED_TEXTS_DIR, fold, loadCorpus, nameWords } from '../extract/corpus.mjs';
+import { CORPUS_TEXTS_DIR, REPO_ROOT, SEED_TEXTS_DIR, fold, loadCorpus, nameWords } from '../extract/corpus.mjs';
 import { renderMarkdown, renderSummary } from './report.mjs';
+import { failureClasses, scoreDrafts } from './draft_score.mjs';
 import { addCounts, rates, scoreArticle } from './scoring.mjs';
 import { chronoTool, compromiseTools, nativeTool, wasmTool } from './tools.mjs';
 
@@ -135,7 +136,7 @@ function wasmAgreement(tools) {
 
 function corpusSummary(articles) {
   const summary = {};
-  for (const set of ['written', 'seeds']) {
+  for (const set of ['written', 'seeds', 'heldout', 'corpus']) {
     const inSet = articles.filter((a) => a.set === set);
     const present = inSet.filter((a) => a.text !== null);
     summary[set] = {
@@ -242,12 +243,15 @@ async function main() {
   const articles = corpus.filter((a) => a.text !== null);
   const notes = [];
   const skipped = corpus.length - articles.length;
-  if (skipped) notes.push(`${skipped} seed article(s) skipped: texts not found in ${SEED_TEXTS_DIR}`);
+  if (skipped) notes.push(`${skipped} article(s) skipped: texts not found in ${SEED_TEXTS_DIR} or ${CORPUS_TEXTS_DIR}`);
   notes.forEach((n) => console.log(`note: ${n}`));
 
   const tools = await loadTools(articles[0]);
   runTools(tools, articles, options);
-  const results = { machine: machineInfo(), corpus: corpusSummary(corpus), notes, tools, wasmAgreement: wasmAgreement(tools) };
+  const native = tools.find((t) => t.name === 'factcard (native)' && t.available);
+  const sets = native ? scoreDrafts(native.binary, articles) : null;
+  const drafts = sets && { sets, classes: failureClasses(sets) };
+  const results = { machine: machineInfo(), corpus: corpusSummary(corpus), notes, tools, drafts, wasmAgreement: wasmAgreement(tools) };
 
   fs.mkdirSync(options.out, { recursive: true });
   fs.writeFileSync(path.join(options.out, 'EXTRACTION.md'), renderMarkdown(results));

@@ -77,6 +77,9 @@ function asList(parsed) {
 
 const FACTCARD_CATEGORIES = ['quotes', 'dates', 'people'];
 
+// An article whose date nobody knows is drafted without one.
+export const dateArgs = (article) => (article.gold.date ? ['--date', article.gold.date] : []);
+
 function runNative(binary, args) {
   const run = spawnSync(binary, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (run.error) throw run.error;
@@ -89,7 +92,7 @@ function runNative(binary, args) {
 const onlyArgs = (only) => (only ? ['--only', only] : []);
 
 function nativeAnnotations(binary, article, only) {
-  const out = runNative(binary, ['extract', '--annotations', ...onlyArgs(only), '--date', article.gold.date, article.textPath]);
+  const out = runNative(binary, ['extract', '--annotations', ...onlyArgs(only), ...dateArgs(article), article.textPath]);
   return asList(JSON.parse(out))[0];
 }
 
@@ -153,6 +156,7 @@ export function nativeTool(root, probeArticle, only) {
     name,
     available: true,
     version,
+    binary,
     categories: only ? [only] : FACTCARD_CATEGORIES,
     annotate: (article) => nativeAnnotations(binary, article, only),
     throughput: (articles, options = {}) => nativeThroughput(binary, articles, options, only),
@@ -203,7 +207,7 @@ function callWasm(x, inputText) {
 }
 
 function wasmAnnotations(x, article, only) {
-  const parsed = JSON.parse(callWasm(x, JSON.stringify({ text: article.text, date: article.gold.date, ...(only ? { only } : {}) })));
+  const parsed = JSON.parse(callWasm(x, JSON.stringify({ text: article.text, ...(article.gold.date ? { date: article.gold.date } : {}), ...(only ? { only } : {}) })));
   if (parsed.errors) throw new Error(`fc_extract_annotations: ${JSON.stringify(parsed.errors).slice(0, 200)}`);
   return asList(parsed)[0];
 }

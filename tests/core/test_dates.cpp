@@ -37,6 +37,26 @@ TEST_CASE("comparison respects precision") {
   CHECK(agree("~2024-12-31", "2025-01-01")); // across a year boundary
 }
 
+TEST_CASE("an 'on or before' date is a bound, not an approximation") {
+  std::optional<Date> by = parse_date("..2024-09-02");
+  REQUIRE(by);
+  CHECK(by->on_or_before);
+  CHECK_FALSE(by->approximate);
+  CHECK(by->precision == Precision::day);
+  CHECK(by->to_string() == "..2024-09-02");
+  for (const char *bad : {"..", "...2024", "..~2024", "~..2024", "..2024-02-30"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_date(bad).has_value());
+  }
+  auto agree = [](const char *a, const char *b) { return dates_agree(*parse_date(a), *parse_date(b)); };
+  CHECK(agree("..2024-09-02", "2024-09-02"));
+  CHECK(agree("..2024-09-02", "2024-08"));
+  CHECK(agree("2024-09", "..2024-09-02")); // the same month
+  CHECK_FALSE(agree("..2024-09-02", "2024-09-03"));
+  CHECK_FALSE(agree("2025", "..2024-09-02"));
+  CHECK(agree("..2024-09-02", "..2020"));
+}
+
 TEST_CASE("calendar helpers") {
   CHECK(day_of_week(2024, 9, 2) == 1);  // a Monday
   CHECK(day_of_week(2024, 8, 30) == 5); // a Friday

@@ -1,5 +1,7 @@
 // Dates that keep their precision: "2024" is a year, "2024-09" a month,
-// "2024-09-03" a day; "~2024" is approximate; "unknown" is unknown.
+// "2024-09-03" a day; "~2024" is approximate; "..2024-09-02" is on or before
+// that day (a quote dated by the article that reports it); "unknown" is
+// unknown.
 #pragma once
 
 #include <optional>
@@ -13,6 +15,7 @@ enum class Precision { unknown, year, month, day };
 struct Date {
   Precision precision = Precision::unknown;
   bool approximate = false;
+  bool on_or_before = false; // "..2024-09-02": at the latest then
   int year = 0;
   int month = 0; // 1..12 when precision >= month
   int day = 0;   // 1..31 when precision == day
@@ -20,7 +23,7 @@ struct Date {
   static Date unknown() { return {}; }
   bool known() const { return precision != Precision::unknown; }
 
-  // Canonical ISO text: "2024-09", "~2024", "unknown".
+  // Canonical ISO text: "2024-09", "~2024", "..2024-09-02", "unknown".
   std::string to_string() const;
   friend bool operator==(const Date &a, const Date &b);
 };
@@ -30,7 +33,8 @@ struct Date {
 std::optional<Date> parse_date(std::string_view text);
 
 // True when the two dates can describe the same moment: equal at the coarser
-// precision; an approximate date tolerates one unit; unknown agrees with all.
+// precision; an approximate date tolerates one unit; "on or before" agrees
+// with every date up to its own; unknown agrees with all.
 bool dates_agree(const Date &a, const Date &b);
 
 // Day of week for a valid day (0 = Sunday).

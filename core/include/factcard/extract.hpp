@@ -7,6 +7,7 @@
 #pragma once
 
 #include "factcard/date.hpp"
+#include "factcard/diagnostic.hpp"
 #include "factcard/story.hpp"
 
 #include <cstddef>
@@ -79,6 +80,10 @@ ArticleAnalysis analyse_dates(const Article &article);
 // The debug view the extraction benchmark scores:
 // {"dates":[{"text","value"}], "people":[names], "quotes":[{"quote","speaker"}]}
 Json annotations_json(const ArticleAnalysis &analysis);
+
+// The first byte where an article is not UTF-8, at its line and column
+// (characters, 1-based); std::nullopt when the whole text is UTF-8.
+std::optional<Diagnostic> find_non_utf8(std::string_view text, const std::string &file);
 
 // A story draft from several articles: one source per article, entities
 // clustered across them, the same quote or statement merged into one claim

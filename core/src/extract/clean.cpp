@@ -5,6 +5,8 @@
 #include "tokens.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <unordered_set>
 
 namespace factcard {
@@ -80,6 +82,104 @@ std::optional<Date> dateline(const std::string &line) {
   return dates[0].date;
 }
 
+void append_utf8(std::string &out, unsigned long code) {
+  if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+// "&amp;", "&#8217;", "&rsquo;": the characters pasted HTML escapes most.
+std::size_t decode_entity(std::string_view text, std::size_t at, std::string &out) {
+  std::size_t end = text.find(';', at);
+  if (end == std::string_view::npos || end - at > 10) return 0;
+  std::string name(text.substr(at + 1, end - at - 1));
+  static const std::pair<const char *, unsigned long> named[] = {
+      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},     {"apos", '\''},
+      {"nbsp", ' '},     {"rsquo", 0x2019}, {"lsquo", 0x2018},  {"ldquo", 0x201C}, {"rdquo", 0x201D},
+      {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026}, {"pound", 0xA3},   {"euro", 0x20AC}};
+  for (const auto &entity : named) {
+    if (name != entity.first) continue;
+    append_utf8(out, entity.second);
+    return end - at + 1;
+  }
+  if (name.size() < 2 || name[0] != '#') return 0;
+  bool hex = name[1] == 'x' || name[1] == 'X';
+  char *stop = nullptr;
+  unsigned long code = std::strtoul(name.c_str() + (hex ? 2 : 1), &stop, hex ? 16 : 10);
+  if (!stop || *stop != '\0') return 0;
+  append_utf8(out, code);
+  return end - at + 1;
+}
+
+bool block_tag(const std::string &tag) {
+  static const std::unordered_set<std::string> blocks = {
+      "p",  "div", "br",         "h1",      "h2",      "h3",     "h4",     "h5",         "h6",
+      "li", "tr",  "blockquote", "article", "section", "header", "footer", "figcaption", "hr"};
+  return blocks.count(tag) > 0;
+}
+
+// Pasted HTML: block elements become paragraph breaks, other tags go,
+// scripts and styles go with their content, entities are decoded.
+std::string html_to_text(std::string_view html) {
+  std::string out;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    char c = html[i];
+    if (c == '&') {
+      if (std::size_t used = decode_entity(html, i, out)) {
+        i += used - 1;
+        continue;
+      }
+    }
+    if (c != '<') {
+      out += c == '\n' ? ' ' : c; // HTML's line breaks are spaces
+      continue;
+    }
+    std::size_t close = html.find('>', i);
+    if (close == std::string_view::npos) break;
+    std::size_t from = i + 1 + (i + 1 < html.size() && html[i + 1] == '/');
+    std::string tag;
+    while (from < close && std::isalnum(static_cast<unsigned char>(html[from])))
+      tag += static_cast<char>(std::tolower(html[from++]));
+    if ((tag == "script" || tag == "style") && html[i + 1] != '/') {
+      std::size_t end = html.find("</" + tag, close);
+      close = end == std::string_view::npos ? html.size() - 1 : html.find('>', end);
+      if (close == std::string_view::npos) break;
+    }
+    if (block_tag(tag)) out += "\n\n";
+    i = close;
+  }
+  return out;
+}
+
+// Pasted HTML, not text that mentions a tag: a closing tag of a block.
+bool is_html(std::string_view text) {
+  for (const char *tag : {"</p>", "</P>", "<br", "<BR", "</div>", "</h1>", "</li>"})
+    if (text.find(tag) != std::string_view::npos) return true;
+  return false;
+}
+
+// A headline is one short line, not a sentence of the body: pages that open
+// with the lead paragraph, or articles pasted as one block, have none.
+bool looks_like_headline(const std::string &line) {
+  std::size_t words = word_count(line);
+  if (words > 30) return false;
+  bool lead_sentence = line.back() == '.' && words >= 15;
+  return !lead_sentence && split_sentences(line).size() <= 1;
+}
+
 } // namespace
 
 std::string strip_markdown(std::string_view input) {
@@ -117,7 +217,9 @@ std::string strip_markdown(std::string_view input) {
   return trim(out);
 }
 
-CleanArticle clean_article(std::string_view text) {
+CleanArticle clean_article(std::string_view input) {
+  std::string converted = is_html(input) ? html_to_text(input) : std::string();
+  std::string_view text = converted.empty() ? input : std::string_view(converted);
   CleanArticle article;
   std::unordered_set<std::string> seen;
   bool footer = false, embed = false;
@@ -153,11 +255,9 @@ CleanArticle clean_article(std::string_view text) {
     }
     if (lower.rfind("by ", 0) == 0 && word_count(line) <= 6) continue; // byline
     if (!seen.insert(line).second) continue;                           // repeated headline
-    if (article.headline.empty()) {
+    if (article.headline.empty() && article.paragraphs.empty() && looks_like_headline(line)) {
       article.headline = line;
-      // Some pages open with the lead sentence and no separate headline.
-      bool lead_sentence = line.back() == '.' && word_count(line) >= 15;
-      if (!lead_sentence) continue;
+      continue;
     }
     bool heading = !ends_sentence(line) && !has_quote_mark(line) && word_count(line) < 14;
     bool question_heading = line.back() == '?' && word_count(line) < 10;
