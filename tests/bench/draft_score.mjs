@@ -127,7 +127,7 @@ function scoreGroup(binary, articles, withCards) {
   if (withCards) {
     const computed = cards(binary, story).cards || [];
     result.cards = computed.length;
-    result.cardsBy3 = computed.filter((card) => (card.outlets ?? 0) >= 3).length;
+    result.cardsBy3 = computed.filter((card) => (card.corroboration ?? 0) >= 3).length;
   }
   return result;
 }

@@ -49,16 +49,23 @@ struct FoundQuote {
   std::string quote;          // the quoted words; a split quote joined
   std::size_t speaker = npos; // index into entities
   std::string sentence;       // the verbatim sentence around it
+  std::optional<Date> when;   // when it was said ("said on Monday"), else on or before the article's date
+  std::optional<std::string> when_text;
+  std::size_t paragraph = 0;
 };
 
-// Reported speech ("S said that ...", "according to S") and dated events.
+// Reported speech ("S said that ...", "according to S") and facts: every
+// main clause with an actor and a finite verb.
 struct FoundStatement {
   ClaimKind kind = ClaimKind::statement; // statement or event
   std::size_t who = npos;
-  std::string sentence;
+  std::string what;     // the clause (a statement: its sentence)
+  std::string sentence; // the verbatim sentence, the evidence
   std::optional<Date> when;
   std::optional<std::string> when_text;
-  std::string topic; // for events: who + main verb, to compare dates across articles
+  std::string topic;                  // for events: the main verb's stem
+  std::vector<std::size_t> mentioned; // entities named in the sentence
+  std::size_t paragraph = 0;          // 0 = the lead
 };
 
 struct ArticleAnalysis {

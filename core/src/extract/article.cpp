@@ -3,8 +3,10 @@
 #include "factcard/extract.hpp"
 #include "factcard/names.hpp"
 
+#include "clauses.hpp"
 #include "clean.hpp"
 #include "lexicon.hpp"
+#include "quotes.hpp"
 #include "tokens.hpp"
 
 #include <algorithm>
@@ -15,8 +17,6 @@ namespace {
 
 using detail::Bounds;
 using detail::Token;
-
-const std::string open_quote = "\xE2\x80\x9C", close_quote = "\xE2\x80\x9D";
 
 std::string possessive_stripped(const std::string &word) {
   for (const char *suffix : {"'s", "\xE2\x80\x99s"}) {
@@ -51,7 +51,7 @@ public:
 
   std::size_t add(const std::string &name, EntityKind kind, const std::optional<std::string> &role) {
     std::vector<std::string> words = name_words(name);
-    if (words.empty()) return npos;
+    if (words.empty()) return add_description(name, kind);
     for (std::size_t i = 0; i < entities.size(); ++i) {
       if (!same(entities[i], words, kind, name)) continue;
       absorb(entities[i], name, role);
@@ -61,6 +61,20 @@ public:
     e.name = name;
     e.kind = kind;
     e.role = role;
+    entities.push_back(std::move(e));
+    return entities.size() - 1;
+  }
+
+  // "a Minister", "the spokesman": a description made only of title words
+  // names no one in particular; the same words are the same speaker.
+  std::size_t add_description(const std::string &name, EntityKind kind) {
+    std::string key = fold_text(name);
+    if (key.empty()) return npos;
+    for (std::size_t i = 0; i < entities.size(); ++i)
+      if (entities[i].kind == kind && fold_text(entities[i].name) == key) return i;
+    FoundEntity e;
+    e.name = name;
+    e.kind = kind;
     entities.push_back(std::move(e));
     return entities.size() - 1;
   }
@@ -135,10 +149,7 @@ struct Attribution {
   bool reported = false; // "said that", "according to"
 };
 
-struct Quote {
-  std::size_t begin, end;  // byte range of the words inside the marks
-  std::size_t open, close; // byte range including the marks
-};
+using detail::Quote;
 
 class ArticleReader {
 public:
@@ -174,8 +185,9 @@ private:
     offset_ = offset;
     t_ = detail::tokenize(text);
     sentences_ = detail::split_sentences(text);
-    quotes_ = find_quotes(text);
+    quotes_ = detail::find_quotes(text);
     mentions_.clear();
+    last_speech_byte_ = 0;
     find_mentions();
     std::vector<Attribution> attributions = find_attributions();
     std::vector<bool> sentence_quoted(sentences_.size(), false);
@@ -188,27 +200,6 @@ private:
   }
 
   // ---- quotes ---------------------------------------------------------
-
-  static std::vector<Quote> find_quotes(const std::string &s) {
-    std::vector<Quote> quotes;
-    std::size_t i = 0;
-    while (i < s.size()) {
-      std::size_t open = s.find(open_quote, i), straight = s.find('"', i);
-      if (open == std::string::npos && straight == std::string::npos) break;
-      bool curly = open != std::string::npos && (straight == std::string::npos || open < straight);
-      std::size_t at = curly ? open : straight;
-      std::size_t inner = at + (curly ? open_quote.size() : 1);
-      std::size_t close = curly ? s.find(close_quote, inner) : s.find('"', inner);
-      std::size_t close_len = curly ? close_quote.size() : 1;
-      if (close == std::string::npos) { // runs on to the paragraph's end
-        quotes.push_back({inner, s.size(), at, s.size()});
-        break;
-      }
-      quotes.push_back({inner, close, at, close + close_len});
-      i = close + close_len;
-    }
-    return quotes;
-  }
 
   bool in_quote(std::size_t byte) const {
     return std::any_of(quotes_.begin(), quotes_.end(),
@@ -430,10 +421,15 @@ private:
     for (std::size_t v = 0; v < t_.size(); ++v) {
       if (in_quote(t_[v].begin)) continue;
       bool according = t_[v].lower == "according" && v + 1 < t_.size() && t_[v + 1].lower == "to";
-      if (!according && !detail::is_speech_verb(t_[v].lower)) continue;
+      if (!according && !detail::is_speech_verb(t_[v].lower) && !naming_verb(v)) continue;
       std::size_t speaker = according ? speaker_after(v + 2) : npos;
       bool participle =
           !according && t_[v].lower.size() > 4 && t_[v].lower.compare(t_[v].lower.size() - 3, 3, "ing") == 0;
+      if (participle && sentence_initial(v)) { // "Acknowledging that ..., Macron pledged": the main clause's subject
+        std::size_t subject = first_person_after(v);
+        if (subject != npos) found.push_back({v, subject, true});
+        continue;
+      }
       if (participle) { // "..., he added, noting that ...": the same speaker
         bool same_sentence = !found.empty() && sentence_of(t_[found.back().verb].begin) == sentence_of(t_[v].begin);
         if (same_sentence) found.push_back({v, found.back().speaker, true});
@@ -447,8 +443,32 @@ private:
       if (speaker == npos) continue;
       found.push_back({v, speaker, according || reported(v)});
       remember_speaker(speaker);
+      last_speech_byte_ = t_[v].end;
     }
     return found;
+  }
+
+  // "called it “…”", "described the plan as “…”": a verb that speaks only
+  // when a quotation follows it closely.
+  bool naming_verb(std::size_t v) const {
+    static const char *const verbs[] = {"called", "calls", "dubbed", "branded", "labelled", "labeled", "hailed"};
+    if (std::none_of(std::begin(verbs), std::end(verbs), [&](const char *w) { return t_[v].lower == w; })) return false;
+    std::size_t limit = std::min(t_.size(), v + 7);
+    for (std::size_t k = v + 1; k < limit; ++k) {
+      if (t_[k].text == "." || t_[k].text == ";") return false;
+      if (std::any_of(quotes_.begin(), quotes_.end(), [&](const Quote &q) { return q.open == t_[k].begin; }))
+        return true;
+    }
+    return false;
+  }
+
+  std::size_t first_person_after(std::size_t v) const {
+    std::size_t s = sentence_of(t_[v].begin);
+    for (const Mention &m : mentions_)
+      if (m.first > v && sentence_of(t_[m.first].begin) == s && !in_quote(t_[m.first].begin) &&
+          registry_.entities[m.entity].kind == EntityKind::person)
+        return m.entity;
+    return npos;
   }
 
   // "Former prime minister X, who led the talks, welcomed it but said ...":
@@ -465,8 +485,9 @@ private:
 
   bool inverted(std::size_t v) const { // `“…,” said S`
     if (v == 0) return false;
-    const std::string &prev = t_[v - 1].text;
-    return prev == close_quote || prev == "\"";
+    std::size_t before = t_[v].begin;
+    while (before > 0 && text_[before - 1] == ' ') --before;
+    return std::any_of(quotes_.begin(), quotes_.end(), [&](const Quote &q) { return q.close == before; });
   }
 
   bool reported(std::size_t v) const { // "said that", "told reporters ... that"
@@ -488,6 +509,16 @@ private:
   // "he"/"she": the last person who spoke in this or the previous
   // paragraph; else the last person named before the pronoun.
   std::size_t pronoun_referent(std::size_t token) const {
+    // Someone named since the last speaker, earlier in this paragraph, is
+    // who "he" or "she" is: "“…,” Smith said. Jones disagreed. “…,” he said."
+    std::size_t between = npos, here = sentence_of(t_[token].begin);
+    for (const Mention &m : mentions_) {
+      bool subject = sentence_initial(m.first) && sentence_of(t_[m.first].begin) < here;
+      if (subject && t_[m.first].begin >= last_speech_byte_ &&
+          registry_.entities[m.entity].kind == EntityKind::person && !unnamed_.count(m.entity))
+        between = m.entity;
+    }
+    if (between != npos) return between;
     if (last_person_ != npos && last_person_paragraph_ + 1 >= paragraph_) return last_person_;
     std::size_t found = last_named_person_;
     for (const Mention &m : mentions_)
@@ -539,9 +570,34 @@ private:
         }
         return descriptive_entity(begin, end);
       }
-      return m->entity;
+      return head_of_phrase(*m);
     }
     return descriptive_speaker_backward(end);
+  }
+
+  // "Stephanie Hinds of the US attorney's office in San Francisco said":
+  // the speaker is the head of the phrase, not the last name in it.
+  std::size_t head_of_phrase(const Mention &named) const {
+    const Mention *current = &named;
+    for (int hops = 0; hops < 4; ++hops) {
+      std::size_t k = current->first;
+      bool preposition = false;
+      while (k > 0 && t_[k - 1].text != "," && !in_quote(t_[k - 1].begin) && !sentence_initial(k)) {
+        if (detail::is_preposition(t_[k - 1].lower)) {
+          preposition = true;
+          break;
+        }
+        if (detail::is_finite_verb(t_, k - 1, false)) break;
+        --k;
+      }
+      const Mention *before = nullptr;
+      for (const Mention &m : mentions_)
+        if (preposition && m.last + 1 < k && sentence_of(t_[m.first].begin) == sentence_of(t_[k].begin)) before = &m;
+      if (!before) break;
+      current = before;
+    }
+    bool place = registry_.entities[current->entity].kind == EntityKind::place;
+    return place && current != &named ? named.entity : current->entity;
   }
 
   // "Ukraine's foreign ministry", "an ICC spokesperson", "the ministry".
@@ -551,10 +607,11 @@ private:
     while (begin > 0) {
       const Token &t = t_[begin - 1];
       bool head = detail::is_role_noun(t.lower) || detail::is_org_word(t.lower) || t.lower == "officials" ||
-                  t.lower == "authorities" || t.lower == "government" || t.lower == "ministry";
+                  t.lower == "authorities" || t.lower == "government" || t.lower == "ministry" ||
+                  t.lower.find("year-old") != std::string::npos; // "the 41-year-old"
       bool modifier = t.word && (t.capitalized || head || detail::is_title_word(t.lower) || t.lower == "for" ||
                                  t.lower == "foreign" || t.lower == "government" || t.lower == "company");
-      if (t.lower == "the" || t.lower == "a" || t.lower == "an") {
+      if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "one") {
         --begin;
         break;
       }
@@ -591,19 +648,15 @@ private:
   // someone seen before; others become an entity of their own.
   std::size_t descriptive_entity(std::size_t first, std::size_t last) {
     bool definite = t_[first].lower == "the";
-    bool article = definite || t_[first].lower == "a" || t_[first].lower == "an";
+    bool article = definite || t_[first].lower == "a" || t_[first].lower == "an" || t_[first].lower == "one";
     std::size_t from = article ? first + 1 : first;
     if (from > last) return npos;
     std::string head = t_[last].lower;
     bool spokesperson = head.rfind("spokes", 0) == 0;
     if (definite && from == last && spokesperson && spokesperson_of_ != npos) return spokesperson_of_;
-    if (definite && from == last) {
-      for (std::size_t k = registry_.entities.size(); k-- > 0;) {
-        const FoundEntity &e = registry_.entities[k];
-        std::string haystack = fold_text(e.name + " " + e.role.value_or(""));
-        std::string needle = head.rfind("spokes", 0) == 0 ? "spokes" : head;
-        if (haystack.find(needle) != std::string::npos) return k;
-      }
+    if (definite) {
+      std::size_t known = resolve_description(from, last);
+      if (known != npos) return known;
     }
     // An unnamed spokesperson speaks for the organisation: "an ICC
     // spokesperson", "a council spokesperson", "a company spokesperson".
@@ -616,9 +669,43 @@ private:
       return spokesperson_of_ = entity;
     }
     std::string name = possessive_stripped(join_words(t_, from, last, text_));
+    if (name_words(name).empty()) name = possessive_stripped(join_words(t_, first, last, text_)); // "a Minister"
     std::size_t entity = registry_.add(name, EntityKind::organization, std::nullopt);
     if (entity != npos) unnamed_.insert(entity);
     return entity;
+  }
+
+  // "the president", "the NASA chief", "the former mayor", "the
+  // 41-year-old": someone named before whose role (or name) holds the
+  // description's words, its head word included; "vice", "deputy" and
+  // "former" must match too, so "the president" is never the vice president.
+  std::size_t resolve_description(std::size_t from, std::size_t last) const {
+    std::string head = fold_text(possessive_stripped(t_[last].text));
+    if (head.find("year old") != std::string::npos) { // "the 41-year-old": the last person named
+      for (std::size_t r = recent_.size(); r-- > 0;)
+        if (registry_.entities[recent_[r]].kind == EntityKind::person && !unnamed_.count(recent_[r])) return recent_[r];
+      return npos;
+    }
+    std::vector<std::string> wanted;
+    for (std::size_t k = from; k <= last; ++k) wanted.push_back(fold_text(possessive_stripped(t_[k].text)));
+    std::size_t best = npos, best_score = 0;
+    for (std::size_t k = registry_.entities.size(); k-- > 0;) {
+      const FoundEntity &e = registry_.entities[k];
+      std::vector<std::string> have = detail::tokenize_words(fold_text(e.name + " " + e.role.value_or("")));
+      auto has = [&](const std::string &w) { return std::find(have.begin(), have.end(), w) != have.end(); };
+      bool head_fits = has(head) || (head.rfind("spokes", 0) == 0 && e.role &&
+                                     fold_text(*e.role).find("spokes") != std::string::npos);
+      if (!head_fits) continue;
+      bool qualifier_missing = false;
+      for (const char *q : {"vice", "deputy", "former", "acting", "assistant"})
+        qualifier_missing =
+            qualifier_missing || (has(q) != (std::find(wanted.begin(), wanted.end(), q) != wanted.end()));
+      if (qualifier_missing) continue;
+      std::size_t score = 0;
+      for (const std::string &w : wanted) score += has(w) ? 1 : 0;
+      if (score > best_score) best = k, best_score = score;
+    }
+    return best;
   }
 
   // The organisation an unnamed spokesperson speaks for: one named in the
@@ -700,6 +787,15 @@ private:
         std::size_t s = sentence_of(q.open);
         found.sentence =
             std::string(std::string_view(text_).substr(sentences_[s].begin, sentences_[s].end - sentences_[s].begin));
+        found.paragraph = paragraph_;
+        bool continued = !a && !out_.quotes.empty() && out_.quotes.back().speaker == speaker;
+        if (continued) { // the same speech as the quote before it
+          found.when = out_.quotes.back().when;
+          found.when_text = out_.quotes.back().when_text;
+        } else {
+          std::size_t end = a ? std::min(t_[a->verb].end + near_verb, sentences_[s].end) : sentences_[s].end;
+          set_when(found, offset_ + sentences_[s].begin, offset_ + end, {}, false);
+        }
         out_.quotes.push_back(std::move(found));
         previous = out_.quotes.size() - 1;
       }
@@ -725,78 +821,198 @@ private:
       std::size_t s = sentence_of(t_[a.verb].begin);
       if (!a.reported || sentence_quoted[s] || taken[s]) continue;
       taken[s] = true;
-      FoundStatement st;
-      st.kind = ClaimKind::statement;
-      st.who = a.speaker;
-      st.sentence = sentence_text(s);
-      attach_date(st, s);
+      FoundStatement st = statement(ClaimKind::statement, a.speaker, s);
+      st.what = st.sentence;
+      // "said on Monday that ...": the date before what is reported
+      std::size_t gap = reported_gap(a.verb);
+      set_when(st, offset_ + sentences_[s].begin, offset_ + t_[a.verb].end + (gap ? gap : near_verb), {}, false);
       out_.statements.push_back(std::move(st));
     }
     for (std::size_t s = 0; s < sentences_.size(); ++s) {
       if (taken[s] || sentence_quoted[s]) continue;
-      read_event(s);
+      read_facts(s);
     }
+  }
+
+  // "said on Monday", "told reporters on Friday": how far after its speech
+  // verb a date still says when something was said.
+  static constexpr std::size_t near_verb = 30;
+
+  // Bytes from a speech verb up to its "that", where the report begins.
+  std::size_t reported_gap(std::size_t verb) const {
+    for (std::size_t k = verb + 1; k < t_.size() && k < verb + 8; ++k)
+      if (t_[k].lower == "that") return t_[k].begin - t_[verb].end;
+    return 0;
   }
 
   std::string sentence_text(std::size_t s) const {
     return std::string(std::string_view(text_).substr(sentences_[s].begin, sentences_[s].end - sentences_[s].begin));
   }
 
-  const FoundDate *date_in(std::size_t s) const {
-    std::size_t begin = offset_ + sentences_[s].begin, end = offset_ + sentences_[s].end;
-    for (const FoundDate &d : out_.dates)
-      if (d.begin >= begin && d.end <= end && d.date.known()) return &d;
-    return nullptr;
+  FoundStatement statement(ClaimKind kind, std::size_t who, std::size_t s) const {
+    FoundStatement st;
+    st.kind = kind;
+    st.who = who;
+    st.sentence = sentence_text(s);
+    st.paragraph = paragraph_;
+    for (const Mention &m : mentions_)
+      if (t_[m.first].begin >= sentences_[s].begin && t_[m.first].begin < sentences_[s].end)
+        st.mentioned.push_back(m.entity);
+    return st;
   }
 
-  void attach_date(FoundStatement &st, std::size_t s) const {
-    if (const FoundDate *d = date_in(s)) {
-      st.when = d->date;
-      st.when_text = d->text;
+  // The claim's own date: one in [begin, end) outside quotation marks and
+  // outside `skip` (subordinate clauses); else, for what is reported as done
+  // or said, "on or before" the article's date.
+  template <class When>
+  void set_when(When &claim, std::size_t begin, std::size_t end,
+                const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool future) const {
+    for (const FoundDate &d : out_.dates) {
+      if (d.begin < begin || d.end > end || !d.date.known() || in_quote(d.begin - offset_)) continue;
+      if (modifies_noun(d.begin - offset_)) continue;
+      bool skipped = false;
+      for (const auto &span : skip) skipped = skipped || (d.begin >= span.first && d.begin < span.second);
+      if (skipped) continue;
+      claim.when = d.date;
+      claim.when_text = d.text;
+      return;
+    }
+    if (future || !out_.date || !out_.date->known()) return;
+    Date bound = *out_.date;
+    bound.on_or_before = true;
+    claim.when = bound;
+  }
+
+  // "since 2011", "its 2013 offering", "the June elections": a date that
+  // qualifies a noun or a span dates something else than the clause.
+  bool modifies_noun(std::size_t byte) const {
+    for (std::size_t k = 1; k < t_.size(); ++k) {
+      if (t_[k].begin != byte) continue;
+      const std::string &w = t_[k - 1].lower;
+      return w == "since" || w == "until" || w == "than" || w == "of" || w == "its" || w == "his" || w == "her" ||
+             w == "their" || (w == "the" && t_[k].lower != "end" && t_[k].lower != "day") ||
+             is_possessive(t_[k - 1].text);
+    }
+    return false;
+  }
+
+  // Every main clause with an actor and a finite verb is a claim.
+  void read_facts(std::size_t s) {
+    std::size_t first = t_.size(), last = 0;
+    for (std::size_t k = 0; k < t_.size(); ++k) {
+      if (t_[k].begin < sentences_[s].begin || t_[k].begin >= sentences_[s].end) continue;
+      first = std::min(first, k);
+      last = k;
+    }
+    if (first > last || first >= t_.size()) return;
+    std::vector<bool> quoted(t_.size(), false);
+    for (std::size_t k = first; k <= last; ++k) quoted[k] = in_quote(t_[k].begin);
+    std::vector<detail::Clause> clauses = detail::main_clauses(t_, first, last, quoted);
+    for (const detail::Clause &c : clauses) {
+      std::size_t who = clause_actor(c);
+      if (who == npos) continue;
+      FoundStatement fact = statement(ClaimKind::event, who, s);
+      fact.what = clause_text(c, clauses.size() == 1);
+      fact.topic = verb_stem(t_[c.verb].lower);
+      std::vector<std::pair<std::size_t, std::size_t>> skip;
+      for (const detail::Clause &sub : c.subordinate)
+        skip.push_back({offset_ + t_[sub.first].begin, offset_ + t_[sub.last].end});
+      std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
+      set_when(fact, begin, offset_ + t_[c.last].end, skip, future_clause(c));
+      out_.statements.push_back(std::move(fact));
     }
   }
 
-  // A dated sentence whose subject is a person or organisation: an event.
-  void read_event(std::size_t s) {
-    const FoundDate *d = date_in(s);
-    if (!d) return;
-    const Mention *subject = nullptr;
-    for (const Mention &m : mentions_) {
-      if (t_[m.first].begin < sentences_[s].begin || t_[m.first].begin >= sentences_[s].end) continue;
-      if (registry_.entities[m.entity].kind == EntityKind::place) continue;
-      subject = &m;
-      break;
-    }
-    if (!subject) return;
-    std::string verb = main_verb(subject->last + 1, sentences_[s].end);
-    if (verb.empty()) return;
-    FoundStatement ev;
-    ev.kind = ClaimKind::event;
-    ev.who = subject->entity;
-    ev.sentence = sentence_text(s);
-    ev.when = d->date;
-    ev.when_text = d->text;
-    ev.topic = verb;
-    out_.statements.push_back(std::move(ev));
-  }
-
-  // The first past-tense verb after the subject, reduced to a stem so that
-  // "arrived" and "arrives" compare equal.
-  std::string main_verb(std::size_t from, std::size_t sentence_end) const {
-    static const char *const irregular[][2] = {
-        {"met", "meet"},  {"went", "go"},    {"came", "come"},   {"held", "hold"},   {"gave", "give"}, {"took", "take"},
-        {"made", "make"}, {"left", "leave"}, {"began", "begin"}, {"signed", "sign"}, {"flew", "fly"},  {"won", "win"},
-        {"lost", "lose"}, {"sent", "send"},  {"spoke", "speak"}, {"paid", "pay"}};
-    // Near the subject only ("Putin arrived", "Putin was warmly received").
-    for (std::size_t k = from; k < t_.size() && k < from + 4 && t_[k].begin < sentence_end; ++k) {
+  bool future_clause(const detail::Clause &c) const {
+    for (std::size_t k = c.first; k <= c.last; ++k) {
       const std::string &w = t_[k].lower;
-      if (!t_[k].word || t_[k].capitalized) continue;
-      for (const auto &pair : irregular)
-        if (w == pair[0]) return pair[1];
-      if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0)
-        return w.substr(0, w.size() - (w[w.size() - 3] == 'e' ? 1 : 2));
+      if (w == "will" || w == "would" || w == "expected" || w == "due" || w == "plans" || w == "scheduled" ||
+          (w == "set" && k + 1 <= c.last && t_[k + 1].lower == "to"))
+        return true;
     }
-    return "";
+    return false;
+  }
+
+  std::string clause_text(const detail::Clause &c, bool whole_sentence) const {
+    std::size_t first = c.first;
+    while (first < c.last && (t_[first].lower == "and" || t_[first].lower == "but" || t_[first].lower == "while" ||
+                              t_[first].text == ","))
+      ++first;
+    std::size_t last = c.last;
+    while (last > first && !t_[last].word && t_[last].text != ")" && t_[last].text != "%") --last;
+    (void)whole_sentence;
+    return join_words(t_, first, last, text_);
+  }
+
+  // Who acts in a clause: the first person or organisation named before its
+  // verb (a place only when no one else is), "he"/"she", a description ("the
+  // company", "officials"), or else the noun phrase itself ("The quake").
+  std::size_t clause_actor(const detail::Clause &c) {
+    std::size_t place = npos;
+    for (const Mention &m : mentions_) {
+      if (m.first < c.first || m.last >= c.verb || inside(c.subordinate, m.first)) continue;
+      bool object = m.first > c.first && detail::is_preposition(t_[m.first - 1].lower);
+      if (object) continue;
+      if (registry_.entities[m.entity].kind == EntityKind::place) {
+        if (place == npos) place = m.entity;
+        continue;
+      }
+      return m.entity;
+    }
+    if (place != npos) return place;
+    std::size_t before = c.verb;
+    while (before > c.first &&
+           (t_[before - 1].lower == "also" || t_[before - 1].lower == "then" || t_[before - 1].lower == "later" ||
+            t_[before - 1].lower == "had" || t_[before - 1].lower == "has" || t_[before - 1].lower == "have"))
+      --before;
+    if (before == c.first) return npos;
+    if (detail::is_pronoun(t_[before - 1].lower)) return pronoun_referent(before - 1);
+    if (detail::is_actor_noun(t_[before - 1].lower) || detail::is_role_noun(t_[before - 1].lower)) {
+      std::size_t described = descriptive_speaker_backward(before - 1);
+      if (described != npos) return described;
+    }
+    return noun_phrase_actor(c.first, before);
+  }
+
+  static bool inside(const std::vector<detail::Clause> &spans, std::size_t token) {
+    for (const detail::Clause &span : spans)
+      if (token >= span.first && token <= span.last) return true;
+    return false;
+  }
+
+  // "The magnitude 7.8 quake struck": a short noun phrase right before the
+  // verb becomes an entity of its own, for the editor to keep or rename.
+  std::size_t noun_phrase_actor(std::size_t first, std::size_t verb) {
+    std::size_t from = first;
+    while (from < verb && (!t_[from].word || t_[from].lower == "and" || t_[from].lower == "but")) ++from;
+    if (from < verb && (t_[from].lower == "the" || t_[from].lower == "a" || t_[from].lower == "an")) ++from;
+    if (from >= verb || verb - from > 5) return npos;
+    for (std::size_t k = from; k < verb; ++k) {
+      const std::string &w = t_[k].lower;
+      if (!t_[k].word || detail::is_preposition(w) || detail::is_pronoun(w) || detail::is_subordinator(w) ||
+          w == "it" || w == "they" || w == "we" || w == "i" || w == "you" || w == "there" || w == "this" || w == "that")
+        return npos;
+    }
+    std::string name = possessive_stripped(join_words(t_, from, verb - 1, text_));
+    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    std::size_t entity = registry_.add(name, EntityKind::other, std::nullopt);
+    if (entity != npos) unnamed_.insert(entity);
+    return entity;
+  }
+
+  // "arrived" and "arrives" compare equal.
+  static std::string verb_stem(const std::string &w) {
+    static const char *const irregular[][2] = {
+        {"met", "meet"},  {"went", "go"},    {"came", "come"},    {"held", "hold"},   {"gave", "give"},
+        {"took", "take"}, {"made", "make"},  {"left", "leave"},   {"began", "begin"}, {"flew", "fly"},
+        {"won", "win"},   {"lost", "lose"},  {"sent", "send"},    {"spoke", "speak"}, {"paid", "pay"},
+        {"sold", "sell"}, {"bought", "buy"}, {"struck", "strike"}};
+    for (const auto &pair : irregular)
+      if (w == pair[0]) return pair[1];
+    if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0)
+      return w.substr(0, w.size() - (w[w.size() - 3] == 'e' ? 1 : 2));
+    if (w.size() > 3 && w.back() == 's') return w.substr(0, w.size() - 1);
+    return w;
   }
 
   const Article &article_;
@@ -815,6 +1031,7 @@ private:
   std::size_t last_quote_speaker_ = npos, last_quote_paragraph_ = 0;
   std::unordered_set<std::size_t> unnamed_;
   std::size_t spokesperson_of_ = npos; // who "the spokesperson" speaks for
+  std::size_t last_speech_byte_ = 0;   // in this paragraph, after the last speech verb
   std::vector<std::size_t> recent_;    // entities in the order they are named
 };
 

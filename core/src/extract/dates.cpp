@@ -107,19 +107,24 @@ Date year_for(int month, int day, const Date &ref, bool future) {
 
 bool future_word(const std::vector<Token> &t, std::size_t i) {
   const std::string &w = t[i].lower;
-  static const std::unordered_set<std::string> cues = {"will",  "would",   "upcoming", "scheduled", "tomorrow",
-                                                       "plans", "planned", "expects",  "expected",  "intends",
-                                                       "shall", "due",     "until",    "next"};
+  static const std::unordered_set<std::string> cues = {
+      "will",    "would", "upcoming", "scheduled", "tomorrow", "plans", "planned", "expects", "expected",
+      "intends", "shall", "due",      "until",     "next",     "vowed", "vows",    "pledged", "promised",
+      "faces",   "face",  "ahead",    "preparing", "prepare",  "aims",  "intend"};
   if (cues.count(w)) return true;
+  if (w == "set" && i + 1 < t.size() && t[i + 1].lower == "to") return true; // "is set to visit"
   auto ends_with = [&](const std::string &suffix) {
     return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return w.size() > 3 && (ends_with("'ll") || ends_with("\xE2\x80\x99ll")); // "we'll"
 }
 
+// A relative clause ("a deal on Monday in a transaction that will shift")
+// has a tense of its own.
 bool clause_boundary(const Token &t) {
   return t.text == "," || t.text == ";" || t.text == ":" || t.text == "." || t.text == "?" || t.text == "!" ||
-         t.lower == "and" || t.lower == "but" || t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D";
+         t.lower == "and" || t.lower == "but" || t.lower == "that" || t.lower == "which" || t.lower == "who" ||
+         t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D";
 }
 
 // Whether the clause around each token speaks of what is to come: "the
@@ -289,6 +294,41 @@ private:
     return last - first + 1;
   }
 
+  // Vague periods at their precision: "this morning" and "last night" are
+  // days, "(over) the weekend" is its Saturday (approximately), "this
+  // fiscal year" is a year.
+  std::size_t vague_period(std::size_t i) {
+    const std::string &w = t_[i].lower;
+    bool lead = w == "this" || w == "last" || w == "next" || w == "the";
+    if (!lead || i + 1 >= t_.size()) return 0;
+    const std::string &unit = t_[i + 1].lower;
+    if (w != "the" && (unit == "morning" || unit == "afternoon" || unit == "evening" || unit == "night")) {
+      if (w == "next") return 0;
+      long shift = w == "last" ? -1 : 0;
+      if (w == "last" && unit == "night") shift = -1;
+      add(i, i + 1, ref_ ? add_days(day_ref(), shift) : Date::unknown());
+      return 2;
+    }
+    if (unit == "weekend") {
+      if (!ref_) {
+        add(i, i + 1, Date::unknown());
+        return 2;
+      }
+      Date r = day_ref();
+      int today = day_of_week(r.year, r.month, r.day);
+      long back = (today - 6 + 7) % 7; // days since the last Saturday (0 on a Saturday)
+      long delta = w == "next" || (future_ && w != "last") ? (6 - today + 7) % 7 : -back;
+      Date d = add_days(r, delta);
+      d.approximate = true;
+      add(i, i + 1, d);
+      return 2;
+    }
+    bool fiscal = (unit == "fiscal" || unit == "financial") && word(i + 2, "year") && w != "the";
+    if (!fiscal) return 0;
+    add(i, i + 2, ref_ ? make(ref_->year + (w == "last" ? -1 : w == "next" ? 1 : 0)) : Date::unknown());
+    return 3;
+  }
+
   // yesterday / today / tomorrow; last|this|next week|month|year;
   // earlier|later this week|month|year.
   std::size_t relative_named(std::size_t i) {
@@ -305,6 +345,7 @@ private:
                                 : make(ref_->year, std::max(ref_->month, 1)));
       return 5;
     }
+    if (std::size_t used = vague_period(i)) return used;
     if (w == "yesterday" || w == "today" || w == "tomorrow" || w == "tonight") {
       long shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
       add(i, i, ref_ ? add_days(day_ref(), shift) : Date::unknown());

@@ -4,8 +4,11 @@
 #include "factcard/extract.hpp"
 #include "factcard/names.hpp"
 
+#include "merge.hpp"
+
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -74,8 +77,29 @@ struct DraftClaim {
   std::optional<std::string> when_text;
   std::string verb; // events
   std::vector<Evidence> evidence;
-  std::size_t rival = npos; // a claim it contests
+  std::size_t rival = npos;   // a claim it contests
+  bool rival_speaker = false; // the same quote given to another speaker
+  std::size_t paragraph = 0;  // where it first appeared: 0 is the lead
+  detail::FactSignature signature;
 };
+
+// The earlier of two days, months or years (compared at their own fields).
+bool earlier(const Date &a, const Date &b) {
+  return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+}
+
+// The date a merged claim keeps: an exact date beats "on or before", and of
+// two bounds the earlier is the tighter.
+void merge_when(DraftClaim &claim, const std::optional<Date> &when, const std::optional<std::string> &text) {
+  if (!when || !when->known()) return;
+  bool replace = !claim.when || !claim.when->known() || (claim.when->on_or_before && !when->on_or_before) ||
+                 (claim.when->on_or_before && when->on_or_before && earlier(*when, *claim.when));
+  if (!replace) return;
+  claim.when = when;
+  claim.when_text = text;
+}
+
+bool exact(const std::optional<Date> &d) { return d && d->known() && !d->on_or_before; }
 
 class Drafter {
 public:
@@ -103,7 +127,11 @@ private:
     std::vector<std::size_t> global(analysis.entities.size());
     for (std::size_t e = 0; e < analysis.entities.size(); ++e) global[e] = cluster(analysis.entities[e]);
     for (const FoundQuote &q : analysis.quotes) add_quote(global[q.speaker], q, src);
-    for (const FoundStatement &s : analysis.statements) add_statement(global[s.who], s, src);
+    for (const FoundStatement &s : analysis.statements) {
+      std::vector<std::size_t> named = {global[s.who]};
+      for (std::size_t e : s.mentioned) named.push_back(global[e]);
+      add_statement(global[s.who], s, src, named);
+    }
   }
 
   static bool is_http(const std::string &url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
@@ -161,49 +189,65 @@ private:
     if (!seen) claim.evidence.push_back(std::move(ev));
   }
 
+  static bool has_source(const DraftClaim &claim, std::size_t source) {
+    return std::any_of(claim.evidence.begin(), claim.evidence.end(),
+                       [&](const Evidence &e) { return e.source_index == source; });
+  }
+
+  // One quote transcribed by several outlets, maybe with a word changed, is
+  // one claim; the same words given to another speaker contest it.
   void add_quote(std::size_t who, const FoundQuote &q, std::size_t source) {
     Evidence ev = evidence(source, q.sentence);
     ev.speaker_index = who;
     std::size_t rival = npos;
     for (std::size_t c = 0; c < claims_.size(); ++c) {
       DraftClaim &claim = claims_[c];
-      if (claim.kind != ClaimKind::quote || claim.who != who) continue;
+      if (claim.kind != ClaimKind::quote) continue;
       std::string a = fold_text(claim.what), b = fold_text(q.quote);
-      if (a == b || a.find(b) != std::string::npos || b.find(a) != std::string::npos) {
+      bool contained = a == b || a.find(b) != std::string::npos || b.find(a) != std::string::npos;
+      bool same = contained || (!has_source(claim, source) && detail::same_quote(claim.what, q.quote));
+      if (!same) continue;
+      if (claim.who == who) {
+        merge_when(claim, q.when, q.when_text);
         add_evidence(claim, std::move(ev));
         return;
       }
-      // The same quote worded otherwise by another outlet.
-      bool other_source = std::none_of(claim.evidence.begin(), claim.evidence.end(),
-                                       [&](const Evidence &e) { return e.source_index == source; });
-      bool long_enough = word_set(q.quote).size() >= 4 && word_set(claim.what).size() >= 4;
-      if (other_source && long_enough && overlap(claim.what, q.quote) >= 0.6 && rival == npos) rival = c;
+      bool long_enough = word_set(q.quote).size() >= 4;
+      if (!has_source(claim, source) && long_enough && rival == npos) rival = c;
     }
-    claims_.push_back({ClaimKind::quote, who, q.quote, std::nullopt, std::nullopt, "", {std::move(ev)}, rival});
+    DraftClaim claim{ClaimKind::quote, who, q.quote, q.when, q.when_text, "", {std::move(ev)}, rival};
+    claim.rival_speaker = rival != npos;
+    claim.paragraph = q.paragraph;
+    claims_.push_back(std::move(claim));
   }
 
-  void add_statement(std::size_t who, const FoundStatement &s, std::size_t source) {
-    for (DraftClaim &claim : claims_) {
-      if (claim.kind != s.kind || claim.who != who) continue;
-      bool same = s.kind == ClaimKind::event ? claim.verb == s.topic : overlap(claim.what, s.sentence) >= 0.7;
-      if (!same) continue;
-      bool dates_ok = !claim.when || !s.when || dates_agree(*claim.when, *s.when);
-      if (dates_ok) {
-        if (!claim.when) claim.when = s.when, claim.when_text = s.when_text;
-        add_evidence(claim, evidence(source, s.sentence));
+  // A fact or reported statement joins the claim of another outlet that
+  // states the same thing (detail::same_fact); two exact dates that
+  // disagree make it a rival instead.
+  void add_statement(std::size_t who, const FoundStatement &s, std::size_t source,
+                     const std::vector<std::size_t> &named) {
+    std::string what = s.what.empty() ? s.sentence : s.what;
+    detail::FactSignature signature = detail::signature_of(what, named);
+    for (std::size_t c = 0; c < claims_.size(); ++c) {
+      DraftClaim &claim = claims_[c];
+      if (claim.kind == ClaimKind::quote || has_source(claim, source)) continue;
+      bool identical = claim.who == who && fold_text(claim.what) == fold_text(what);
+      if (!identical && !detail::same_fact(claim.signature, signature)) continue;
+      if (exact(claim.when) && exact(s.when) && !dates_agree(*claim.when, *s.when)) {
+        DraftClaim rival{s.kind, claim.who, what, s.when, s.when_text, claim.verb, {evidence(source, s.sentence)}, c};
+        rival.paragraph = s.paragraph;
+        rival.signature = std::move(signature);
+        claims_.push_back(std::move(rival));
         return;
       }
-      claims_.push_back({s.kind,
-                         who,
-                         s.sentence,
-                         s.when,
-                         s.when_text,
-                         s.topic,
-                         {evidence(source, s.sentence)},
-                         static_cast<std::size_t>(&claim - claims_.data())});
+      merge_when(claim, s.when, s.when_text);
+      add_evidence(claim, evidence(source, s.sentence));
       return;
     }
-    claims_.push_back({s.kind, who, s.sentence, s.when, s.when_text, s.topic, {evidence(source, s.sentence)}, npos});
+    DraftClaim claim{s.kind, who, what, s.when, s.when_text, s.topic, {evidence(source, s.sentence)}, npos};
+    claim.paragraph = s.paragraph;
+    claim.signature = std::move(signature);
+    claims_.push_back(std::move(claim));
   }
 
   // A spelling shared by two entities ("Lindgren" for Marta and for Robert
@@ -236,9 +280,30 @@ private:
     for (std::size_t c = 0; c < claims_.size(); ++c) {
       claim_ids[c] = ids.make(slug(entities_[claims_[c].who].id + " " + claims_[c].what, 7), "claim");
     }
-    for (std::size_t c = 0; c < claims_.size(); ++c) story.claims.push_back(to_claim(c, claim_ids));
+    for (std::size_t c : salience_order()) story.claims.push_back(to_claim(c, claim_ids));
     story.entities = std::move(entities_);
     return story;
+  }
+
+  // The strongest first, so that a reviewer reads them first: facts several
+  // outlets state, then the lead, then claims with figures, then named actors.
+  std::vector<std::size_t> salience_order() const {
+    std::vector<std::size_t> order(claims_.size());
+    for (std::size_t c = 0; c < order.size(); ++c) order[c] = c;
+    auto outlets = [&](const DraftClaim &d) {
+      std::set<std::size_t> seen;
+      for (const Evidence &e : d.evidence) seen.insert(e.source_index);
+      return seen.size();
+    };
+    auto rank = [&](std::size_t c) {
+      const DraftClaim &d = claims_[c];
+      bool figure = std::any_of(d.signature.amounts.begin(), d.signature.amounts.end(),
+                                [](const detail::Amount &a) { return a.distinctive; });
+      bool named = entities_[d.who].kind != EntityKind::other;
+      return std::make_tuple(-static_cast<long>(outlets(d)), d.paragraph == 0 ? 0 : 1, figure ? 0 : 1, named ? 0 : 1);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+    return order;
   }
 
   Claim to_claim(std::size_t c, const std::vector<std::string> &ids) {
@@ -252,12 +317,21 @@ private:
     claim.when = d.when;
     claim.when_text = d.when_text;
     std::size_t family = d.rival != npos ? d.rival : c;
-    bool contested = d.rival != npos ||
-                     std::any_of(claims_.begin(), claims_.end(), [&](const DraftClaim &o) { return o.rival == c; });
-    if (d.kind == ClaimKind::event && d.when) {
-      claim.topic = entities_[d.who].id + "." + d.verb;
+    bool speaker = d.rival_speaker, contested = d.rival != npos;
+    for (const DraftClaim &o : claims_) {
+      if (o.rival != c) continue;
+      contested = true;
+      speaker = speaker || o.rival_speaker;
+    }
+    if (!contested) {
+      // one claim, nothing to compare
+    } else if (speaker) {
+      claim.topic = "speaker." + ids[family]; // the same words, another speaker
+      claim.value = entities_[d.who].id;
+    } else if (d.kind != ClaimKind::quote && exact(d.when)) {
+      claim.topic = "when." + ids[family]; // the same fact, another date
       claim.value = d.when->to_string();
-    } else if (contested) {
+    } else {
       claim.topic = "wording." + ids[family];
       claim.value = d.what;
     }

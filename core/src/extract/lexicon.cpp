@@ -32,12 +32,19 @@ bool is_speech_verb(const std::string &w) {
       "reiterated", "stressed",  "emphasized", "emphasised", "acknowledged", "admitted",  "conceded",   "confirmed",
       "cautioned",  "predicted", "recalled",   "tweeted",    "posted",       "assured",   "promised",   "vowed",
       "suggested",  "answered",  "maintained", "concluded",  "pointed",      "responded", "complained", "boasted",
-      "countered",  "joked",     "saying",     "telling",    "adding",       "warning",   "explaining", "noting"};
+      "countered",  "joked",     "saying",     "telling",    "adding",       "warning",   "explaining", "noting",
+      "reported",   "admits",    "concedes",   "reveals",    "revealed",     "pledged",   "acknowledges",
+      "acknowledging", "insisting", "arguing", "stressing", "describes", "described", "testified", "recalls",
+      "laments", "lamented", "quipped", "pleaded", "demanded", "demands", "asserted", "asserts", "texted"};
   return words.count(w) > 0;
 }
 
 bool is_title_word(const std::string &w) {
-  static const Words words = {"president",
+  static const Words words = {"cllr",
+                              "coun",
+                              "councillor",
+                              "councilor",
+                              "president",
                               "vice",
                               "prime",
                               "minister",
@@ -705,6 +712,70 @@ bool is_footer_line(const std::string &w) {
   return w == "related articles" || w == "related posts" || w == "leave a comment" || w == "leave a reply" ||
          starts_with(w, "copyright") || starts_with(w, "\xC2\xA9") || w == "original url:";
 }
+
+// clang-format off
+bool is_auxiliary(const std::string &w) {
+  static const Words words = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+    "may", "might", "must", "shall", "should", "did", "does", "do", "won't", "wouldn't", "didn't", "hasn't",
+    "haven't", "wasn't", "isn't", "aren't", "weren't", "can't", "cannot"};
+  return words.count(w) > 0;
+}
+
+bool is_irregular_past(const std::string &w) {
+  static const Words words = {"said", "told", "won", "beat", "lost", "met", "went", "came", "took", "made", "gave",
+    "held", "began", "struck", "hit", "sold", "bought", "paid", "left", "led", "rose", "fell", "sent", "spent",
+    "brought", "found", "thought", "became", "ran", "shook", "chose", "drew", "fought", "kept", "set", "put", "cut",
+    "quit", "knew", "grew", "saw", "wrote", "spoke", "flew", "stood", "sat", "built", "felt", "heard", "meant", "got",
+    "let", "shut", "spread", "swept", "threw", "broke", "drove", "rode", "sank", "stole", "swore", "withdrew",
+    "overtook", "upheld", "overcame", "forgave", "sought", "taught", "caught", "bore", "dealt", "lit", "slid",
+    "sprang", "swung", "underwent", "wound", "tore", "woke", "wore", "bid", "hung", "led", "lent", "shot", "slept"};
+  return words.count(w) > 0;
+}
+
+bool is_not_verb(const std::string &w) {
+  static const Words words = {"hundred", "red", "bed", "need", "speed", "seed", "indeed", "feed", "greed", "shed",
+    "sacred", "naked", "wicked", "rugged", "ragged", "kindred", "breed", "deed", "wed", "embed", "bled", "fled",
+    "thousands", "hundreds", "millions", "billions", "years", "days", "months", "weeks", "hours", "minutes", "news",
+    "politics", "this", "is", "was", "has", "his", "its", "as", "us", "yes", "less", "unless", "always", "perhaps",
+    "across", "thus", "plus", "various", "previous", "serious", "famous", "numerous", "its", "series", "species"};
+  return words.count(w) > 0;
+}
+
+bool is_subordinator(const std::string &w) {
+  static const Words words = {"after", "before", "because", "since", "although", "though", "until", "while", "as",
+    "whereas", "which", "who", "whom", "whose", "where", "when", "if", "unless", "once", "whether"};
+  return words.count(w) > 0;
+}
+
+bool is_preposition(const std::string &w) {
+  static const Words words = {"of", "in", "for", "at", "on", "from", "by", "with", "to", "into", "onto", "about",
+    "against", "over", "under", "between", "among", "through", "during", "near", "like", "than", "via", "per",
+    "including", "within", "without", "toward", "towards", "outside", "inside", "despite"};
+  return words.count(w) > 0;
+}
+
+bool is_stopword(const std::string &w) {
+  static const Words words = {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from",
+    "by", "with", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did", "that", "this", "these", "those",
+    "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "i", "me", "my", "not",
+    "no", "so", "than", "then", "there", "here", "also", "just", "into", "about", "after", "before", "over",
+    "said", "says", "say", "told", "tells", "according", "who", "which", "what", "when", "where", "while", "more",
+    "most", "some", "any", "all", "one", "two", "its", "s", "mr", "mrs", "ms", "dr", "up", "out", "if", "now",
+    "new", "very", "such", "other", "only", "being", "both", "each", "per", "cent", "percent", "added", "around",
+    "about", "nearly", "almost", "approximately", "roughly", "some", "least"};
+  return words.count(w) > 0;
+}
+
+bool is_actor_noun(const std::string &w) {
+  static const Words words = {"police", "officials", "authorities", "government", "company", "firm", "board",
+    "jury", "judge", "prosecutors", "court", "union", "ministry", "army", "military", "rescuers", "investigators",
+    "regulators", "lawmakers", "parliament", "council", "agency", "group", "team", "club", "party", "workers",
+    "members", "voters", "residents", "protesters", "players", "fans", "shares", "shareholders", "investors",
+    "scientists", "researchers", "doctors", "administration", "cabinet", "senate", "congress", "committee"};
+  return words.count(w) > 0;
+}
+// clang-format on
 
 } // namespace detail
 } // namespace factcard

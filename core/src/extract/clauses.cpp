@@ -1,0 +1,97 @@
+#include "clauses.hpp"
+
+#include "lexicon.hpp"
+
+namespace factcard {
+namespace detail {
+namespace {
+
+bool ends_with(const std::string &w, const char *suffix) {
+  std::string s(suffix);
+  return w.size() > s.size() + 1 && w.compare(w.size() - s.size(), s.size(), s) == 0;
+}
+
+// "the injured", "a planned ban": a participle used as an adjective.
+bool after_determiner(const std::vector<Token> &t, std::size_t i) {
+  if (i == 0) return false;
+  const std::string &w = t[i - 1].lower;
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "this" ||
+         w == "that" || w == "of" || w == "newly" || w == "already" || w == "so-called";
+}
+
+bool boundary(const Token &t) { return t.text == ";" || t.text == ":"; }
+
+bool coordinator(const std::vector<Token> &t, std::size_t i) {
+  const std::string &w = t[i].lower;
+  return i > 0 && t[i - 1].text == "," && (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "yet");
+}
+
+std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_t to, const std::vector<bool> &quoted) {
+  for (std::size_t i = from; i <= to; ++i) {
+    if (quoted[i]) continue;
+    if (is_subordinator(t[i].lower)) { // the verb of "after it was approved" is not the clause's
+      while (i < to && t[i + 1].text != "," && !boundary(t[i + 1])) ++i;
+      continue;
+    }
+    bool after_subject = i > from && t[i - 1].word && !is_preposition(t[i - 1].lower);
+    if (is_finite_verb(t, i, after_subject)) return i;
+  }
+  return static_cast<std::size_t>(-1);
+}
+
+// Subordinate spans: from a subordinator to the next comma, or, when the
+// sentence opens with one ("After the vote, ..."), to its first comma.
+std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t first, std::size_t last,
+                                      const std::vector<bool> &quoted) {
+  std::vector<Clause> spans;
+  for (std::size_t i = first; i <= last; ++i) {
+    if (quoted[i] || !is_subordinator(t[i].lower)) continue;
+    std::size_t end = i;
+    bool finite = false;
+    while (end < last && t[end + 1].text != "," && !boundary(t[end + 1])) {
+      ++end;
+      finite = finite || (!quoted[end] && is_finite_verb(t, end, true));
+    }
+    // "after the vote" is a phrase, not a clause: its date is the claim's.
+    bool relative = t[i].lower == "which" || t[i].lower == "who" || t[i].lower == "whose" || t[i].lower == "where";
+    if (finite || relative) spans.push_back({i, end, i, {}});
+    i = end;
+  }
+  return spans;
+}
+
+} // namespace
+
+bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subject) {
+  const Token &token = t[i];
+  if (!token.word || token.number || token.capitalized) return false;
+  const std::string &w = token.lower;
+  if (is_not_verb(w)) return false;
+  if (is_auxiliary(w) || is_irregular_past(w)) return !after_determiner(t, i);
+  if (ends_with(w, "ed")) return !after_determiner(t, i);
+  // Present tense: only right after its subject ("Musk agrees", "Ardern says").
+  return after_subject && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is") &&
+         !after_determiner(t, i);
+}
+
+std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first, std::size_t last,
+                                 const std::vector<bool> &quoted) {
+  std::vector<Clause> out;
+  if (t.empty() || first > last || last >= t.size()) return out;
+  std::size_t start = first;
+  for (std::size_t i = first; i <= last + 1; ++i) {
+    bool end = i > last || boundary(t[i]) ||
+               (coordinator(t, i) && first_verb(t, i + 1, last, quoted) != static_cast<std::size_t>(-1));
+    if (!end) continue;
+    std::size_t stop = i > last ? last : (i > start ? i - 1 : start);
+    if (i <= last && t[stop].text == "," && stop > start) --stop;
+    std::size_t verb = first_verb(t, start, stop, quoted);
+    if (verb != static_cast<std::size_t>(-1))
+      out.push_back({start, stop, verb, subordinate_spans(t, start, stop, quoted)});
+    start = i + 1;
+  }
+  return out;
+}
+
+} // namespace detail
+} // namespace factcard

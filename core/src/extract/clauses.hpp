@@ -1,0 +1,33 @@
+// Clauses: the units a fact claim is made of. A sentence such as "The
+// council opened the bridge on Monday after it was approved last month"
+// has one main clause (opened ... on Monday) and one subordinate clause
+// (after it was approved last month), whose date is not the claim's.
+#pragma once
+
+#include "tokens.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace factcard {
+namespace detail {
+
+struct Clause {
+  std::size_t first = 0, last = 0; // token indices, inclusive
+  std::size_t verb = 0;            // the first finite verb
+  std::vector<Clause> subordinate; // spans inside it whose dates are not its own (their verb unused)
+};
+
+// A verb that makes a statement: "was", "won", "agreed", and "agrees" or
+// "faces" right after the subject (`after_subject`).
+bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subject);
+
+// The main clauses of the sentence made of tokens [first, last] that have a
+// finite verb: split at ";" and at ", and" / ", but" / ", while" before a
+// new finite clause. Tokens with `quoted[i]` (inside quotation marks) are
+// never verbs.
+std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first, std::size_t last,
+                                 const std::vector<bool> &quoted);
+
+} // namespace detail
+} // namespace factcard

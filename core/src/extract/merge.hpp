@@ -1,0 +1,48 @@
+// "The same fact" across outlets, by what the sentences share rather than
+// their wording: entities, numbers at their precision ("$3.7bn" = "3.7
+// billion dollars" = "$3,700m"; "58%" = "58.5%"), and content words after
+// stemming. A wrong merge is worse than a missed one, so every rule asks
+// for two kinds of agreement.
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factcard {
+namespace detail {
+
+struct Amount {
+  enum Kind { plain, money, percent } kind = plain;
+  double value = 0;
+  double unit = 1;          // the written precision: 0.1 for "58.5", 1e9 for "$44bn", 1 for "40,000"
+  bool distinctive = false; // money, a percentage, a decimal or a count above 12 (years are dates, not amounts)
+};
+
+// The amounts written in a text.
+std::vector<Amount> amounts_in(std::string_view text);
+// Equal at the coarser of their precisions, and of the same kind.
+bool same_amount(const Amount &a, const Amount &b);
+
+// Content words, stemmed, without stopwords and numbers.
+std::set<std::string> content_stems(std::string_view text);
+
+struct FactSignature {
+  std::set<std::size_t> entities; // draft-wide entity indices
+  std::vector<Amount> amounts;
+  std::set<std::string> stems;
+};
+
+FactSignature signature_of(std::string_view text, const std::vector<std::size_t> &entities);
+
+// Whether two facts from different outlets state the same thing.
+bool same_fact(const FactSignature &a, const FactSignature &b);
+
+// Whether two quotes are one quote transcribed twice: their words align
+// (longest common subsequence) over most of the shorter one.
+bool same_quote(std::string_view a, std::string_view b);
+
+} // namespace detail
+} // namespace factcard
