@@ -462,10 +462,13 @@ private:
     return false;
   }
 
+  // The subject of the main clause after a sentence-initial participial
+  // phrase: the first person named after its comma.
   std::size_t first_person_after(std::size_t v) const {
-    std::size_t s = sentence_of(t_[v].begin);
+    std::size_t s = sentence_of(t_[v].begin), comma = v;
+    while (comma < t_.size() && (t_[comma].text != "," || in_quote(t_[comma].begin))) ++comma;
     for (const Mention &m : mentions_)
-      if (m.first > v && sentence_of(t_[m.first].begin) == s && !in_quote(t_[m.first].begin) &&
+      if (m.first > comma && sentence_of(t_[m.first].begin) == s && !in_quote(t_[m.first].begin) &&
           registry_.entities[m.entity].kind == EntityKind::person)
         return m.entity;
     return npos;
@@ -986,10 +989,11 @@ private:
     std::size_t from = first;
     while (from < verb && (!t_[from].word || t_[from].lower == "and" || t_[from].lower == "but")) ++from;
     if (from < verb && (t_[from].lower == "the" || t_[from].lower == "a" || t_[from].lower == "an")) ++from;
-    if (from >= verb || verb - from > 5) return npos;
+    if (from >= verb || verb - from > 6) return npos;
     for (std::size_t k = from; k < verb; ++k) {
       const std::string &w = t_[k].lower;
-      if (!t_[k].word || detail::is_preposition(w) || detail::is_pronoun(w) || detail::is_subordinator(w) ||
+      bool of = w == "of" && k > from && k + 1 < verb; // "A chorus of European leaders"
+      if (!t_[k].word || (detail::is_preposition(w) && !of) || detail::is_pronoun(w) || detail::is_subordinator(w) ||
           w == "it" || w == "they" || w == "we" || w == "i" || w == "you" || w == "there" || w == "this" || w == "that")
         return npos;
     }

@@ -176,7 +176,7 @@ bool is_html(std::string_view text) {
 bool looks_like_headline(const std::string &line) {
   std::size_t words = word_count(line);
   if (words > 30) return false;
-  bool lead_sentence = line.back() == '.' && words >= 15;
+  bool lead_sentence = line.back() == '.' && words >= 8; // headlines rarely end with a period
   return !lead_sentence && split_sentences(line).size() <= 1;
 }
 

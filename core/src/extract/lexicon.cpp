@@ -736,7 +736,7 @@ bool is_not_verb(const std::string &w) {
   static const Words words = {"hundred", "red", "bed", "need", "speed", "seed", "indeed", "feed", "greed", "shed",
     "sacred", "naked", "wicked", "rugged", "ragged", "kindred", "breed", "deed", "wed", "embed", "bled", "fled",
     "thousands", "hundreds", "millions", "billions", "years", "days", "months", "weeks", "hours", "minutes", "news",
-    "politics", "this", "is", "was", "has", "his", "its", "as", "us", "yes", "less", "unless", "always", "perhaps",
+    "politics", "this", "his", "its", "as", "us", "yes", "less", "unless", "always", "perhaps",
     "across", "thus", "plus", "various", "previous", "serious", "famous", "numerous", "its", "series", "species"};
   return words.count(w) > 0;
 }

@@ -124,7 +124,13 @@ std::vector<Amount> amounts_in(std::string_view text) {
     int decimals = 0;
     double value = read_number(text, i, end, decimals);
     bool score = end < text.size() && text[end] == '-' && end + 1 < text.size() && digit(text[end + 1]); // "3-2"
-    if (!score) out.push_back(classify(text, i, end, value, decimals));
+    if (score) { // a score ("3-2") is no amount: skip both sides
+      std::size_t other = end + 1;
+      int ignored = 0;
+      read_number(text, other, end, ignored);
+    } else {
+      out.push_back(classify(text, i, end, value, decimals));
+    }
     i = std::max(end, i + 1);
   }
   return out;

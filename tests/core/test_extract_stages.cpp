@@ -1,0 +1,142 @@
+// The extraction stages one at a time (core/src/extract/*.hpp): quotes,
+// clauses, amounts and "the same fact", plus the article-level behaviours
+// they add up to. Each case is a construction of English news, not a
+// sentence of the corpus.
+#include "../../core/src/extract/clauses.hpp"
+#include "../../core/src/extract/merge.hpp"
+#include "../../core/src/extract/quotes.hpp"
+#include "factcard/extract.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace factcard;
+using namespace factcard::detail;
+
+namespace {
+
+std::string quoted(std::string_view text, const Quote &q) { return std::string(text.substr(q.begin, q.end - q.begin)); }
+
+const Date monday = *parse_date("2024-09-02");
+
+} // namespace
+
+TEST_CASE("quotes: single marks are quotations, apostrophes are not") {
+  std::string text = "‘It’s clear we’ve got a mole,’ a Minister tells me. The workers’ rights were cut.";
+  std::vector<Quote> quotes = find_quotes(text);
+  REQUIRE(quotes.size() == 1);
+  CHECK(quoted(text, quotes[0]) == "It’s clear we’ve got a mole,");
+  std::string plain = "Musk’s deal and 'the bedrock' of it.";
+  REQUIRE(find_quotes(plain).size() == 1);
+  CHECK(quoted(plain, find_quotes(plain)[0]) == "the bedrock");
+}
+
+TEST_CASE("clauses: one claim per main clause, subordinate clauses apart") {
+  std::string text = "The council opened the bridge on Monday after it was approved last month, and the mayor "
+                     "cut the ribbon.";
+  std::vector<Token> t = tokenize(text);
+  std::vector<bool> quoted(t.size(), false);
+  std::vector<Clause> clauses = main_clauses(t, 0, t.size() - 1, quoted);
+  REQUIRE(clauses.size() == 2);
+  CHECK(t[clauses[0].verb].lower == "opened");
+  REQUIRE(clauses[0].subordinate.size() == 1);
+  CHECK(t[clauses[0].subordinate[0].first].lower == "after");
+  CHECK(t[clauses[1].verb].lower == "cut");
+}
+
+TEST_CASE("clauses: no finite verb, no clause") {
+  std::string text = "A red-letter day for the club.";
+  std::vector<Token> t = tokenize(text);
+  CHECK(main_clauses(t, 0, t.size() - 1, std::vector<bool>(t.size(), false)).empty());
+}
+
+TEST_CASE("amounts: one value however it is written, at its precision") {
+  auto first = [](const char *text) {
+    std::vector<Amount> a = amounts_in(text);
+    REQUIRE_FALSE(a.empty());
+    return a[0];
+  };
+  CHECK(same_amount(first("a $3.7bn deal"), first("3.7 billion dollars")));
+  CHECK(same_amount(first("a $3.7bn deal"), first("$3,700m")));
+  CHECK(same_amount(first("58% of the vote"), first("58.5% of the vote")));
+  CHECK_FALSE(same_amount(first("58% of the vote"), first("41.5% of the vote")));
+  CHECK_FALSE(same_amount(first("$44 billion"), first("44 percent")));
+  CHECK_FALSE(first("in 2019").distinctive);         // a year is a date
+  CHECK(amounts_in("won 3-2 on penalties").empty()); // a score
+}
+
+TEST_CASE("the same fact: shared entities and numbers, never two different figures") {
+  FactSignature deal = signature_of("Halvern Corp agreed to buy Tessaly for $3.7bn", {1, 2});
+  FactSignature same = signature_of("Tessaly will be bought by Halvern for 3.7 billion dollars", {1, 2});
+  FactSignature other_figure = signature_of("Halvern Corp agreed to buy Tessaly for $2.9bn", {1, 2});
+  FactSignature other_fact = signature_of("Halvern Corp shares fell 4% on the news", {1});
+  CHECK(same_fact(deal, same));
+  CHECK_FALSE(same_fact(deal, other_figure));
+  CHECK_FALSE(same_fact(deal, other_fact));
+}
+
+TEST_CASE("the same quote: words that mostly align") {
+  CHECK(same_quote("We will keep every job at this plant", "We will keep every single job at this plant"));
+  CHECK_FALSE(same_quote("We will keep every job at this plant", "We will close the plant next year"));
+}
+
+TEST_CASE("drafts: plain factual sentences become dated claims") {
+  Story story = draft_story({{"a.txt",
+                              "Deal agreed\n\nHalvern Corp agreed to buy Tessaly for $3.7bn on Friday. The judge "
+                              "sentenced Ortega to nine years.\n",
+                              monday}});
+  auto find = [&](const char *words) {
+    auto c = std::find_if(story.claims.begin(), story.claims.end(),
+                          [&](const Claim &claim) { return claim.what.find(words) != std::string::npos; });
+    REQUIRE(c != story.claims.end());
+    return *c;
+  };
+  Claim deal = find("agreed to buy");
+  REQUIRE(deal.when);
+  CHECK(deal.when->to_string() == "2024-08-30"); // the Friday before a Monday article
+  Claim sentence = find("sentenced Ortega");
+  REQUIRE(sentence.when);
+  CHECK(sentence.when->to_string() == "..2024-09-02"); // no date in its clause: on or before the article's
+}
+
+TEST_CASE("drafts: a quote with no stated day is dated on or before the article") {
+  Story story = draft_story({{"a.txt", "Talks\n\n“We are close,” Ana Ruiz said.\n", monday}});
+  REQUIRE(story.claims.size() == 1);
+  REQUIRE(story.claims[0].when);
+  CHECK(story.claims[0].when->to_string() == "..2024-09-02");
+}
+
+TEST_CASE("drafts: one long paragraph, or a lead with no headline, is read as body") {
+  std::string block = "Ana Ruiz, the finance minister, said on Monday that the budget would pass. “We have the "
+                      "votes,” she said. The opposition leader Tomás Ebner called the plan “a victory for "
+                      "accountants over patients”.";
+  ArticleAnalysis one = analyse_article({"a.txt", block, monday});
+  CHECK(one.headline.empty());
+  CHECK(one.quotes.size() == 2);
+  ArticleAnalysis lead =
+      analyse_article({"b.txt", "Ana Ruiz said the budget would pass on Friday.\n\nMore text.\n", monday});
+  CHECK(lead.headline.empty());
+  CHECK_FALSE(lead.statements.empty());
+}
+
+TEST_CASE("drafts: pasted HTML and CRLF line ends") {
+  ArticleAnalysis html = analyse_article(
+      {"a.html", "<h1>Budget vote</h1><p>“We have the votes,” Ana Ruiz said.</p><p>It passed &amp; won.</p>", monday});
+  CHECK(html.headline == "Budget vote");
+  REQUIRE(html.quotes.size() == 1);
+  CHECK(html.quotes[0].quote == "We have the votes");
+  ArticleAnalysis crlf =
+      analyse_article({"a.txt", "Budget vote\r\n\r\n“We have the votes,” Ana Ruiz said.\r\n", monday});
+  CHECK(crlf.headline == "Budget vote");
+  CHECK(crlf.quotes.size() == 1);
+}
+
+TEST_CASE("articles that are not UTF-8 are refused at their first bad byte") {
+  std::optional<Diagnostic> bad = find_non_utf8("caf\xC3\xA9\nna\xEFve", "a.txt");
+  REQUIRE(bad);
+  CHECK(bad->to_string().rfind("a.txt:2:3: not UTF-8", 0) == 0);
+  CHECK_FALSE(find_non_utf8("café ‘ok’", "a.txt"));
+  CHECK(find_non_utf8("\xED\xA0\x80", "a.txt")); // a surrogate
+  CHECK(find_non_utf8("\xC0\xAF", "a.txt"));     // an overlong form
+}
