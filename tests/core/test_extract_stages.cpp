@@ -67,13 +67,16 @@ TEST_CASE("amounts: one value however it is written, at its precision") {
 }
 
 TEST_CASE("the same fact: shared entities and numbers, never two different figures") {
-  FactSignature deal = signature_of("Halvern Corp agreed to buy Tessaly for $3.7bn", {1, 2});
-  FactSignature same = signature_of("Tessaly will be bought by Halvern for 3.7 billion dollars", {1, 2});
-  FactSignature other_figure = signature_of("Halvern Corp agreed to buy Tessaly for $2.9bn", {1, 2});
-  FactSignature other_fact = signature_of("Halvern Corp shares fell 4% on the news", {1});
+  FactSignature deal = signature_of("Halvern Corp agreed to buy Tessaly for $3.7bn", 1, {1, 2});
+  FactSignature same = signature_of("Tessaly will be bought by Halvern for 3.7 billion dollars", 2, {1, 2});
+  FactSignature other_figure = signature_of("Halvern Corp agreed to buy Tessaly for $2.9bn", 1, {1, 2});
+  FactSignature other_fact = signature_of("Halvern Corp shares fell 4% on the news", 1, {1});
+  FactSignature same_people = signature_of("Ana Ruiz met Tomás Ebner in Lisbon to discuss the budget", 3, {3, 4});
+  FactSignature other_meeting = signature_of("Tomás Ebner criticised Ana Ruiz over the budget cuts", 4, {3, 4});
   CHECK(same_fact(deal, same));
   CHECK_FALSE(same_fact(deal, other_figure));
   CHECK_FALSE(same_fact(deal, other_fact));
+  CHECK_FALSE(same_fact(same_people, other_meeting)); // the same people, another fact
 }
 
 TEST_CASE("the same quote: words that mostly align") {

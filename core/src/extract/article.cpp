@@ -916,6 +916,7 @@ private:
       if (who == npos) continue;
       FoundStatement fact = statement(ClaimKind::event, who, s);
       fact.what = clause_text(c, clauses.size() == 1);
+      if (clauses.size() > 1) fact.sentence = fact.what; // the evidence of one clause is that clause
       fact.topic = verb_stem(t_[c.verb].lower);
       std::vector<std::pair<std::size_t, std::size_t>> skip;
       for (const detail::Clause &sub : c.subordinate)
@@ -951,30 +952,47 @@ private:
   // verb (a place only when no one else is), "he"/"she", a description ("the
   // company", "officials"), or else the noun phrase itself ("The quake").
   std::size_t clause_actor(const detail::Clause &c) {
-    std::size_t place = npos;
-    for (const Mention &m : mentions_) {
-      if (m.first < c.first || m.last >= c.verb || inside(c.subordinate, m.first)) continue;
-      bool object = m.first > c.first && detail::is_preposition(t_[m.first - 1].lower);
-      if (object) continue;
-      if (registry_.entities[m.entity].kind == EntityKind::place) {
-        if (place == npos) place = m.entity;
-        continue;
-      }
-      return m.entity;
-    }
-    if (place != npos) return place;
     std::size_t before = c.verb;
     while (before > c.first &&
            (t_[before - 1].lower == "also" || t_[before - 1].lower == "then" || t_[before - 1].lower == "later" ||
             t_[before - 1].lower == "had" || t_[before - 1].lower == "has" || t_[before - 1].lower == "have"))
       --before;
     if (before == c.first) return npos;
-    if (detail::is_pronoun(t_[before - 1].lower)) return pronoun_referent(before - 1);
-    if (detail::is_actor_noun(t_[before - 1].lower) || detail::is_role_noun(t_[before - 1].lower)) {
+    const Token &last = t_[before - 1];
+    if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
+    // "Mongolia's foreign ministry confirmed": the ministry acts, not Mongolia.
+    if (!last.capitalized && (detail::is_actor_noun(last.lower) || detail::is_role_noun(last.lower))) {
       std::size_t described = descriptive_speaker_backward(before - 1);
       if (described != npos) return described;
     }
-    return noun_phrase_actor(c.first, before);
+    std::size_t named = named_actor(c);
+    return named != npos ? named : noun_phrase_actor(c.first, before);
+  }
+
+  // The first person or organisation named before the verb that is not the
+  // object of a preposition ("Despite the ICC warrant, Putin has ..."); a
+  // place only when no one else is.
+  std::size_t named_actor(const detail::Clause &c) const {
+    std::size_t place = npos;
+    for (const Mention &m : mentions_) {
+      if (m.first < c.first || m.last >= c.verb || inside(c.subordinate, m.first) || object_of_preposition(m, c.first))
+        continue;
+      if (registry_.entities[m.entity].kind != EntityKind::place) return m.entity;
+      if (place == npos) place = m.entity;
+    }
+    return place;
+  }
+
+  // Back over "the", "its", adjectives and other names to a preposition.
+  bool object_of_preposition(const Mention &m, std::size_t clause_first) const {
+    for (std::size_t k = m.first; k > clause_first; --k) {
+      const Token &t = t_[k - 1];
+      if (detail::is_preposition(t.lower) || t.lower == "despite") return true;
+      bool modifier = t.word && (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "its" ||
+                                 t.lower == "their" || t.capitalized || is_possessive(t.text) || t.number);
+      if (!modifier) return false;
+    }
+    return false;
   }
 
   static bool inside(const std::vector<detail::Clause> &spans, std::size_t token) {

@@ -216,6 +216,7 @@ private:
       if (!has_source(claim, source) && long_enough && rival == npos) rival = c;
     }
     DraftClaim claim{ClaimKind::quote, who, q.quote, q.when, q.when_text, "", {std::move(ev)}, rival};
+    claim.signature = detail::signature_of(q.quote, who, {who});
     claim.rival_speaker = rival != npos;
     claim.paragraph = q.paragraph;
     claims_.push_back(std::move(claim));
@@ -227,11 +228,14 @@ private:
   void add_statement(std::size_t who, const FoundStatement &s, std::size_t source,
                      const std::vector<std::size_t> &named) {
     std::string what = s.what.empty() ? s.sentence : s.what;
-    detail::FactSignature signature = detail::signature_of(what, named);
+    detail::FactSignature signature = detail::signature_of(what, who, named);
     for (std::size_t c = 0; c < claims_.size(); ++c) {
       DraftClaim &claim = claims_[c];
-      if (claim.kind == ClaimKind::quote || has_source(claim, source)) continue;
+      if (has_source(claim, source)) continue;
       bool identical = claim.who == who && fold_text(claim.what) == fold_text(what);
+      // A statement can report what another outlet quotes: same speaker, same words.
+      bool paraphrase = claim.kind == ClaimKind::quote && claim.who == who && s.kind == ClaimKind::statement;
+      if (claim.kind == ClaimKind::quote && !paraphrase) continue;
       if (!identical && !detail::same_fact(claim.signature, signature)) continue;
       if (exact(claim.when) && exact(s.when) && !dates_agree(*claim.when, *s.when)) {
         DraftClaim rival{s.kind, claim.who, what, s.when, s.when_text, claim.verb, {evidence(source, s.sentence)}, c};

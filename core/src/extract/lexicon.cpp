@@ -25,17 +25,19 @@ std::string without_possessive(const std::string &lower) {
 
 bool is_speech_verb(const std::string &w) {
   static const Words words = {
-      "said",       "says",      "say",        "told",       "tells",        "added",     "adds",       "warned",
-      "warns",      "explained", "explains",   "stated",     "states",       "noted",     "notes",      "wrote",
-      "writes",     "argued",    "argues",     "asked",      "replied",      "insisted",  "insists",    "continued",
-      "claimed",    "claims",    "announced",  "declared",   "remarked",     "observed",  "commented",  "urged",
-      "reiterated", "stressed",  "emphasized", "emphasised", "acknowledged", "admitted",  "conceded",   "confirmed",
-      "cautioned",  "predicted", "recalled",   "tweeted",    "posted",       "assured",   "promised",   "vowed",
-      "suggested",  "answered",  "maintained", "concluded",  "pointed",      "responded", "complained", "boasted",
-      "countered",  "joked",     "saying",     "telling",    "adding",       "warning",   "explaining", "noting",
-      "reported",   "admits",    "concedes",   "reveals",    "revealed",     "pledged",   "acknowledges",
-      "acknowledging", "insisting", "arguing", "stressing", "describes", "described", "testified", "recalls",
-      "laments", "lamented", "quipped", "pleaded", "demanded", "demands", "asserted", "asserts", "texted"};
+      "said",         "says",          "say",       "told",     "tells",      "added",      "adds",
+      "warned",       "warns",         "explained", "explains", "stated",     "states",     "noted",
+      "notes",        "wrote",         "writes",    "argued",   "argues",     "asked",      "replied",
+      "insisted",     "insists",       "continued", "claimed",  "claims",     "announced",  "declared",
+      "remarked",     "observed",      "commented", "urged",    "reiterated", "stressed",   "emphasized",
+      "emphasised",   "acknowledged",  "admitted",  "conceded", "confirmed",  "cautioned",  "predicted",
+      "recalled",     "tweeted",       "posted",    "assured",  "promised",   "vowed",      "suggested",
+      "answered",     "maintained",    "concluded", "pointed",  "responded",  "complained", "boasted",
+      "countered",    "joked",         "saying",    "telling",  "adding",     "warning",    "explaining",
+      "noting",       "reported",      "admits",    "concedes", "reveals",    "revealed",   "pledged",
+      "acknowledges", "acknowledging", "insisting", "arguing",  "stressing",  "describes",  "described",
+      "testified",    "recalls",       "laments",   "lamented", "quipped",    "pleaded",    "demanded",
+      "demands",      "asserted",      "asserts",   "texted"};
   return words.count(w) > 0;
 }
 

@@ -84,7 +84,21 @@ Amount classify(std::string_view text, std::size_t begin, std::size_t end, doubl
   return a;
 }
 
+// Irregular past forms, so that "bought" meets "buy" and "won" meets "win".
+std::string base_form(const std::string &w) {
+  static const std::pair<const char *, const char *> forms[] = {
+      {"bought", "buy"},    {"sold", "sell"},   {"won", "win"},     {"lost", "lose"},  {"beat", "beat"},
+      {"struck", "strike"}, {"hit", "hit"},     {"killed", "kill"}, {"died", "die"},   {"led", "lead"},
+      {"rose", "rise"},     {"fell", "fall"},   {"met", "meet"},    {"took", "take"},  {"gave", "give"},
+      {"made", "make"},     {"began", "begin"}, {"paid", "pay"},    {"left", "leave"}, {"held", "hold"},
+      {"sent", "send"},     {"shook", "shake"}, {"built", "build"}, {"found", "find"}, {"became", "become"}};
+  for (const auto &form : forms)
+    if (w == form.first) return form.second;
+  return w;
+}
+
 std::string stem(std::string w) {
+  w = base_form(w);
   for (const char *suffix : {"ies", "ing", "ed", "es", "s", "ly"}) {
     std::size_t n = std::char_traits<char>::length(suffix);
     if (w.size() > n + 3 && w.compare(w.size() - n, n, suffix) == 0) {
@@ -109,10 +123,34 @@ std::vector<std::string> folded_words(std::string_view text) {
   return out;
 }
 
+// "four of 11 counts": counts written as words are amounts too.
+void add_number_words(std::string_view text, std::vector<Amount> &out) {
+  static const char *const numbers[] = {
+      "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",     "ten",
+      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  for (const std::string &w : folded_words(text)) {
+    for (int n = 0; n < 20; ++n) {
+      if (w != numbers[n]) continue;
+      Amount a;
+      a.value = n + 1;
+      a.distinctive = n + 1 > 12;
+      out.push_back(a);
+    }
+  }
+}
+
+bool negated(std::string_view text) {
+  for (const std::string &w : folded_words(text))
+    if (w == "not" || w == "no" || w == "never" || w == "nor" || w == "acquitted" || w == "denied" || w == "rejected")
+      return true;
+  return text.find("n't") != std::string_view::npos || text.find("n\xE2\x80\x99t") != std::string_view::npos;
+}
+
 } // namespace
 
 std::vector<Amount> amounts_in(std::string_view text) {
   std::vector<Amount> out;
+  add_number_words(text, out);
   for (std::size_t i = 0; i < text.size();) {
     bool starts = digit(text[i]) && (i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) ||
                                                  text[i - 1] == '.' || text[i - 1] == ','));
@@ -142,20 +180,32 @@ bool same_amount(const Amount &a, const Amount &b) {
   return std::fabs(a.value - b.value) < unit * 0.999 || a.value == b.value;
 }
 
+// Names are left out: they are compared as entities, and two sentences
+// about the same people must not look alike for that alone.
 std::set<std::string> content_stems(std::string_view text) {
-  std::set<std::string> out;
+  std::set<std::string> names, out;
+  for (std::size_t i = 0; i < text.size();) {
+    bool starts = std::isupper(static_cast<unsigned char>(text[i])) && (i == 0 || text[i - 1] == ' ');
+    std::size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    if (starts && i > 0) // the first word of a sentence is capitalised anyway
+      for (const std::string &w : folded_words(text.substr(i, end - i))) names.insert(w);
+    i = end + 1;
+  }
   for (const std::string &w : folded_words(text)) {
-    if (w.size() < 3 || is_stopword(w) || digit(w[0])) continue;
+    if (w.size() < 3 || is_stopword(w) || digit(w[0]) || names.count(w)) continue;
     out.insert(stem(w));
   }
   return out;
 }
 
-FactSignature signature_of(std::string_view text, const std::vector<std::size_t> &entities) {
+FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities) {
   FactSignature s;
+  s.actor = actor;
   s.entities.insert(entities.begin(), entities.end());
   s.amounts = amounts_in(text);
   s.stems = content_stems(text);
+  s.negated = negated(text);
   return s;
 }
 
@@ -165,21 +215,24 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   std::size_t smaller = std::min(a.stems.size(), b.stems.size());
   double overlap = smaller ? static_cast<double>(shared) / static_cast<double>(smaller) : 0;
   bool entity = std::any_of(a.entities.begin(), a.entities.end(), [&](std::size_t e) { return b.entities.count(e); });
-  bool number = false, conflict = false;
+  bool number = false, small_number = false, conflict = false;
   for (const Amount &x : a.amounts) {
-    if (!x.distinctive) continue;
     bool met = false, same_kind = false;
     for (const Amount &y : b.amounts) {
-      if (!y.distinctive || y.kind != x.kind) continue;
+      if (y.distinctive != x.distinctive || y.kind != x.kind) continue;
       same_kind = true;
       met = met || same_amount(x, y);
     }
-    number = number || met;
-    conflict = conflict || (same_kind && !met);
+    (x.distinctive ? number : small_number) |= met;
+    conflict = conflict || (x.distinctive && same_kind && !met);
   }
+  if (a.negated != b.negated) return false; // "found guilty" and "found not guilty" are two facts
   if (number) return (entity || shared >= 3) && overlap >= 0.3;
-  if (conflict) return false; // two different figures are two facts
-  return entity && shared >= 3 && overlap >= 0.5;
+  if (conflict) return false;                                               // two different figures are two facts
+  if (small_number && entity && shared >= 3 && overlap >= 0.4) return true; // "guilty on four counts"
+  // Short claims meet on all their words ("10 deaths confirmed"), longer ones on three.
+  bool enough = shared >= 3 || (shared >= 2 && shared == smaller) || (small_number && shared >= 2);
+  return a.actor == b.actor && enough && overlap >= 0.5;
 }
 
 bool same_quote(std::string_view a, std::string_view b) {

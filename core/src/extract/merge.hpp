@@ -26,16 +26,18 @@ std::vector<Amount> amounts_in(std::string_view text);
 // Equal at the coarser of their precisions, and of the same kind.
 bool same_amount(const Amount &a, const Amount &b);
 
-// Content words, stemmed, without stopwords and numbers.
+// Content words, stemmed, without stopwords, numbers and names.
 std::set<std::string> content_stems(std::string_view text);
 
 struct FactSignature {
-  std::set<std::size_t> entities; // draft-wide entity indices
+  std::size_t actor = static_cast<std::size_t>(-1); // who acts or speaks
+  std::set<std::size_t> entities;                   // draft-wide entity indices, the actor's included
   std::vector<Amount> amounts;
   std::set<std::string> stems;
+  bool negated = false; // "not", "never", "acquitted": the opposite of a plain statement
 };
 
-FactSignature signature_of(std::string_view text, const std::vector<std::size_t> &entities);
+FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities);
 
 // Whether two facts from different outlets state the same thing.
 bool same_fact(const FactSignature &a, const FactSignature &b);
