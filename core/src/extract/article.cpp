@@ -173,13 +173,35 @@ public:
         out_.dates.push_back(std::move(d));
       }
     for (FoundDate &d : find_dates(body, out_.date)) out_.dates.push_back(std::move(d));
-    for (std::size_t p = 0; p < clean.paragraphs.size(); ++p)
+    for (std::size_t p = 0; p < clean.paragraphs.size(); ++p) {
+      if (!clean.headings_before[p].empty()) heading_speaker_ = heading_person(clean.headings_before[p]);
       read_paragraph(clean.paragraphs[p], paragraph_offsets_[p]);
+    }
     out_.entities = std::move(registry_.entities);
     return std::move(out_);
   }
 
 private:
+  // A heading line that is only a name and titles ("Irish Prime Minister
+  // Micheal Martin") introduces that person's quotes below it.
+  std::size_t heading_person(const std::string &heading) {
+    text_ = heading;
+    t_ = detail::tokenize(heading);
+    sentences_ = detail::split_sentences(heading);
+    quotes_.clear();
+    mentions_.clear();
+    for (std::size_t k = 0; k < t_.size(); ++k)
+      if (detail::is_finite_verb(t_, k, k > 0)) return npos; // a sentence, not a name
+    find_mentions();
+    std::size_t person = npos;
+    for (const Mention &m : mentions_) {
+      if (registry_.entities[m.entity].kind != EntityKind::person) continue;
+      if (person != npos && person != m.entity) return npos;
+      person = m.entity;
+    }
+    return person;
+  }
+
   void read_paragraph(const std::string &text, std::size_t offset) {
     text_ = text;
     offset_ = offset;
@@ -193,9 +215,15 @@ private:
     std::vector<bool> sentence_quoted(sentences_.size(), false);
     read_quotes(attributions, sentence_quoted);
     read_statements(attributions, sentence_quoted);
-    for (const Mention &m : mentions_)
-      if (registry_.entities[m.entity].kind == EntityKind::person && !unnamed_.count(m.entity))
-        last_named_person_ = m.entity;
+    previous_paragraph_person_ = npos;
+    bool several = false;
+    for (const Mention &m : mentions_) {
+      if (registry_.entities[m.entity].kind != EntityKind::person || unnamed_.count(m.entity)) continue;
+      several = several || (previous_paragraph_person_ != npos && previous_paragraph_person_ != m.entity);
+      previous_paragraph_person_ = m.entity;
+      last_named_person_ = m.entity;
+    }
+    if (several || !quotes_.empty()) previous_paragraph_person_ = npos;
     ++paragraph_;
   }
 
@@ -768,11 +796,8 @@ private:
       while (!words.empty() && words.back() == ',') words.pop_back(); // the comma that leads into "she said"
       if (words.empty()) continue;
       const Attribution *a = nearest(attributions, q);
-      std::size_t speaker = a ? a->speaker : npos;
+      std::size_t speaker = a ? a->speaker : unattributed_speaker(q, attributions);
       std::size_t word_count = std::count(words.begin(), words.end(), ' ') + 1;
-      if (!a && whole_sentence(q) && last_quote_paragraph_ + 1 >= paragraph_ && last_quote_speaker_ != npos) {
-        speaker = last_quote_speaker_; // a quote on its own continues the last speaker
-      }
       if (speaker == npos) continue;
       if (!a && word_count < 3) continue; // scare quotes
       for (std::size_t s = sentence_of(q.open);
@@ -810,6 +835,37 @@ private:
         last_person_paragraph_ = paragraph_;
       }
     }
+  }
+
+  // Who says a quote that has no speech verb of its own, in this order:
+  // a credit after it ("” – Marine Le Pen"); the speaker of a speech verb
+  // earlier in the paragraph ("X said in a statement. “…”"); the last
+  // speaker, when the quote stands alone; a heading line naming one person;
+  // the one person named in the paragraph before a paragraph that is a
+  // quote (a letter or statement introduced there).
+  std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const {
+    if (std::size_t credited = credit_after(q.close); credited != npos) return credited;
+    const Attribution *earlier = nullptr;
+    for (const Attribution &a : attributions)
+      if (t_[a.verb].end <= q.open) earlier = &a;
+    if (earlier && whole_sentence(q)) return earlier->speaker;
+    if (!whole_sentence(q)) return npos;
+    if (last_quote_paragraph_ + 1 >= paragraph_ && last_quote_speaker_ != npos) return last_quote_speaker_;
+    if (heading_speaker_ != npos) return heading_speaker_;
+    bool quote_paragraph = q.open == 0;
+    if (quote_paragraph && previous_paragraph_person_ != npos) return previous_paragraph_person_;
+    return npos;
+  }
+
+  // "“…” – Marine Le Pen": a dash and a name right after the quote.
+  std::size_t credit_after(std::size_t close) const {
+    std::size_t k = 0;
+    while (k < t_.size() && t_[k].begin < close) ++k;
+    if (k >= t_.size()) return npos;
+    const std::string &dash = t_[k].text;
+    if (dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93" && dash != "-") return npos;
+    const Mention *m = mention_starting_at(k + 1);
+    return m && registry_.entities[m->entity].kind == EntityKind::person ? m->entity : npos;
   }
 
   // Between two parts of a split quote: only ", S said,".
@@ -1052,9 +1108,11 @@ private:
   std::size_t last_person_paragraph_ = 0;
   std::size_t last_quote_speaker_ = npos, last_quote_paragraph_ = 0;
   std::unordered_set<std::size_t> unnamed_;
-  std::size_t spokesperson_of_ = npos; // who "the spokesperson" speaks for
-  std::size_t last_speech_byte_ = 0;   // in this paragraph, after the last speech verb
-  std::vector<std::size_t> recent_;    // entities in the order they are named
+  std::size_t spokesperson_of_ = npos;           // who "the spokesperson" speaks for
+  std::size_t last_speech_byte_ = 0;             // in this paragraph, after the last speech verb
+  std::size_t heading_speaker_ = npos;           // named by the last heading line
+  std::size_t previous_paragraph_person_ = npos; // the one person the paragraph before named
+  std::vector<std::size_t> recent_;              // entities in the order they are named
 };
 
 } // namespace

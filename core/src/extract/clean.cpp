@@ -221,6 +221,7 @@ CleanArticle clean_article(std::string_view input) {
   std::string converted = is_html(input) ? html_to_text(input) : std::string();
   std::string_view text = converted.empty() ? input : std::string_view(converted);
   CleanArticle article;
+  std::string heading_line; // a heading waiting for the paragraph below it
   std::unordered_set<std::string> seen;
   bool footer = false, embed = false;
   std::size_t start = 0;
@@ -261,8 +262,13 @@ CleanArticle clean_article(std::string_view input) {
     }
     bool heading = !ends_sentence(line) && !has_quote_mark(line) && word_count(line) < 14;
     bool question_heading = line.back() == '?' && word_count(line) < 10;
-    if (heading || question_heading) continue;
+    if (heading || question_heading) {
+      heading_line = line;
+      continue;
+    }
     article.paragraphs.push_back(line);
+    article.headings_before.push_back(heading_line);
+    heading_line.clear();
   }
   return article;
 }

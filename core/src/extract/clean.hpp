@@ -15,9 +15,10 @@ namespace detail {
 
 struct CleanArticle {
   std::string headline;
-  std::vector<std::string> paragraphs; // body text only
-  std::optional<Date> stated_date;     // a dateline such as "September 02, 2024"
-  std::vector<std::string> datelines;  // the lines that state a date about the page
+  std::vector<std::string> paragraphs;      // body text only
+  std::vector<std::string> headings_before; // per paragraph: the heading line right before it, or ""
+  std::optional<Date> stated_date;          // a dateline such as "September 02, 2024"
+  std::vector<std::string> datelines;       // the lines that state a date about the page
   std::optional<std::string> publisher, url;
 };
 
