@@ -174,7 +174,10 @@ public:
       }
     for (FoundDate &d : find_dates(body, out_.date)) out_.dates.push_back(std::move(d));
     for (std::size_t p = 0; p < clean.paragraphs.size(); ++p) {
-      if (!clean.headings_before[p].empty()) heading_speaker_ = heading_person(clean.headings_before[p]);
+      if (!clean.headings_before[p].empty()) {
+        heading_speaker_ = heading_person(clean.headings_before[p]);
+        if (heading_speaker_ != npos) last_quote_speaker_ = npos; // a new speaker's section
+      }
       read_paragraph(clean.paragraphs[p], paragraph_offsets_[p]);
     }
     out_.entities = std::move(registry_.entities);
@@ -334,6 +337,13 @@ private:
       std::string w = possessive_stripped(t_[k].lower);
       if (detail::is_known_place(w) || detail::is_nationality(w) || detail::is_place_word(w)) return;
     }
+    // "Centrist Macron", "Coun Lodge": a word before the surname of someone
+    // named before is a description, not a first name.
+    if (last > name_first && t_[last].capitalized &&
+        registry_.known(possessive_stripped(t_[last].text), EntityKind::person) != npos &&
+        registry_.known(possessive_stripped(join_words(t_, name_first, last, text_)), EntityKind::person) == npos &&
+        last - name_first == 1)
+      name_first = last;
     std::string person = possessive_stripped(join_words(t_, name_first, last, text_));
     std::optional<std::string> role = role_before(first, name_first);
     if (!role) role = role_after(last);
@@ -550,6 +560,11 @@ private:
         between = m.entity;
     }
     if (between != npos) return between;
+    // "Morrison ordered flags ..., who he said ...": the subject of its own sentence
+    for (const Mention &m : mentions_) {
+      if (m.last >= token || sentence_of(t_[m.first].begin) != here || !sentence_initial(m.first)) continue;
+      if (registry_.entities[m.entity].kind == EntityKind::person && !unnamed_.count(m.entity)) return m.entity;
+    }
     if (last_person_ != npos && last_person_paragraph_ + 1 >= paragraph_) return last_person_;
     std::size_t found = last_named_person_;
     for (const Mention &m : mentions_)
@@ -586,7 +601,9 @@ private:
       end = k2 - 2; // the word before the earlier comma
     }
     if (detail::is_pronoun(t_[end].lower)) return pronoun_referent(end);
-    if (const Mention *m = mention_ending_at(end)) {
+    const Mention *named = mention_ending_at(end);
+    bool bracketed = named && named->first > 0 && t_[named->first - 1].text == "("; // "The (San Jose) Mercury News"
+    if (const Mention *m = bracketed ? nullptr : named) {
       // "A spokesperson for Putin": the spokesperson speaks, not Putin.
       bool for_someone = m->first >= 2 && (t_[m->first - 1].lower == "for" || t_[m->first - 1].lower == "of") &&
                          detail::is_role_noun(t_[m->first - 2].lower);
@@ -710,6 +727,11 @@ private:
   // 41-year-old": someone named before whose role (or name) holds the
   // description's words, its head word included; "vice", "deputy" and
   // "former" must match too, so "the president" is never the vice president.
+  static bool is_head_of_body(const std::string &w) {
+    return w == "chief" || w == "head" || w == "leader" || w == "boss" || w == "administrator" || w == "director" ||
+           w == "chairman" || w == "chairwoman" || w == "chair";
+  }
+
   std::size_t resolve_description(std::size_t from, std::size_t last) const {
     std::string head = fold_text(possessive_stripped(t_[last].text));
     if (head.find("year old") != std::string::npos) { // "the 41-year-old": the last person named
@@ -726,7 +748,12 @@ private:
       auto has = [&](const std::string &w) { return std::find(have.begin(), have.end(), w) != have.end(); };
       bool head_fits = has(head) || (head.rfind("spokes", 0) == 0 && e.role &&
                                      fold_text(*e.role).find("spokes") != std::string::npos);
-      if (!head_fits) continue;
+      // "the NASA chief" for "NASA Administrator Jim Bridenstine": a head of
+      // the same kind, when another word of the description matches too
+      bool synonym = is_head_of_body(head) && e.role && wanted.size() > 1 &&
+                     std::any_of(have.begin(), have.end(), is_head_of_body) &&
+                     std::any_of(wanted.begin(), wanted.end() - 1, has);
+      if (!head_fits && !synonym) continue;
       bool qualifier_missing = false;
       for (const char *q : {"vice", "deputy", "former", "acting", "assistant"})
         qualifier_missing =
