@@ -90,12 +90,28 @@ function claimFor(story, claimItems, article, fact) {
   return candidates.find((c) => holds(padded(story.claims[c].what || ''), fact)) ?? candidates[0];
 }
 
+// The annotated date, or within it: an annotated "on or before D" is met by
+// a bound or an exact date not later than D (merging the claim with another
+// outlet's evidence can tighten it), never by a date of coarser precision.
+function dateMeets(found, gold) {
+  if (found === gold) return true;
+  if (!gold.startsWith('..')) return false;
+  const bound = gold.slice(2), value = found.replace(/^\.\./, '');
+  return /^\d{4}-\d\d-\d\d$/.test(value) && bound.length === 10 && value <= bound;
+}
+
+// "unknown" is right only when no article behind the claim has a date.
+function fromUndated(claim, story, articles) {
+  const byId = new Map(story.sources.map((s, i) => [s.id, articles[i]]));
+  return (claim.evidence || []).every((e) => !byId.get(e.source)?.gold.date);
+}
+
 function scoreGroup(binary, articles, withCards) {
   const story = draft(binary, articles);
   const claimItems = excerpts(story, articles);
   const result = {
     claims: story.claims.length,
-    dated: story.claims.filter((c) => c.when && c.when !== 'unknown').length,
+    dated: story.claims.filter((c) => (c.when && c.when !== 'unknown') || fromUndated(c, story, articles)).length,
     shared: 0, sharedFound: 0, wrongMerges: 0, facts: 0, factsCarried: 0, datesRight: 0,
     failures: [],
   };
@@ -121,7 +137,7 @@ function scoreGroup(binary, articles, withCards) {
     }
     result.factsCarried++;
     const when = story.claims[c].when || 'unknown';
-    if (when === fact.when) result.datesRight++;
+    if (dateMeets(when, fact.when)) result.datesRight++;
     else result.failures.push({ class: 'fact date wrong', fact: fact.id, article: article.id, found: when, gold: fact.when });
   }
   if (withCards) {

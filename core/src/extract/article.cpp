@@ -963,7 +963,10 @@ private:
       claim.when_text = d.text;
       return;
     }
-    if (future || !out_.date || !out_.date->known()) return;
+    // What is to come was still said by then: a future clause is a claim made
+    // on or before the article's date too.
+    (void)future;
+    if (!out_.date || !out_.date->known()) return;
     Date bound = *out_.date;
     bound.on_or_before = true;
     claim.when = bound;
@@ -975,6 +978,7 @@ private:
     for (std::size_t k = 1; k < t_.size(); ++k) {
       if (t_[k].begin != byte) continue;
       const std::string &w = t_[k - 1].lower;
+      if (w == "in" && k >= 2 && t_[k - 2].lower == "than") return true; // "closer than in 2017"
       return w == "since" || w == "until" || w == "than" || w == "of" || w == "its" || w == "his" || w == "her" ||
              w == "their" || (w == "the" && t_[k].lower != "end" && t_[k].lower != "day") ||
              is_possessive(t_[k - 1].text);
@@ -1007,7 +1011,30 @@ private:
       std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
       set_when(fact, begin, offset_ + t_[c.last].end, skip, future_clause(c));
       out_.statements.push_back(std::move(fact));
+      for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
     }
+  }
+
+  // "... on Monday, as Tottenham surrendered a two-goal lead": an adverbial
+  // clause with a subject of its own states a fact of its own, dated by
+  // its own words.
+  void read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted) {
+    const std::string &word = t_[span.first].lower;
+    bool adverbial = word == "after" || word == "before" || word == "because" || word == "since" || word == "as" ||
+                     word == "although" || word == "though" || word == "while" || word == "when" || word == "until";
+    if (!adverbial || span.first + 1 > span.last) return;
+    detail::Clause clause{span.first + 1, span.last, span.first + 1, {}};
+    while (clause.verb <= span.last && (quoted[clause.verb] || !detail::is_finite_verb(t_, clause.verb, true)))
+      ++clause.verb;
+    if (clause.verb > span.last || clause.verb == clause.first) return;
+    std::size_t who = clause_actor(clause);
+    if (who == npos) return;
+    FoundStatement fact = statement(ClaimKind::event, who, s);
+    fact.what = clause_text(clause, false);
+    fact.sentence = fact.what;
+    fact.topic = verb_stem(t_[clause.verb].lower);
+    set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {}, false);
+    out_.statements.push_back(std::move(fact));
   }
 
   bool future_clause(const detail::Clause &c) const {
