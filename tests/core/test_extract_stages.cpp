@@ -143,3 +143,18 @@ TEST_CASE("articles that are not UTF-8 are refused at their first bad byte") {
   CHECK(find_non_utf8("\xED\xA0\x80", "a.txt")); // a surrogate
   CHECK(find_non_utf8("\xC0\xAF", "a.txt"));     // an overlong form
 }
+
+TEST_CASE("drafts: a description in one outlet is the person another outlet names with that role") {
+  Story story = draft_story({
+      {"a.txt", "Rail strike\n\nPrime Minister Boris Johnson told his Cabinet: “We need to stay the course.”\n", monday},
+      {"b.txt", "Strike day\n\n“We need to stay the course,” the Prime Minister said.\n", monday},
+  });
+  auto quote = std::find_if(story.claims.begin(), story.claims.end(),
+                            [](const Claim &c) { return c.kind == ClaimKind::quote; });
+  REQUIRE(quote != story.claims.end());
+  CHECK(quote->evidence.size() == 2);
+  auto who = std::find_if(story.entities.begin(), story.entities.end(),
+                          [&](const Entity &e) { return e.id == quote->who; });
+  REQUIRE(who != story.entities.end());
+  CHECK(who->name == "Boris Johnson");
+}

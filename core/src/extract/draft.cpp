@@ -5,6 +5,7 @@
 #include "factcard/names.hpp"
 
 #include "merge.hpp"
+#include "tokens.hpp"
 
 #include <algorithm>
 #include <set>
@@ -77,10 +78,10 @@ struct DraftClaim {
   std::optional<std::string> when_text;
   std::string verb; // events
   std::vector<Evidence> evidence;
-  std::size_t rival = npos;   // a claim it contests
-  bool rival_speaker = false; // the same quote given to another speaker
-  std::size_t paragraph = 0;  // where it first appeared: 0 is the lead
-  detail::FactSignature signature;
+  std::size_t rival = npos;                      // a claim it contests
+  bool rival_speaker = false;                    // the same quote given to another speaker
+  std::size_t paragraph = 0;                     // where it first appeared: 0 is the lead
+  std::vector<detail::FactSignature> signatures; // one per excerpt: a new outlet may match any of them
 };
 
 // The earlier of two days, months or years (compared at their own fields).
@@ -216,7 +217,7 @@ private:
       if (!has_source(claim, source) && long_enough && rival == npos) rival = c;
     }
     DraftClaim claim{ClaimKind::quote, who, q.quote, q.when, q.when_text, "", {std::move(ev)}, rival};
-    claim.signature = detail::signature_of(q.quote, who, {who});
+    claim.signatures.push_back(detail::signature_of(q.quote, who, {who}));
     claim.rival_speaker = rival != npos;
     claim.paragraph = q.paragraph;
     claims_.push_back(std::move(claim));
@@ -229,29 +230,37 @@ private:
                      const std::vector<std::size_t> &named) {
     std::string what = s.what.empty() ? s.sentence : s.what;
     detail::FactSignature signature = detail::signature_of(what, who, named);
+    std::size_t best = npos;
+    double best_score = 0;
     for (std::size_t c = 0; c < claims_.size(); ++c) {
-      DraftClaim &claim = claims_[c];
+      const DraftClaim &claim = claims_[c];
       if (has_source(claim, source)) continue;
-      bool identical = claim.who == who && fold_text(claim.what) == fold_text(what);
       // A statement can report what another outlet quotes: same speaker, same words.
       bool paraphrase = claim.kind == ClaimKind::quote && claim.who == who && s.kind == ClaimKind::statement;
       if (claim.kind == ClaimKind::quote && !paraphrase) continue;
-      if (!identical && !detail::same_fact(claim.signature, signature)) continue;
-      if (exact(claim.when) && exact(s.when) && !dates_agree(*claim.when, *s.when)) {
-        DraftClaim rival{s.kind, claim.who, what, s.when, s.when_text, claim.verb, {evidence(source, s.sentence)}, c};
-        rival.paragraph = s.paragraph;
-        rival.signature = std::move(signature);
-        claims_.push_back(std::move(rival));
-        return;
-      }
-      merge_when(claim, s.when, s.when_text);
-      add_evidence(claim, evidence(source, s.sentence));
+      double score = claim.who == who && fold_text(claim.what) == fold_text(what) ? 10 : 0;
+      for (const detail::FactSignature &seen : claim.signatures)
+        score = std::max(score, detail::fact_similarity(seen, signature));
+      if (score > best_score) best = c, best_score = score;
+    }
+    if (best == npos) {
+      DraftClaim claim{s.kind, who, what, s.when, s.when_text, s.topic, {evidence(source, s.sentence)}, npos};
+      claim.paragraph = s.paragraph;
+      claim.signatures.push_back(std::move(signature));
+      claims_.push_back(std::move(claim));
       return;
     }
-    DraftClaim claim{s.kind, who, what, s.when, s.when_text, s.topic, {evidence(source, s.sentence)}, npos};
-    claim.paragraph = s.paragraph;
-    claim.signature = std::move(signature);
-    claims_.push_back(std::move(claim));
+    DraftClaim &claim = claims_[best];
+    if (exact(claim.when) && exact(s.when) && !dates_agree(*claim.when, *s.when)) {
+      DraftClaim rival{s.kind, claim.who, what, s.when, s.when_text, claim.verb, {evidence(source, s.sentence)}, best};
+      rival.paragraph = s.paragraph;
+      rival.signatures.push_back(std::move(signature));
+      claims_.push_back(std::move(rival));
+      return;
+    }
+    merge_when(claim, s.when, s.when_text);
+    add_evidence(claim, evidence(source, s.sentence));
+    claim.signatures.push_back(std::move(signature));
   }
 
   // A spelling shared by two entities ("Lindgren" for Marta and for Robert
@@ -270,7 +279,64 @@ private:
     }
   }
 
+  // "the Prime Minister" in one outlet is "Prime Minister Boris Johnson" in
+  // another: a description made of title words goes to the one person whose
+  // role holds those words, and its quotes meet that person's.
+  void resolve_descriptions() {
+    std::vector<std::size_t> target(entities_.size(), npos);
+    for (std::size_t d = 0; d < entities_.size(); ++d) {
+      if (!name_words(entities_[d].name).empty()) continue;
+      std::vector<std::string> wanted;
+      for (const std::string &w : detail::tokenize_words(fold_text(entities_[d].name)))
+        if (w != "the" && w != "a" && w != "an" && w != "one") wanted.push_back(w);
+      if (wanted.empty()) continue;
+      for (std::size_t p = 0; p < entities_.size(); ++p) {
+        const Entity &person = entities_[p];
+        if (p == d || person.kind_or_default() != EntityKind::person || !person.description) continue;
+        std::vector<std::string> role = detail::tokenize_words(fold_text(*person.description));
+        bool fits = std::all_of(wanted.begin(), wanted.end(), [&](const std::string &w) {
+          return std::find(role.begin(), role.end(), w) != role.end();
+        });
+        bool qualified = std::any_of(role.begin(), role.end(), [&](const std::string &w) {
+          return (w == "vice" || w == "deputy" || w == "former") &&
+                 std::find(wanted.begin(), wanted.end(), w) == wanted.end();
+        });
+        if (!fits || qualified) continue;
+        target[d] = target[d] == npos ? p : static_cast<std::size_t>(-2); // two fit: stays unresolved
+      }
+    }
+    for (DraftClaim &claim : claims_) {
+      if (claim.who < target.size() && target[claim.who] < entities_.size()) claim.who = target[claim.who];
+      for (Evidence &e : claim.evidence)
+        if (e.speaker_index < target.size() && target[e.speaker_index] < entities_.size())
+          e.speaker_index = target[e.speaker_index];
+    }
+    merge_resolved_quotes();
+  }
+
+  // Quotes of one speaker that only now share a speaker.
+  void merge_resolved_quotes() {
+    for (std::size_t i = 0; i < claims_.size(); ++i) {
+      for (std::size_t j = i + 1; j < claims_.size(); ++j) {
+        DraftClaim &a = claims_[i], &b = claims_[j];
+        if (a.kind != ClaimKind::quote || b.kind != ClaimKind::quote || a.who != b.who || b.evidence.empty()) continue;
+        bool overlap = std::any_of(b.evidence.begin(), b.evidence.end(),
+                                   [&](const Evidence &e) { return has_source(a, e.source_index); });
+        std::string x = fold_text(a.what), y = fold_text(b.what);
+        bool same =
+            x.find(y) != std::string::npos || y.find(x) != std::string::npos || detail::same_quote(a.what, b.what);
+        if (overlap || !same) continue;
+        for (Evidence &e : b.evidence) add_evidence(a, std::move(e));
+        merge_when(a, b.when, b.when_text);
+        b.evidence.clear(); // emptied: left out of the story
+        for (DraftClaim &other : claims_)
+          if (other.rival == j) other.rival = i;
+      }
+    }
+  }
+
   Story assemble() {
+    resolve_descriptions();
     drop_shared_aliases();
     Story story;
     story.info.id = ids_.make(slug(title_, 5), "draft");
@@ -284,7 +350,8 @@ private:
     for (std::size_t c = 0; c < claims_.size(); ++c) {
       claim_ids[c] = ids.make(slug(entities_[claims_[c].who].id + " " + claims_[c].what, 7), "claim");
     }
-    for (std::size_t c : salience_order()) story.claims.push_back(to_claim(c, claim_ids));
+    for (std::size_t c : salience_order())
+      if (!claims_[c].evidence.empty()) story.claims.push_back(to_claim(c, claim_ids));
     story.entities = std::move(entities_);
     return story;
   }
@@ -301,8 +368,8 @@ private:
     };
     auto rank = [&](std::size_t c) {
       const DraftClaim &d = claims_[c];
-      bool figure = std::any_of(d.signature.amounts.begin(), d.signature.amounts.end(),
-                                [](const detail::Amount &a) { return a.distinctive; });
+      bool figure = !d.signatures.empty() && std::any_of(d.signatures[0].amounts.begin(), d.signatures[0].amounts.end(),
+                                                         [](const detail::Amount &a) { return a.distinctive; });
       bool named = entities_[d.who].kind != EntityKind::other;
       return std::make_tuple(-static_cast<long>(outlets(d)), d.paragraph == 0 ? 0 : 1, figure ? 0 : 1, named ? 0 : 1);
     };

@@ -209,6 +209,17 @@ FactSignature signature_of(std::string_view text, std::size_t actor, const std::
   return s;
 }
 
+double fact_similarity(const FactSignature &a, const FactSignature &b) {
+  if (!same_fact(a, b)) return 0;
+  std::size_t shared = 0;
+  for (const std::string &w : a.stems) shared += b.stems.count(w);
+  std::size_t smaller = std::max<std::size_t>(1, std::min(a.stems.size(), b.stems.size()));
+  std::size_t entities = 0;
+  for (std::size_t e : a.entities) entities += b.entities.count(e);
+  return static_cast<double>(shared) / static_cast<double>(smaller) +
+         0.2 * static_cast<double>(std::min<std::size_t>(entities, 3)) + (a.actor == b.actor ? 0.3 : 0);
+}
+
 bool same_fact(const FactSignature &a, const FactSignature &b) {
   std::size_t shared = 0;
   for (const std::string &w : a.stems) shared += b.stems.count(w);

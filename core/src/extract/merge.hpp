@@ -41,6 +41,9 @@ FactSignature signature_of(std::string_view text, std::size_t actor, const std::
 
 // Whether two facts from different outlets state the same thing.
 bool same_fact(const FactSignature &a, const FactSignature &b);
+// How alike two facts are, 0 when they are not the same fact: to choose the
+// best of several claims a new sentence could join.
+double fact_similarity(const FactSignature &a, const FactSignature &b);
 
 // Whether two quotes are one quote transcribed twice: their words align
 // (longest common subsequence) over most of the shorter one.
