@@ -303,6 +303,7 @@ private:
   void classify(std::size_t first, std::size_t last) {
     while (first <= last && detail::is_not_name(t_[first].lower) && !detail::is_title_word(t_[first].lower)) ++first;
     if (first > last) return;
+    if (titled_person(first, last)) return;
     bool skip = false, org = false, place = true;
     for (std::size_t k = first; k <= last; ++k) {
       std::string w = possessive_stripped(t_[k].lower);
@@ -362,6 +363,29 @@ private:
     }
     if (last - name_first > 4) return; // too long for a name
     add_mention(first, last, registry_.add(person, EntityKind::person, role));
+  }
+
+  // "NASA Administrator Jim Bridenstine", "SpaceX CEO Elon Musk": an
+  // organisation and a title before a name are the person's role, never
+  // part of the name and never an organisation of their own.
+  bool titled_person(std::size_t first, std::size_t last) {
+    std::size_t title = last;
+    for (std::size_t k = last; k-- > first;)
+      if (detail::is_title_word(possessive_stripped(t_[k].lower))) {
+        title = k;
+        break;
+      }
+    if (title == last || title == first || last - title > 3) return false;
+    for (std::size_t k = title + 1; k <= last; ++k) {
+      std::string w = possessive_stripped(t_[k].lower);
+      if (detail::is_title_word(w) || detail::is_org_word(w) || detail::is_known_org(w) || detail::is_known_place(w) ||
+          detail::is_nationality(w) || detail::is_not_name(w))
+        return false;
+    }
+    std::string person = possessive_stripped(join_words(t_, title + 1, last, text_));
+    std::string role = join_words(t_, first, title, text_);
+    add_mention(title + 1, last, registry_.add(person, EntityKind::person, role));
+    return true;
   }
 
   static bool public_body(const std::string &name) {

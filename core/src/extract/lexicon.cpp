@@ -42,7 +42,8 @@ bool is_speech_verb(const std::string &w) {
 }
 
 bool is_title_word(const std::string &w) {
-  static const Words words = {"cllr",
+  static const Words words = {"administrator",
+                              "cllr",
                               "coun",
                               "councillor",
                               "councilor",
