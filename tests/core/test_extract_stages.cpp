@@ -146,15 +146,33 @@ TEST_CASE("articles that are not UTF-8 are refused at their first bad byte") {
 
 TEST_CASE("drafts: a description in one outlet is the person another outlet names with that role") {
   Story story = draft_story({
-      {"a.txt", "Rail strike\n\nPrime Minister Boris Johnson told his Cabinet: “We need to stay the course.”\n", monday},
+      {"a.txt", "Rail strike\n\nPrime Minister Boris Johnson told his Cabinet: “We need to stay the course.”\n",
+       monday},
       {"b.txt", "Strike day\n\n“We need to stay the course,” the Prime Minister said.\n", monday},
   });
-  auto quote = std::find_if(story.claims.begin(), story.claims.end(),
-                            [](const Claim &c) { return c.kind == ClaimKind::quote; });
+  auto quote =
+      std::find_if(story.claims.begin(), story.claims.end(), [](const Claim &c) { return c.kind == ClaimKind::quote; });
   REQUIRE(quote != story.claims.end());
   CHECK(quote->evidence.size() == 2);
-  auto who = std::find_if(story.entities.begin(), story.entities.end(),
-                          [&](const Entity &e) { return e.id == quote->who; });
+  auto who =
+      std::find_if(story.entities.begin(), story.entities.end(), [&](const Entity &e) { return e.id == quote->who; });
   REQUIRE(who != story.entities.end());
   CHECK(who->name == "Boris Johnson");
+}
+
+TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") {
+  std::string text = "Strike talks\n\n"
+                     "A Whitehall source said: \"This is not a fight we picked.\"\n\n"
+                     "\"It is the best we can do,\" one insider told the BBC.\n\n"
+                     "Ardern tells reporters the ban will start in April. \"Every such weapon will be banned,\" she "
+                     "said.\n\n"
+                     "Police Commissioner Mike Bush, who led the inquiry, praised officers. \"They ran towards "
+                     "danger,\" he said.\n";
+  ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+  REQUIRE(a.quotes.size() == 4);
+  auto speaker = [&](std::size_t i) { return a.entities[a.quotes[i].speaker].name; };
+  CHECK(speaker(0) == "Whitehall source");
+  CHECK(speaker(1) == "insider"); // never the BBC, who was told
+  CHECK(speaker(2) == "Ardern");  // a lone surname before a speech verb
+  CHECK(speaker(3) == "Mike Bush");
 }

@@ -356,7 +356,8 @@ private:
       if (existing != npos) {
         registry_.add(person, EntityKind::person, role);
         add_mention(first, last, existing);
-      } else if (cue && !(name_first == first && sentence_initial(first))) { // "Residents said" is no name
+      } else if (cue && (!(name_first == first && sentence_initial(first)) || lone_name_speaks(first))) {
+        // "Residents said" is no name, "Ardern tells reporters" is
         add_mention(first, last, registry_.add(person, EntityKind::person, role));
       }
       return;
@@ -384,7 +385,8 @@ private:
     }
     std::string person = possessive_stripped(join_words(t_, title + 1, last, text_));
     std::string role = join_words(t_, first, title, text_);
-    add_mention(title + 1, last, registry_.add(person, EntityKind::person, role));
+    add_mention(first, last,
+                registry_.add(person, EntityKind::person, role)); // the title included: a subject starts there
     return true;
   }
 
@@ -393,6 +395,15 @@ private:
                              "police", "parliament", "authority", "service"})
       if (fold_text(name).find(word) != std::string::npos) return true;
     return false;
+  }
+
+  // A capitalised word opening a sentence before a speech verb is a name
+  // unless it is a plural or a role ("Residents said", "Officials say").
+  bool lone_name_speaks(std::size_t token) const {
+    const std::string &w = t_[token].lower;
+    bool plural = w.size() > 3 && w.back() == 's';
+    return !plural && speaker_position(token) && !detail::is_role_noun(w) && !detail::is_actor_noun(w) &&
+           !detail::is_title_word(w) && !detail::is_not_name(w);
   }
 
   bool sentence_initial(std::size_t token) const {
@@ -500,7 +511,7 @@ private:
       if (!according) {
         speaker = inverted(v) ? speaker_after(v + 1) : speaker_before(v);
         if (speaker == npos && !inverted(v)) speaker = sentence_subject(v);
-        if (speaker == npos && !inverted(v)) speaker = speaker_after(v + 1);
+        if (speaker == npos && !inverted(v) && !takes_listener(v)) speaker = speaker_after(v + 1);
       }
       if (speaker == npos) continue;
       found.push_back({v, speaker, according || reported(v)});
@@ -508,6 +519,13 @@ private:
       last_speech_byte_ = t_[v].end;
     }
     return found;
+  }
+
+  // "told the BBC", "urged ministers": who follows these verbs listens.
+  bool takes_listener(std::size_t v) const {
+    const std::string &w = t_[v].lower;
+    return w == "told" || w == "tells" || w == "telling" || w == "urged" || w == "asked" || w == "warned" ||
+           w == "assured" || w == "reminded" || w == "promised";
   }
 
   // "called it “…”", "described the plan as “…”": a verb that speaks only

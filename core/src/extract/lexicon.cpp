@@ -144,7 +144,8 @@ bool is_role_noun(const std::string &w) {
       "dean",         "principal",    "teacher",     "doctor",     "spokesmen",  "officials",
       "partner",      "engineer",     "investor",    "founder",    "inspector",  "superintendent",
       "commissioner", "striker",      "midfielder",  "goalkeeper", "defender",   "trainer",
-      "chair"};
+      "chair",        "source",       "sources",     "insider",    "aide",       "ally",
+      "official",     "witness",      "resident",    "friend",     "colleague",  "figure"};
   return words.count(without_possessive(w)) > 0;
 }
 
