@@ -176,3 +176,12 @@ TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") 
   CHECK(speaker(2) == "Ardern");  // a lone surname before a speech verb
   CHECK(speaker(3) == "Mike Bush");
 }
+
+TEST_CASE("drafts: an em-dash credit line below a quote names its speaker") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt", "Letters\n\n“The bridge is a scandal and the council knows it.”\n\n— Jane Smith, mayor of Harwick\n",
+       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Jane Smith");
+  CHECK(a.entities[a.quotes[0].speaker].role == std::optional<std::string>("mayor of Harwick"));
+}

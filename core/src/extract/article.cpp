@@ -178,6 +178,7 @@ public:
         heading_speaker_ = heading_person(clean.headings_before[p]);
         if (heading_speaker_ != npos) last_quote_speaker_ = npos; // a new speaker's section
       }
+      credit_speaker_ = p + 1 < clean.paragraphs.size() ? credit_line(clean.paragraphs[p + 1]) : npos;
       read_paragraph(clean.paragraphs[p], paragraph_offsets_[p]);
     }
     out_.entities = std::move(registry_.entities);
@@ -185,6 +186,25 @@ public:
   }
 
 private:
+  // "— Jane Smith, mayor of Harwick" below a quote: the credit line names
+  // who said it; what follows the comma is the role.
+  std::size_t credit_line(const std::string &line) {
+    std::size_t at = 0;
+    for (const char *dash : {"\xE2\x80\x94", "\xE2\x80\x93", "-"})
+      if (line.rfind(dash, 0) == 0) at = std::string(dash).size();
+    if (at == 0) return npos;
+    std::string rest = detail::trim(std::string_view(line).substr(at));
+    std::size_t comma = rest.find(',');
+    std::string name = detail::trim(std::string_view(rest).substr(0, comma));
+    std::vector<Token> words = detail::tokenize(name);
+    bool named = !words.empty() && words.size() <= 4 &&
+                 std::all_of(words.begin(), words.end(), [](const Token &t) { return t.capitalized || !t.word; });
+    if (!named) return npos;
+    std::optional<std::string> role;
+    if (comma != std::string::npos) role = detail::trim(std::string_view(rest).substr(comma + 1));
+    return registry_.add(name, EntityKind::person, role);
+  }
+
   // A heading line that is only a name and titles ("Irish Prime Minister
   // Micheal Martin") introduces that person's quotes below it.
   std::size_t heading_person(const std::string &heading) {
@@ -914,6 +934,7 @@ private:
   // quote (a letter or statement introduced there).
   std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const {
     if (std::size_t credited = credit_after(q.close); credited != npos) return credited;
+    if (credit_speaker_ != npos && q.open == 0) return credit_speaker_; // the credit line below
     const Attribution *earlier = nullptr;
     for (const Attribution &a : attributions)
       if (t_[a.verb].end <= q.open) earlier = &a;
@@ -1207,6 +1228,7 @@ private:
   std::size_t spokesperson_of_ = npos;           // who "the spokesperson" speaks for
   std::size_t last_speech_byte_ = 0;             // in this paragraph, after the last speech verb
   std::size_t heading_speaker_ = npos;           // named by the last heading line
+  std::size_t credit_speaker_ = npos;            // named by a credit line right below this paragraph
   std::size_t previous_paragraph_person_ = npos; // the one person the paragraph before named
   std::vector<std::size_t> recent_;              // entities in the order they are named
 };

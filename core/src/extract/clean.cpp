@@ -260,7 +260,8 @@ CleanArticle clean_article(std::string_view input) {
       article.headline = line;
       continue;
     }
-    bool heading = !ends_sentence(line) && !has_quote_mark(line) && word_count(line) < 14;
+    bool credit = line.rfind("\xE2\x80\x94", 0) == 0 || line.rfind("\xE2\x80\x93", 0) == 0; // "— Name, title"
+    bool heading = !ends_sentence(line) && !has_quote_mark(line) && word_count(line) < 14 && !credit;
     bool question_heading = line.back() == '?' && word_count(line) < 10;
     if (heading || question_heading) {
       heading_line = line;
