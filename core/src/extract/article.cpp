@@ -959,9 +959,15 @@ private:
   }
 
   // Between two parts of a split quote: only ", S said,".
+  // "“Q1,” she said, adding, “Q2”" is two quotes: a second speech verb
+  // starts a second quotation.
   bool split_between(std::size_t from, std::size_t to) const {
     std::string between = detail::trim(std::string_view(text_).substr(from, to - from));
-    return !between.empty() && between.back() == ',' && between.size() < 120 && between.find('.') == std::string::npos;
+    bool simple =
+        !between.empty() && between.back() == ',' && between.size() < 120 && between.find('.') == std::string::npos;
+    for (const std::string &w : detail::tokenize_words(between))
+      if (w == "adding" || w == "noting" || w == "saying" || w == "continuing" || w == "before") return false;
+    return simple;
   }
 
   void read_statements(const std::vector<Attribution> &attributions, const std::vector<bool> &sentence_quoted) {

@@ -205,7 +205,7 @@ private:
       DraftClaim &claim = claims_[c];
       if (claim.kind != ClaimKind::quote) continue;
       std::string a = fold_text(claim.what), b = fold_text(q.quote);
-      bool contained = a == b || a.find(b) != std::string::npos || b.find(a) != std::string::npos;
+      bool contained = !a.empty() && !b.empty() && (a.find(b) != std::string::npos || b.find(a) != std::string::npos);
       bool same = contained || (!has_source(claim, source) && detail::same_quote(claim.what, q.quote));
       if (!same) continue;
       if (claim.who == who) {
@@ -323,8 +323,8 @@ private:
         bool overlap = std::any_of(b.evidence.begin(), b.evidence.end(),
                                    [&](const Evidence &e) { return has_source(a, e.source_index); });
         std::string x = fold_text(a.what), y = fold_text(b.what);
-        bool same =
-            x.find(y) != std::string::npos || y.find(x) != std::string::npos || detail::same_quote(a.what, b.what);
+        bool contained = !x.empty() && !y.empty() && (x.find(y) != std::string::npos || y.find(x) != std::string::npos);
+        bool same = contained || detail::same_quote(a.what, b.what);
         if (overlap || !same) continue;
         for (Evidence &e : b.evidence) add_evidence(a, std::move(e));
         merge_when(a, b.when, b.when_text);

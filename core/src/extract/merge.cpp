@@ -129,7 +129,7 @@ void add_number_words(std::string_view text, std::vector<Amount> &out) {
       "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",     "ten",
       "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   for (const std::string &w : folded_words(text)) {
-    for (int n = 0; n < 20; ++n) {
+    for (int n = 1; n < 20; ++n) { // "one" is as often a pronoun ("one of the reasons") as a count
       if (w != numbers[n]) continue;
       Amount a;
       a.value = n + 1;
