@@ -970,7 +970,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
   const storyId = () => (ID_PATTERN.test(state.story.story.id || '') ? state.story.story.id : 'story');
 
   function snippetsFile() {
-    const { build, story } = state.result;
+    const { build } = state.result;
     const id = storyId();
     const parts = [`<!-- factcard embed snippets for the story "${id}", ${plural(state.result.cards.length, 'card')}.
      Put ${id}.cards.json (the bundle) where data-story points, and factcard.js with factcard.wasm in

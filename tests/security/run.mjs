@@ -22,16 +22,17 @@ const { check, info } = report;
 
 function parseOptions() {
   const options = parseArgs({
-    usage: 'usage: node tests/security/run.mjs [--factcard CLI] [--wasm factcard.wasm] [--chromium PATH] [--pages N] [--keep DIR]',
+    usage: 'usage: node tests/security/run.mjs [--factcard CLI] [--wasm factcard.wasm] [--widget factcard.js] [--chromium PATH] [--pages N] [--keep DIR]',
     options: {
       factcard: join(ROOT, 'build', 'cli', 'factcard'),
       wasm: join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'),
+      widget: join(ROOT, 'build', 'web', 'factcard.js'), // as web/assemble.mjs writes it
       pages: 5,
       keep: null,
     },
     values: { pages: Number },
   });
-  for (const key of ['factcard', 'wasm', 'chromium']) {
+  for (const key of ['factcard', 'wasm', 'widget', 'chromium']) {
     if (!existsSync(options[key])) {
       console.error(`security: no ${key} at ${options[key]} (./run build first)`);
       process.exit(2);
@@ -107,9 +108,9 @@ document.addEventListener('securitypolicyviolation', function (e) {
 }, true);
 `;
 
-function writePages(site, stories) {
+function writePages(site, stories, widget) {
   mkdirSync(join(site, 'factcard'), { recursive: true });
-  copyFileSync(join(ROOT, 'web', 'factcard.js'), join(site, 'factcard', 'factcard.js'));
+  copyFileSync(widget, join(site, 'factcard', 'factcard.js'));
   copyFileSync(join(ROOT, 'demo', 'favicon.ico'), join(site, 'favicon.ico'));
   writeFileSync(join(site, 'canary.js'), CANARY);
   stories.forEach((s, n) => {
@@ -397,7 +398,7 @@ async function main() {
   urlChecks(options.factcard, work, urls);
   buildChecks(options.factcard, work, site, stories);
   copyFileSync(options.wasm, join(site, 'factcard', 'factcard.wasm'));
-  writePages(site, stories);
+  writePages(site, stories, options.widget);
 
   const servers = { true: await serve(site, { csp: true }), false: await serve(site, { csp: false }) };
   let chrome;
