@@ -67,6 +67,10 @@ export function requireTools(name, tools = ['playwright-core']) {
 
 // A browser, for scripts that make their own contexts; or with `persistent`, a single context in a
 // fresh profile directory, which close() removes. Other options go to Playwright (acceptDownloads).
+/**
+ * @param {string} executablePath
+ * @param {{ persistent?: boolean, [option: string]: unknown }} [options]
+ */
 export async function launchChromium(executablePath, { persistent = false, ...options } = {}) {
   const { chromium } = testRequire('playwright-core');
   const launch = { executablePath, headless: true, args: CHROMIUM_FLAGS, ...options };

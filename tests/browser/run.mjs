@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Browser tests for the widget (factcard.js, assembled from web/src/) and the demo pages, in Debian's Chromium driven by playwright-core.
 //   node tests/browser/run.mjs --site build/site [--artifacts build/test-artifacts] [--chromium /usr/bin/chromium]
 // The site (from demo/build-site.mjs) is served with the strict Content-Security-Policy of the
@@ -47,8 +48,8 @@ function expectedDate(value) {
   if (!m) return '';
   const [, approx, year, month, day] = m;
   let text = year;
-  if (month && day) text = `${MONTHS[month - 1]} ${+day}, ${year}`;
-  else if (month) text = `${MONTHS[month - 1]} ${year}`;
+  if (month && day) text = `${MONTHS[+month - 1]} ${+day}, ${year}`;
+  else if (month) text = `${MONTHS[+month - 1]} ${year}`;
   return approx ? `c. ${text}` : text;
 }
 
@@ -146,9 +147,10 @@ function instrument() {
   });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (entry.hadRecentInput) continue;
-      t.shift += entry.value;
-      t.shifts.push({ value: entry.value, at: Math.round(entry.startTime) });
+      const shift = /** @type {PerformanceEntry & { hadRecentInput: boolean, value: number }} */ (entry);
+      if (shift.hadRecentInput) continue;
+      t.shift += shift.value;
+      t.shifts.push({ value: shift.value, at: Math.round(entry.startTime) });
     }
   }).observe({ type: 'layout-shift', buffered: true });
   t.longTasks = [];
@@ -189,6 +191,7 @@ class Harness {
     return readFileSync(join(FIXTURES, name), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key) => values[key]);
   }
 
+  /** @param {string} path @param {{ colorScheme?: 'light' | 'dark', viewport?: { width: number, height: number }, setup?: (page: any) => Promise<void> }} [options] */
   async open(path, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, setup } = {}) {
     const page = await this.context.newPage();
     await page.setViewportSize(viewport);
@@ -302,12 +305,12 @@ async function articleChecks(h, artifacts) {
 
   // Keyboard: Tab from the top of the page to the first excerpts button, Enter and Space toggle it.
   await page.evaluate(() => scrollTo(0, 0));
-  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.evaluate(() => document.activeElement && /** @type {HTMLElement} */ (document.activeElement).blur());
   let reached = null;
   for (let i = 0; i < 200 && !reached; i++) {
     await page.keyboard.press('Tab');
     reached = await page.evaluate(() => {
-      const host = document.activeElement;
+      const host = /** @type {HTMLElement | null} */ (document.activeElement);
       const inner = host && host.shadowRoot && host.shadowRoot.activeElement;
       return inner && inner.matches('button[aria-controls=sources]') ? (host.id || host.dataset.claim) : null;
     });
@@ -408,7 +411,7 @@ async function themeChecks(h, artifacts) {
   const forcedLight = await background('blockquote.fact-card');
   await page.evaluate(() => {
     delete document.documentElement.dataset.theme;
-    document.querySelector('blockquote.fact-card').dataset.theme = 'light';
+    /** @type {HTMLElement} */ (document.querySelector('blockquote.fact-card')).dataset.theme = 'light';
   });
   await page.waitForTimeout(50);
   const one = await background('blockquote.fact-card');
@@ -437,7 +440,7 @@ async function rtlAndLanguageChecks(h, artifacts) {
 
   const page = await h.open('/__fixtures__/languages.html');
   await settle(page);
-  const when = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.fact-card')]
+  const when = await page.evaluate(() => Object.fromEntries([.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.fact-card'))]
     .map((el) => [el.id, el.shadowRoot?.querySelector('.when')?.textContent ?? `(${el.dataset.factcard})`])));
   const card = (claim) => h.data.cards.find((c) => c.id === claim);
   const month = card(h.values.monthclaim).when;
@@ -494,7 +497,7 @@ async function hostileChecks(h, artifacts) {
 async function failureChecks(h) {
   const page = await h.open('/__fixtures__/failures.html');
   await settle(page);
-  const states = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.fact-card')].map((el) => [el.id, {
+  const states = await page.evaluate(() => Object.fromEntries([.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.fact-card'))].map((el) => [el.id, {
     state: el.dataset.factcard,
     fallbackVisible: !el.shadowRoot && el.querySelector('p').getClientRects().length > 0,
   }])));
@@ -586,10 +589,11 @@ async function lazyChecks(h) {
   const api = await page.evaluate(async () => {
     const el = document.querySelector('blockquote.fact-card');
     let event = null;
-    el.addEventListener('factcard:render', (e) => { event = e.detail.card.id; }, { once: true });
+    el.addEventListener('factcard:render', (e) => { event = /** @type {CustomEvent} */ (e).detail.card.id; }, { once: true });
     await window.factcard.render(el);
     const result = await window.factcard.cards('{"factcard": 1, "story": {"id": "x"}, "entities": [], "sources": [], "claims": [}');
-    return { event, errors: Array.isArray(result.errors) && result.errors.length > 0 };
+    const errors = 'errors' in result ? result.errors : null;
+    return { event, errors: Array.isArray(errors) && errors.length > 0 };
   });
   check('api: factcard.render(el) redraws and dispatches factcard:render; factcard.cards() reports errors',
     !!api.event && api.errors, JSON.stringify(api));
