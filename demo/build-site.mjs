@@ -1,19 +1,23 @@
 #!/usr/bin/env node
+// @ts-check
 // Builds the demo site exactly as a publisher would use factcard:
 //   node demo/build-site.mjs --factcard build/cli/factcard --wasm build-wasm/wasm/factcard.wasm \
-//     --extract-wasm build-wasm/wasm/factcard-extract.wasm --out build/site
+//     --extract-wasm build-wasm/wasm/factcard-extract.wasm [--widget build/web/factcard.js] --out build/site
 // 1. `factcard build STORY -o OUT` writes the bundle, the JSON-LD and one embed snippet per card;
-// 2. the widget (web/factcard.js and the wasm) is copied to OUT/factcard/;
+// 2. the widget (factcard.js as web/assemble.mjs put it together, and the wasm) is copied to OUT/factcard/;
 // 3. demo/article.html gets its `<!-- factcard-embed: ID -->` markers replaced by those snippets;
 // 4. story.html is generated from `factcard cards STORY` (static, escaped HTML, no inline script);
 // 5. the index, the stylesheet, the favicon and the story file itself are copied;
 // 6. the story editor (editor.html) gets its scripts, its stylesheet and the extraction module
-//    (factcard-extract.wasm) in OUT/editor/: only the editor page loads them.
+//    (factcard-extract.wasm) in OUT/editor/: only the editor page loads them. Its worker is
+//    assembled with the widget's wasm boundary (web/src/wasm.mjs) into one classic script.
 // Every page is checked for inline script and style, which the demo's strict CSP would block.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { assemble } from '../web/assemble.mjs';
 
 const DEMO = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(DEMO, '..');
@@ -21,8 +25,8 @@ const MARKER = /<!--\s*factcard-embed:\s*([a-z0-9._-]+)\s*-->/g;
 const SOURCE_MARKER = /<!--\s*factcard-embed-source:\s*([a-z0-9._-]+)\s*-->/g; // the snippet shown as code
 
 function parseArgs(argv) {
-  const options = { story: join(DEMO, 'stories', 'putin-mongolia-2024.json') };
-  const names = { '--factcard': 'factcard', '--wasm': 'wasm', '--out': 'out', '--story': 'story', '--extract-wasm': 'extractWasm' };
+  const options = { story: join(DEMO, 'stories', 'putin-mongolia-2024.json'), widget: join(ROOT, 'build', 'web', 'factcard.js') };
+  const names = { '--factcard': 'factcard', '--wasm': 'wasm', '--out': 'out', '--story': 'story', '--extract-wasm': 'extractWasm', '--widget': 'widget' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = names[argv[i]];
     if (!key || argv[i + 1] === undefined) usage(`unknown or incomplete argument: ${argv[i]}`);
@@ -31,7 +35,7 @@ function parseArgs(argv) {
   for (const key of ['factcard', 'wasm', 'out']) if (!options[key]) usage(`--${key} is required`);
   // The editor's extraction module: where the wasm build puts it unless told otherwise.
   options.extractWasm ||= join(ROOT, 'build-wasm', 'wasm', 'factcard-extract.wasm');
-  for (const key of ['factcard', 'wasm', 'story', 'extractWasm']) {
+  for (const key of ['factcard', 'wasm', 'story', 'extractWasm', 'widget']) {
     if (!existsSync(options[key])) usage(`${key}: no such file: ${options[key]}`);
   }
   return options;
@@ -40,7 +44,7 @@ function parseArgs(argv) {
 function usage(problem) {
   console.error(`build-site: ${problem}`);
   console.error('usage: node demo/build-site.mjs --factcard CLI --wasm FACTCARD.wasm --out DIR [--story STORY.json]'
-    + ' [--extract-wasm FACTCARD-EXTRACT.wasm]');
+    + ' [--extract-wasm FACTCARD-EXTRACT.wasm] [--widget factcard.js (default: build/web/, from node web/assemble.mjs)]');
   process.exit(2);
 }
 
@@ -310,12 +314,17 @@ function checkNoInline(name, html) {
 function copyEditor(out, extractWasm) {
   const dir = join(out, 'editor');
   mkdirSync(dir, { recursive: true });
-  for (const file of ['editor.js', 'editor-worker.js', 'editor.css']) {
-    const text = readFileSync(join(DEMO, file), 'utf8');
+  const files = {
+    'editor.js': readFileSync(join(DEMO, 'editor.js'), 'utf8'),
+    'editor-worker.js': assemble([join(ROOT, 'web', 'src', 'wasm.mjs'), join(DEMO, 'editor-worker.mjs')],
+      '/* The story editor\'s worker, assembled by demo/build-site.mjs from web/src/wasm.mjs and demo/editor-worker.mjs. */'),
+    'editor.css': readFileSync(join(DEMO, 'editor.css'), 'utf8'),
+  };
+  for (const [file, text] of Object.entries(files)) {
     // The same rule as the widget: no string evaluation, no HTML-string sinks.
     const forbidden = ['eval(', 'new Function', 'innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write']
       .filter((word) => text.includes(word));
-    if (forbidden.length) throw new Error(`demo/${file} uses ${forbidden.join(', ')}`);
+    if (forbidden.length) throw new Error(`editor/${file} uses ${forbidden.join(', ')}`);
     writeFileSync(join(dir, file), text);
   }
   copyFileSync(extractWasm, join(dir, 'factcard-extract.wasm'));
@@ -337,7 +346,7 @@ function main() {
   if (!existsSync(join(out, bundleHref))) throw new Error(`factcard build wrote no ${bundleHref}`);
 
   mkdirSync(join(out, 'factcard'));
-  copyFileSync(join(ROOT, 'web', 'factcard.js'), join(out, 'factcard', 'factcard.js'));
+  copyFileSync(options.widget, join(out, 'factcard', 'factcard.js'));
   copyFileSync(options.wasm, join(out, 'factcard', 'factcard.wasm'));
   mkdirSync(join(out, 'stories'));
   copyFileSync(options.story, join(out, 'stories', basename(options.story)));

@@ -1,3 +1,4 @@
+// @ts-check
 // The story editor of the factcard demo: articles in, draft cards out, corrected by hand, then
 // downloaded as a story file, a bundle and embed snippets.
 //
@@ -10,7 +11,7 @@
 'use strict';
 
 (() => {
-  const SCRIPT_URL = document.currentScript ? document.currentScript.src : new URL('editor/editor.js', location.href).href;
+  const SCRIPT_URL = document.currentScript ? /** @type {HTMLScriptElement} */ (document.currentScript).src : new URL('editor/editor.js', location.href).href;
   const WORKER_URL = new URL('editor-worker.js', SCRIPT_URL).href;
   const CLAIM_KINDS = ['event', 'statement', 'quote', 'figure'];
   const ENTITY_KINDS = ['person', 'organization', 'place', 'other'];
@@ -66,6 +67,9 @@ Copyright \u00A9 2025 Alder Evening Post`,
 
   // ---------- small DOM helpers (text only, never HTML) ----------
 
+  // The page's own elements by id: the form controls, details and progress bar of editor.html,
+  // whose kinds the markup fixes (typed loosely rather than cast at every use).
+  /** @type {(id: string) => any} */
   const $ = (id) => document.getElementById(id);
 
   function h(tag, props, ...children) {
@@ -116,6 +120,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
     if (value === 'unknown') return 'Date unknown';
     const d = parseDate(value);
     if (!d) return '';
+    /** @type {Intl.DateTimeFormatOptions} */
     const options = { timeZone: 'UTC', year: 'numeric' };
     if (d.month) options.month = 'long';
     if (d.day) options.day = 'numeric';
@@ -158,7 +163,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
 
     start() {
       if (this.worker) return;
-      this.worker = new Worker(policy ? policy.createScriptURL(WORKER_URL) : WORKER_URL, { name: 'factcard-editor' });
+      this.worker = new Worker(/** @type {string} */ (policy ? policy.createScriptURL(WORKER_URL) : WORKER_URL), { name: 'factcard-editor' });
       this.worker.onmessage = ({ data }) => this.receive(data);
       this.worker.onerror = (event) => {
         event.preventDefault();
@@ -713,6 +718,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
     edited(true);
   }
 
+  /** @type {ReturnType<typeof setTimeout> | 0} */
   let toastTimer = 0;
 
   function showToast(text) {
@@ -738,6 +744,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
 
   // ---------- checking with the core as the editor types ----------
 
+  /** @type {ReturnType<typeof setTimeout> | 0} */
   let timer = 0;
 
   function edited(now = false) {
@@ -843,6 +850,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
     }
     if (e.at && e.at.table === 'entities') {
       if (!state.entitiesDrawn) renderEntities();
+      /** @type {NodeListOf<HTMLElement>} */
       const controls = $('entities').querySelectorAll(`[data-entity="${e.at.index}"]`);
       const control = [...controls].find((c) => c.dataset.field === field) || controls[0];
       const words = { aliases: 'other spellings', kind: 'kind', description: 'role' };
@@ -971,7 +979,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
   const storyId = () => (ID_PATTERN.test(state.story.story.id || '') ? state.story.story.id : 'story');
 
   function snippetsFile() {
-    const { build, story } = state.result;
+    const { build } = state.result;
     const id = storyId();
     const parts = [`<!-- factcard embed snippets for the story "${id}", ${plural(state.result.cards.length, 'card')}.
      Put ${id}.cards.json (the bundle) where data-story points, and factcard.js with factcard.wasm in
@@ -1025,14 +1033,15 @@ Copyright \u00A9 2025 Alder Evening Post`,
       });
     }
     $('story-title').addEventListener('input', (e) => {
-      state.story.story.title = e.target.value;
+      state.story.story.title = /** @type {HTMLInputElement} */ (e.target).value;
       edited();
     });
     $('story-id').addEventListener('input', (e) => {
-      const value = e.target.value.trim();
+      const input = /** @type {HTMLInputElement} */ (e.target);
+      const value = input.value.trim();
       state.story.story.id = value;
-      if (ID_PATTERN.test(value)) e.target.removeAttribute('aria-invalid');
-      else e.target.setAttribute('aria-invalid', 'true');
+      if (ID_PATTERN.test(value)) input.removeAttribute('aria-invalid');
+      else input.setAttribute('aria-invalid', 'true');
       edited();
     });
     // Compile the core in the background while the visitor pastes.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Writes demo/favicon.ico: a 16×16 and a 32×32 icon (a white card with a green check mark on the
 // demo's navy), drawn pixel by pixel so the repository needs no image tools. Run it again only to
 // change the icon; the .ico it writes is committed.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // A tiny static file server for the demo site and the browser tests (no dependencies).
 //   node demo/serve.mjs DIR [--port 8080] [--host 127.0.0.1] [--csp]
 // --csp sends the strict Content-Security-Policy a careful publisher would use, so the demo
@@ -64,7 +65,7 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', csp = false
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {
-      const { port: actual } = server.address();
+      const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
       done({ server, url: `http://${host}:${actual}/` });
     });
   });

@@ -3,7 +3,7 @@
  * single widget, whichever loads first. Types: factcard.d.ts; API and events: README.md. */
 import './factcard.js';
 
-const registry = window[Symbol.for('factcard')];
+const registry = /** @type {any} */ (window)[Symbol.for('factcard')];
 // A module has no document.currentScript to find factcard.wasm by. Bundlers that understand
 // `new URL(…, import.meta.url)` (webpack 5, Parcel, Vite) copy the file and rewrite the URL.
 // factcard.js reads it when the first card nears the viewport, so setting it after the import is in time;
@@ -19,8 +19,8 @@ export const version = api.version;
 /** Look for new cards now (they still load lazily). */
 export const scan = () => api.scan();
 /** Upgrade or redraw one card now; resolves once it is drawn or has failed (see its events). */
-export const render = (element) => api.render(element);
+export const render = (/** @type {Element} */ element) => api.render(element);
 /** Forget loaded stories and redraw every card drawn so far. */
 export const refresh = () => api.refresh();
 /** Run the core on a story file or bundle: resolves to {story, cards} or {errors}. */
-export const cards = (input) => api.cards(input);
+export const cards = (/** @type {string | Uint8Array} */ input) => api.cards(input);

@@ -1,3 +1,4 @@
+// @ts-check
 // Extraction benchmark: factcard's draft extraction (native CLI and wasm)
 // against the hand annotations in tests/extract, with chrono-node (dates) and
 // compromise (people) as baselines.

@@ -1,3 +1,4 @@
+// @ts-check
 // docs/EXTRACTION.md from the benchmark's results, and the tables it prints.
 import { METRICS, rates } from './scoring.mjs';
 

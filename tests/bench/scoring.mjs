@@ -1,3 +1,4 @@
+// @ts-check
 // Scoring predicted annotations against the gold ones.
 //
 // Items are paired one to one, best pairs first, so a name found twice

@@ -1,3 +1,4 @@
+// @ts-check
 // The tools the extraction benchmark runs. Each tool is
 //   { name, available, reason?, version, categories, annotate(article) -> prediction,
 //     throughput(articles, options) -> { wordsPerSecond, method } }
@@ -9,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+
+import { call, instantiate } from '../../web/src/wasm.mjs';
 
 // ---------------------------------------------------------------- timing
 
@@ -165,59 +168,15 @@ export function nativeTool(root, probeArticle, only) {
 
 // ---------------------------------------------------------------- factcard wasm
 
-// Every import gets a quiet stub, as web/factcard.js does: exit and abort throw,
-// fd_write reports its bytes written and drops them.
-function stubImports(module, memory) {
-  const imports = {};
-  for (const { module: ns, name, kind } of WebAssembly.Module.imports(module)) {
-    if (kind !== 'function') continue;
-    let stub = () => 0;
-    if (/exit|abort/.test(name)) {
-      stub = () => { throw new Error(`wasm called ${name}`); };
-    } else if (name === 'fd_write') {
-      stub = (fd, iovs, count, writtenPtr) => {
-        const view = new DataView(memory().buffer);
-        let total = 0;
-        for (let i = 0; i < count; i++) total += view.getUint32(iovs + 8 * i + 4, true);
-        view.setUint32(writtenPtr, total, true);
-        return 0;
-      };
-    }
-    (imports[ns] ||= {})[name] = stub;
-  }
-  return imports;
-}
-
-function callWasm(x, inputText) {
-  const bytes = new TextEncoder().encode(inputText);
-  const input = x.fc_alloc(bytes.length + 1);
-  if (!input) throw new Error('fc_alloc failed');
-  let output = 0;
-  try {
-    const memory = new Uint8Array(x.memory.buffer);
-    memory.set(bytes, input);
-    memory[input + bytes.length] = 0;
-    output = x.fc_extract_annotations(input, bytes.length);
-    const after = new Uint8Array(x.memory.buffer);
-    return new TextDecoder().decode(after.subarray(output, after.indexOf(0, output)));
-  } finally {
-    x.fc_free(input);
-    if (output) x.fc_free(output);
-  }
-}
-
 function wasmAnnotations(x, article, only) {
-  const parsed = JSON.parse(callWasm(x, JSON.stringify({ text: article.text, ...(article.gold.date ? { date: article.gold.date } : {}), ...(only ? { only } : {}) })));
+  const parsed = JSON.parse(call(x, 'fc_extract_annotations', JSON.stringify({ text: article.text, ...(article.gold.date ? { date: article.gold.date } : {}), ...(only ? { only } : {}) })));
   if (parsed.errors) throw new Error(`fc_extract_annotations: ${JSON.stringify(parsed.errors).slice(0, 200)}`);
   return asList(parsed)[0];
 }
 
-async function instantiate(file) {
-  const module = await WebAssembly.compile(fs.readFileSync(file));
-  let exports;
-  const instance = await WebAssembly.instantiate(module, stubImports(module, () => exports.memory));
-  exports = instance.exports;
-  if (exports._initialize) exports._initialize();
+// The widget's own boundary (web/src/wasm.mjs): the same stubs and calls as in a page.
+async function instantiateFile(file) {
+  const exports = await instantiate(await WebAssembly.compile(fs.readFileSync(file)));
   const missing = ['fc_alloc', 'fc_free', 'fc_extract_annotations', 'memory'].filter((e) => !exports[e]);
   if (missing.length) throw new Error(`exports lack ${missing.join(', ')}`);
   return exports;
@@ -229,7 +188,7 @@ export async function wasmTool(root, probeArticle, only) {
   if (!fs.existsSync(file)) return unavailable(name, 'build-wasm/wasm/factcard-extract.wasm not found: build the wasm first');
   let x;
   try {
-    x = await instantiate(file);
+    x = await instantiateFile(file);
     wasmAnnotations(x, probeArticle);
   } catch (err) {
     return unavailable(name, `factcard-extract.wasm: ${err.message}`);
@@ -286,7 +245,7 @@ export async function chronoTool() {
 
 // ---------------------------------------------------------------- compromise
 
-const EDGE_PUNCTUATION = /^[\s"“”‘’'(\[]+|[\s"“”‘’'),.;:!?\]]+$/gu;
+const EDGE_PUNCTUATION = /^[\s"“”‘’'([]+|[\s"“”‘’'),.;:!?\]]+$/gu;
 
 // Trims punctuation and possessives and drops case-folded duplicates.
 function normalisePeople(names) {

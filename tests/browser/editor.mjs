@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Browser test of the story editor (demo/editor.html) in Debian's Chromium, under the demo's strict
 // Content-Security-Policy with Trusted Types enforced.
 //   node tests/browser/editor.mjs --site build/site [--artifacts build/test-artifacts]
@@ -112,7 +113,7 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
     await page.click('#load-samples');
     const filled = await page.evaluate(() => [...document.querySelectorAll('.ed-article')].map((li) => ({
       text: li.querySelector('textarea').value.length,
-      date: li.querySelector('input[type=date]').value,
+      date: /** @type {HTMLInputElement} */ (li.querySelector('input[type=date]')).value,
     })));
     check('editor: "Load the demo articles" fills several articles, each with its date',
       filled.length >= 2 && filled.every((a) => a.text > 300 && /^\d{4}-\d\d-\d\d$/.test(a.date)), JSON.stringify(filled));
@@ -127,7 +128,7 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
     const statusText = await page.textContent('#status');
     check('editor: drafting shows progress and ends with a summary',
       /Drafted \d+ claims/.test(statusText) && await page.evaluate(() => {
-        const p = document.getElementById('progress');
+        const p = /** @type {HTMLProgressElement} */ (document.getElementById('progress'));
         return p.value === p.max && document.querySelectorAll('#steps li[data-state=done]').length >= 2;
       }), statusText);
     check('editor: focus moves to the draft once it is ready',
@@ -170,7 +171,7 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
     await secondItem.locator('input.ed-when').fill(first.when);
     await cardsSettled(page);
     const merged = await page.evaluate(({ a, b }) => {
-      const card = (id) => document.querySelector(`li.ed-claim[data-claim="${id}"] .ed-card`);
+      const card = (id) => /** @type {HTMLElement | null} */ (document.querySelector(`li.ed-claim[data-claim="${id}"] .ed-card`));
       return [a, b].map((id) => ({ status: card(id)?.dataset.status, n: card(id)?.dataset.corroboration,
         note: card(id)?.querySelector('.ed-card-note')?.textContent || '' }));
     }, { a: first.claims[0], b: second.claims[0] });
@@ -224,7 +225,7 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
       };
       walk(document);
       const li = document.querySelector(`li.ed-claim[data-claim="${id}"]`);
-      li.querySelector('.ed-snippet').open = true;
+      /** @type {HTMLDetailsElement} */ (li.querySelector('.ed-snippet')).open = true;
       return {
         images: images.length,
         shown: li.querySelector('.ed-card-what').textContent,
@@ -306,8 +307,8 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
       const add = document.getElementById('add-article');
       const boxes = () => [...document.querySelectorAll('.ed-article')];
       const samples = boxes().slice(0, 3).map((li) => ({
-        name: li.querySelector('input[data-field=name]').value,
-        date: li.querySelector('input[type=date]').value,
+        name: /** @type {HTMLInputElement} */ (li.querySelector('input[data-field=name]')).value,
+        date: /** @type {HTMLInputElement} */ (li.querySelector('input[type=date]')).value,
         lines: li.querySelector('textarea').value.split('\n\n'),
       }));
       while (boxes().length < count) add.click();
@@ -324,8 +325,8 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
         const box = li.querySelector('textarea');
         box.value = parts.join('\n\n');
         box.dispatchEvent(new Event('input', { bubbles: true }));
-        li.querySelector('input[type=date]').value = sample.date;
-        li.querySelector('input[data-field=name]').value = `${sample.name}-${i + 1}`;
+        /** @type {HTMLInputElement} */ (li.querySelector('input[type=date]')).value = sample.date;
+        /** @type {HTMLInputElement} */ (li.querySelector('input[data-field=name]')).value = `${sample.name}-${i + 1}`;
         total += box.value.split(/\s+/).length;
       });
       return total;
@@ -343,7 +344,7 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
         setTimeout(() => done({
           status: document.getElementById('status').textContent,
           stopped: steps.querySelectorAll('li[data-state=stopped]').length,
-          draftEnabled: !document.getElementById('draft').disabled,
+          draftEnabled: !/** @type {HTMLButtonElement} */ (document.getElementById('draft')).disabled,
         }), 50);
       });
       observer.observe(steps, { attributes: true, subtree: true, childList: true });
@@ -357,12 +358,12 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
       t.progress = [];
       t.statuses = [];
       t.steps = new Set();
-      const progress = document.getElementById('progress');
+      const progress = /** @type {HTMLProgressElement} */ (document.getElementById('progress'));
       const status = document.getElementById('status');
       t.observer = new MutationObserver(() => {
         t.progress.push(progress.value);
         if (t.statuses[t.statuses.length - 1] !== status.textContent) t.statuses.push(status.textContent);
-        for (const li of document.querySelectorAll('#steps li')) t.steps.add(li.dataset.state);
+        for (const li of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#steps li'))) t.steps.add(li.dataset.state);
       });
       t.observer.observe(document.getElementById('progress-panel'), { attributes: true, childList: true, subtree: true, characterData: true });
       t.start = performance.now();
@@ -377,7 +378,7 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
       const frames = t.frames.filter((f) => f >= t.start && f <= t.end);
       let gap = 0;
       for (let i = 1; i < frames.length; i++) gap = Math.max(gap, frames[i] - frames[i - 1]);
-      const max = document.getElementById('progress').max;
+      const max = /** @type {HTMLProgressElement} */ (document.getElementById('progress')).max;
       return {
         ms: Math.round(t.end - t.start),
         frames: frames.length,
@@ -438,8 +439,8 @@ async function accessibility({ context, plainBase, artifacts, check }) {
     await draftDone(page);
     await cardsSettled(page);
     await page.evaluate(() => {
-      document.getElementById('story-meta').open = true;
-      document.querySelector('.ed-snippet').open = true;
+      /** @type {HTMLDetailsElement} */ (document.getElementById('story-meta')).open = true;
+      /** @type {HTMLDetailsElement} */ (document.querySelector('.ed-snippet')).open = true;
     });
     // One problem on show as well, so the problem list is checked too.
     await page.locator('input.ed-when').first().fill('2025-99');
@@ -458,6 +459,7 @@ async function accessibility({ context, plainBase, artifacts, check }) {
   }
 }
 
+/** @param {Record<string, any>} options context, base, plainBase, site, artifacts, factcard?, check, info */
 export async function editorChecks({ context, base, plainBase, site, artifacts, factcard, check, info }) {
   factcard ||= join(ROOT, 'build', 'cli', 'factcard');
   if (!existsSync(join(site, 'editor.html'))) {

@@ -1,3 +1,4 @@
+// @ts-check
 // What the Node test scripts that drive Debian's Chromium share (tests/browser/*.mjs,
 // tests/security/run.mjs, tests/npm/smoke.mjs): "--key value" options, the test tools of tests/,
 // the Chromium launch, the demo's static server, axe-core, and the PASS/FAIL report with its
@@ -14,7 +15,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
 // The test tools (playwright-core, axe-core) live in tests/node_modules, whichever script asks.
 const testRequire = createRequire(join(ROOT, 'tests', 'package.json'));
-// DESIGN.md: the flags these machines need (Playwright adds --headless itself as well).
+// The flags these machines need (docs/ARCHITECTURE.md, "Toolchain notes"; Playwright adds --headless itself as well).
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -28,7 +29,13 @@ function usageError(text) {
 // "--key value" pairs over `options` (the defaults; --chromium is always there). A value is
 // resolved as a path unless `values[key]` converts it; a conversion that returns undefined, an
 // unknown key or a missing value prints `usage` and exits 2. With `site`, --site is required.
+/**
+ * @param {{ name?: string, usage: string, options: Record<string, any>, values?: Record<string, (text: string) => any>, site?: boolean }} spec
+ * @param {string[]} [argv]
+ * @returns {Record<string, any>}
+ */
 export function parseArgs({ name, usage, options, values = {}, site = false }, argv = process.argv.slice(2)) {
+  /** @type {Record<string, any>} */
   const parsed = { chromium: process.env.CHROMIUM || '/usr/bin/chromium', ...options };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
@@ -60,6 +67,10 @@ export function requireTools(name, tools = ['playwright-core']) {
 
 // A browser, for scripts that make their own contexts; or with `persistent`, a single context in a
 // fresh profile directory, which close() removes. Other options go to Playwright (acceptDownloads).
+/**
+ * @param {string} executablePath
+ * @param {{ persistent?: boolean, [option: string]: unknown }} [options]
+ */
 export async function launchChromium(executablePath, { persistent = false, ...options } = {}) {
   const { chromium } = testRequire('playwright-core');
   const launch = { executablePath, headless: true, args: CHROMIUM_FLAGS, ...options };
@@ -113,6 +124,11 @@ export function createReport(label) {
   let failed = 0;
   const summary = (lead = '', tail = '') => console.log(`${label}: ${lead}${passed} passed, ${failed} failed${tail}`);
   return {
+    /**
+     * @param {string} name
+     * @param {unknown} ok
+     * @param {unknown} [detail] text, or a list of lines
+     */
     check(name, ok, detail = '') {
       if (ok) passed++;
       else failed++;

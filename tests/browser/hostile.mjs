@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Hostile host pages and a heavy page, in Debian's Chromium driven by playwright-core.
 //   node tests/browser/hostile.mjs --site build/site [--factcard build/cli/factcard] [--out build/hostile]
 //                                  [--only hostile|heavy] [--chromium /usr/bin/chromium]
@@ -105,6 +106,7 @@ function variantPage(site, variant) {
   });
 }
 
+/** @param {{ title: string, dir?: string, css: string[], body: string }} parts */
 function page({ title, dir, css, body }) {
   const links = ['base.css', ...css].map((f) => `<link rel="stylesheet" href="/__hostile__/${f}">`).join('\n');
   return `<!doctype html>
@@ -309,6 +311,7 @@ async function renderVariant(context, base, variant, out) {
 }
 
 function judgePixels(variant, result, baseline, out) {
+  /** @type {Array<{ claim: string, share: number, note: string, sizeMismatch?: string, maxDelta?: number, differing?: number }>} */
   const rows = CARDS.map((claim) => {
     const a = baseline.pictures.get(claim);
     const b = result.pictures.get(claim);
@@ -524,7 +527,7 @@ async function main() {
   const server = await serve(options.site, { csp: true });
   const { browser, close } = await launchChromium(options.chromium);
   try {
-    for (const [name, run] of [['hostile', () => hostileHosts(browser, server.url, options.site, options.out)], ['heavy', () => heavyPage(browser, options)]]) {
+    for (const [name, run] of /** @type {Array<[string, () => Promise<unknown>]>} */ ([['hostile', () => hostileHosts(browser, server.url, options.site, options.out)], ['heavy', () => heavyPage(browser, options)]])) {
       if (options.only && options.only !== name) continue;
       try {
         await run();

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Accessibility of translated cards, in Debian's Chromium driven by playwright-core.
 //   node tests/browser/i18n-a11y.mjs --site build/site [--chromium /usr/bin/chromium]
 // Two page loads on the built site (the demo bundle, plus a small story served by this test with a
@@ -125,14 +126,15 @@ function readCard(id) {
     rivals: [...card.querySelectorAll('.rival .who')].map((w) => w.textContent),
     excerptsVisible: excerpts.length > 0 && excerpts.every((x) => x.getClientRects().length > 0),
     excerptsHidden: excerpts.every((x) => x.getClientRects().length === 0),
-    panelVisible: !!panel && !panel.hidden && panel.getClientRects().length > 0,
+    panelVisible: !!panel && !/** @type {HTMLElement} */ (panel).hidden && panel.getClientRects().length > 0,
     texts,
-    numbers: Object.fromEntries([1, 2, 5].map((n) => [n, new Intl.NumberFormat(el.closest('[lang]').lang).format(n)])),
+    numbers: Object.fromEntries([1, 2, 5].map((n) => [n, new Intl.NumberFormat(/** @type {HTMLElement} */ (el.closest('[lang]')).lang).format(n)])),
   };
 }
 
 // ---------- pages ----------
 
+/** @param {{ lang: string, dir?: string, title: string, sections: string[] }} page */
 function pageHtml({ lang, dir, title, sections }) {
   return `<!doctype html>
 <html lang="${lang}"${dir ? ` dir="${dir}"` : ''}><head><meta charset="utf-8"><title>${title}</title>
@@ -286,7 +288,7 @@ async function translatedCards(context, base, data, axe) {
 function focused() {
   let el = document.activeElement;
   while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-  const host = el && el.getRootNode() !== document ? el.getRootNode().host : null;
+  const host = el && el.getRootNode() !== document ? /** @type {ShadowRoot} */ (el.getRootNode()).host : null;
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
   return {
@@ -320,7 +322,7 @@ async function keyboard(context, base, data) {
     const reached = [];
     const problems = [];
     const noRing = [];
-    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.evaluate(() => document.activeElement && /** @type {HTMLElement} */ (document.activeElement).blur());
     for (let step = 0; step < 80; step++) {
       await page.keyboard.press('Tab');
       const f = await page.evaluate(focused);

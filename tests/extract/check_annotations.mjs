@@ -1,3 +1,4 @@
+// @ts-check
 // Sanity checks of the extraction annotations (see README.md for the conventions).
 //
 //   node tests/extract/check_annotations.mjs [--hints]
@@ -128,7 +129,7 @@ function checkRelativeDates(article, fail) {
     if (weekday && (value.length !== 10 || WEEKDAYS[utcDate(value).getUTCDay()] !== weekday)) {
       fail(`date "${phrase}" is ${value}, not a ${weekday}`);
     }
-    if (weekday && Math.abs(utcDate(value) - utcDate(articleDate)) > 7 * DAY_MS) fail(`date "${phrase}" is ${value}, more than a week from ${articleDate}`);
+    if (weekday && Math.abs(utcDate(value).getTime() - utcDate(articleDate).getTime()) > 7 * DAY_MS) fail(`date "${phrase}" is ${value}, more than a week from ${articleDate}`);
   }
 }
 

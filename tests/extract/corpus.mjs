@@ -1,3 +1,4 @@
+// @ts-check
 // The annotated extraction corpus: our own articles (tests/extract/articles)
 // and the annotations of the seed articles, whose texts stay outside the tree
 // (../shared/seeds beside the repository, or $FACTCARD_SEEDS).
@@ -96,6 +97,12 @@ function listArticleFiles(dir) {
     .sort();
 }
 
+/**
+ * An article of the corpus; loadCorpus adds its gold annotation and word count.
+ * @typedef {{ id: string, set: string, textPath: string | null, annotationPath: string, text: string | null, gold?: any, words?: number }} Article
+ */
+
+/** @returns {Article[]} */
 function writtenArticles() {
   return listArticleFiles(ARTICLES_DIR).map((name) => {
     const id = path.basename(name, path.extname(name));
@@ -111,6 +118,7 @@ function writtenArticles() {
   });
 }
 
+/** @returns {Article[]} */
 function seedArticles() {
   const annotations = fs.readdirSync(SEED_ANNOTATIONS_DIR).filter((n) => n.endsWith('.json')).sort();
   return annotations.map((name) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // Bundler integration, run by smoke.mjs on the app folder where it installed the packed tarball:
 // a tiny app that does `import … from 'factcard'` is bundled by esbuild (tests/npm/node_modules),
 // served under the strict CSP, and must render a card in Chromium with the wasm found at the URL

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Packs the npm package `factcard`: web/'s package files plus the built factcard.wasm, staged in a
-// temporary folder (the wasm is a build product, not a file of web/), then `npm pack` there.
-//   node tests/npm/pack.mjs [--wasm build-wasm/wasm/factcard.wasm] [--out DIR]
+// @ts-check
+// Packs the npm package `factcard`: web/'s package files plus the built factcard.wasm and the
+// factcard.js that web/assemble.mjs put together, staged in a temporary folder (both are build
+// products, not files of web/), then `npm pack` there.
+//   node tests/npm/pack.mjs [--wasm build-wasm/wasm/factcard.wasm] [--js build/web/factcard.js] [--out DIR]
 // Prints the tarball's path. Import pack() to use it from another script.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,10 +15,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WEB = join(ROOT, 'web');
 
 /** Stages and packs the package; returns { tarball, files, manifest }. Throws with a clear message. */
-export function pack({ wasm = join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'), out = tmpdir() } = {}) {
-  if (!existsSync(wasm)) throw new Error(`${wasm} is missing: build the wasm first (./run build)`);
+export function pack({ wasm = join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'), js: script = join(ROOT, 'build', 'web', 'factcard.js'), out = tmpdir() } = {}) {
+  for (const file of [wasm, script]) if (!existsSync(file)) throw new Error(`${file} is missing: build it first (./run build)`);
+  const built = { 'factcard.wasm': wasm, 'factcard.js': script };
   const manifest = JSON.parse(readFileSync(join(WEB, 'package.json'), 'utf8'));
-  const js = readFileSync(join(WEB, 'factcard.js'), 'utf8');
+  const js = readFileSync(script, 'utf8');
   const scriptVersion = (js.match(/const VERSION = '([^']+)'/) || [])[1];
   if (scriptVersion !== manifest.version) {
     throw new Error(`web/package.json says ${manifest.version} but factcard.js says ${scriptVersion}`);
@@ -24,7 +27,7 @@ export function pack({ wasm = join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'),
   const stage = mkdtempSync(join(tmpdir(), 'factcard-pack-'));
   try {
     for (const file of ['package.json', 'README.md', ...manifest.files]) {
-      copyFileSync(file === 'factcard.wasm' ? wasm : join(WEB, file), join(stage, file));
+      copyFileSync(built[file] || join(WEB, file), join(stage, file));
     }
     mkdirSync(out, { recursive: true });
     const report = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', resolve(out)], {
@@ -40,8 +43,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   const args = process.argv.slice(2);
   const options = {};
   for (let i = 0; i < args.length; i += 2) {
-    if (!['--wasm', '--out'].includes(args[i]) || args[i + 1] === undefined) {
-      console.error('usage: node tests/npm/pack.mjs [--wasm FILE] [--out DIR]');
+    if (!['--wasm', '--js', '--out'].includes(args[i]) || args[i + 1] === undefined) {
+      console.error('usage: node tests/npm/pack.mjs [--wasm FILE] [--js FILE] [--out DIR]');
       process.exit(2);
     }
     options[args[i].slice(2)] = resolve(args[i + 1]);

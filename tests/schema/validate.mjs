@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Validates factcard's files and outputs against the JSON Schemas in schema/
 // (draft 2020-12, with ajv):
 //   - the schemas themselves: they compile in strict mode, every property has
@@ -114,8 +115,9 @@ function factcard(argv) {
 }
 
 // ---------------------------------------------------------------- schemas
-const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
-addFormats(ajv);
+// The CommonJS default export, as Node hands it to an ES module (tsc reads its types otherwise).
+const ajv = new /** @type {typeof import('ajv/dist/2020.js').default} */ (/** @type {unknown} */ (Ajv2020))({ strict: true, allErrors: true, allowUnionTypes: true });
+/** @type {typeof import('ajv-formats').default} */ (/** @type {unknown} */ (addFormats))(ajv);
 const SCHEMA_FILES = {
   story: join(ROOT, 'schema/story.schema.json'),
   bundle: join(ROOT, 'schema/bundle.schema.json'),
@@ -620,7 +622,7 @@ for (const [value, topic] of [[95, 't'], [95.5, 't'], [-1e300, 't'], [true, 't']
     if (topic !== undefined) s.claims[0].topic = topic;
   });
 }
-for (const [where, set] of [
+for (const [where, set] of /** @type {Array<[string, (s: any, v: any) => void]>} */ ([
   ['story title', (s, v) => { s.story.title = v; }], ['story language', (s, v) => { s.story.language = v; }],
   ['entity kind', (s, v) => { s.entities[0].kind = v; }], ['entity description', (s, v) => { s.entities[0].description = v; }],
   ['entity aliases', (s, v) => { s.entities[0].aliases = v; s.claims[0].who = 'putin'; }],
@@ -629,7 +631,7 @@ for (const [where, set] of [
   ['claim when', (s, v) => { s.claims[0].when = v; }], ['claim where', (s, v) => { s.claims[0].where = v; }],
   ['claim topic', (s, v) => { s.claims[0].topic = v; }], ['evidence stance', (s, v) => { s.claims[0].evidence[0].stance = v; }],
   ['evidence speaker', (s, v) => { s.claims[0].evidence[0].speaker = v; }], ['$schema', (s, v) => { s.$schema = v; }],
-]) {
+])) {
   story(`${where}: null (unknown)`, (s) => set(s, null));
   story(`${where}: 42`, (s) => set(s, 42));
 }

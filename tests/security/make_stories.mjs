@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Puts every injection vector of tests/security/vectors.txt into every text field of a story, and
 // writes the stories (one per test page) plus a manifest of what each card must show.
 //   node tests/security/make_stories.mjs [--vectors FILE] [--out DIR] [--pages N]
@@ -49,6 +50,7 @@ export function isWebUrl(url) {
   if (!m) return false;
   const rest = url.slice(m[0].length);
   if (rest === '' || rest[0] === '/') return false;
+  // eslint-disable-next-line no-control-regex -- control characters are what makes a URL unsafe
   return !/[\x00-\x20\x7f"<>\\^`{|}]/.test(url);
 }
 
@@ -71,6 +73,7 @@ function cardFor(v, i) {
       authors: [v, `Author v${n}`], language: 'en' },
     { id: `s${n}b`, headline: v, authors: [v] }, // unknown outlet, no url: the fallback names it by headline
   ];
+  /** @type {Record<string, any>} */
   const claim = {
     id: `v${n}`, kind, who: `e${n}`, what: v, when: i % 3 ? '2024-09' : '~2024', when_text: v, where: v,
     topic: v, value: v,

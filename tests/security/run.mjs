@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Injection tests: every vector of tests/security/vectors.txt in every text field of a story,
 // built with `factcard build`, pasted into pages the way demo/build-site.mjs pastes snippets,
 // and rendered in Chromium five ways: JS on / off x strict CSP with Trusted Types on / off, plus
@@ -22,16 +23,17 @@ const { check, info } = report;
 
 function parseOptions() {
   const options = parseArgs({
-    usage: 'usage: node tests/security/run.mjs [--factcard CLI] [--wasm factcard.wasm] [--chromium PATH] [--pages N] [--keep DIR]',
+    usage: 'usage: node tests/security/run.mjs [--factcard CLI] [--wasm factcard.wasm] [--widget factcard.js] [--chromium PATH] [--pages N] [--keep DIR]',
     options: {
       factcard: join(ROOT, 'build', 'cli', 'factcard'),
       wasm: join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'),
+      widget: join(ROOT, 'build', 'web', 'factcard.js'), // as web/assemble.mjs writes it
       pages: 5,
       keep: null,
     },
     values: { pages: Number },
   });
-  for (const key of ['factcard', 'wasm', 'chromium']) {
+  for (const key of ['factcard', 'wasm', 'widget', 'chromium']) {
     if (!existsSync(options[key])) {
       console.error(`security: no ${key} at ${options[key]} (./run build first)`);
       process.exit(2);
@@ -107,9 +109,9 @@ document.addEventListener('securitypolicyviolation', function (e) {
 }, true);
 `;
 
-function writePages(site, stories) {
+function writePages(site, stories, widget) {
   mkdirSync(join(site, 'factcard'), { recursive: true });
-  copyFileSync(join(ROOT, 'web', 'factcard.js'), join(site, 'factcard', 'factcard.js'));
+  copyFileSync(widget, join(site, 'factcard', 'factcard.js'));
   copyFileSync(join(ROOT, 'demo', 'favicon.ico'), join(site, 'favicon.ico'));
   writeFileSync(join(site, 'canary.js'), CANARY);
   stories.forEach((s, n) => {
@@ -174,6 +176,7 @@ function inspect({ cards, language, jsOn, raw }) {
   const stats = { elements: 0, shadowRoots: 0, links: 0, texts: 0 };
 
   // 1. Nothing foreign anywhere.
+  /** @type {Array<Document | ShadowRoot>} */
   const roots = [document];
   while (roots.length) {
     const root = roots.pop();
@@ -181,7 +184,7 @@ function inspect({ cards, language, jsOn, raw }) {
     for (const el of root.querySelectorAll('*')) {
       stats.elements++;
       const tag = el.localName;
-      const where = shadow ? `shadow of ${root.host.getAttribute('data-claim')}` : 'light DOM';
+      const where = shadow ? `shadow of ${/** @type {ShadowRoot} */ (root).host.getAttribute('data-claim')}` : 'light DOM';
       if (el.shadowRoot) {
         stats.shadowRoots++;
         roots.push(el.shadowRoot);
@@ -197,7 +200,7 @@ function inspect({ cards, language, jsOn, raw }) {
       if (tag === 'a') {
         stats.links++;
         if (!web(el)) problems.push(`link to ${show(el.getAttribute('href'))} in the ${where}`);
-        if (shadow && (el.target !== '_blank' || el.rel !== 'noopener')) problems.push(`link without target=_blank rel=noopener in the ${where}`);
+        if (shadow && (/** @type {HTMLAnchorElement} */ (el).target !== '_blank' || /** @type {HTMLAnchorElement} */ (el).rel !== 'noopener')) problems.push(`link without target=_blank rel=noopener in the ${where}`);
       }
     }
   }
@@ -259,7 +262,7 @@ function inspect({ cards, language, jsOn, raw }) {
     if (text(':scope > .who') !== who) bad(`card who ${show(text(':scope > .who'))} != ${show(who)}`);
     if (!(card.getAttribute('aria-label') || '').includes(c.name)) bad('aria-label lacks the name');
     if (c.whenText) {
-      const time = card.querySelector(':scope > .top time');
+      const time = /** @type {HTMLElement | null} */ (card.querySelector(':scope > .top time'));
       if (!time || !time.title.includes(c.whenText)) bad(`time title ${show(time && time.title)}`);
     }
     const rows = [...card.querySelectorAll(':scope > .sources > .source')];
@@ -267,7 +270,7 @@ function inspect({ cards, language, jsOn, raw }) {
     for (const s of c.sources) {
       const row = rows.find((r) => (s.outlet == null || r.querySelector('.outlet').textContent === s.outlet)
         && r.querySelector('.headline').textContent === s.headline
-        && (s.url ? (r.querySelector('a.headline') || {}).href !== undefined && r.querySelector('a.headline').getAttribute('href') === s.url
+        && (s.url ? /** @type {any} */ (r.querySelector('a.headline') || {}).href !== undefined && r.querySelector('a.headline').getAttribute('href') === s.url
           : !r.querySelector('a')));
       if (!row) { bad(`no source row shows ${show(s.outlet)} / ${show(s.headline)} / ${show(s.url)}`); continue; }
       const quotes = [...row.querySelectorAll('.excerpt q')].map((q) => q.textContent);
@@ -299,7 +302,7 @@ async function pageChecks(browser, servers, stories) {
     for (let n = 0; n < stories.length; n++) {
       const s = stories[n];
       const cards = expectations(s);
-      const base = servers[mode.csp].url;
+      const base = servers[String(mode.csp)].url;
       const path = `${mode.raw ? 'raw' : 'page'}-${n + 1}.html`;
       const url = new URL(path, base).href;
       const page = await contexts[mode.js].newPage();
@@ -316,7 +319,7 @@ async function pageChecks(browser, servers, stories) {
           // Every card now, rather than scrolling: then open every panel (excerpts, conflicts).
           await page.waitForFunction(() => window.factcard, null, { timeout: 10000 });
           await page.evaluate(() => Promise.all([...document.querySelectorAll('blockquote.fact-card')].map((el) => window.factcard.render(el))));
-          await page.waitForFunction(() => [...document.querySelectorAll('blockquote.fact-card')]
+          await page.waitForFunction(() => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('blockquote.fact-card'))]
             .every((el) => el.dataset.factcard === 'ready' || el.dataset.factcard === 'failed'), null, { timeout: 20000 });
           await page.evaluate(() => {
             for (const el of document.querySelectorAll('blockquote.fact-card')) {
@@ -397,7 +400,7 @@ async function main() {
   urlChecks(options.factcard, work, urls);
   buildChecks(options.factcard, work, site, stories);
   copyFileSync(options.wasm, join(site, 'factcard', 'factcard.wasm'));
-  writePages(site, stories);
+  writePages(site, stories, options.widget);
 
   const servers = { true: await serve(site, { csp: true }), false: await serve(site, { csp: false }) };
   let chrome;

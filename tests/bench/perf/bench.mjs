@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // factcard's performance benchmark (./run bench; not part of ./run test).
 //
 //   node tests/bench/perf/bench.mjs [--quick] [--only SECTION,...] [--sizes N,...] [--runs N] [--out DIR]
@@ -52,19 +53,20 @@ function parseArgs(argv) {
 // Returns a warning when dist/ is older than what it is made from.
 function ensureDist() {
   const wasm = path.join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm');
-  const sources = { 'factcard.js': path.join(ROOT, 'web', 'factcard.js'), 'factcard.wasm': wasm };
+  const js = path.join(ROOT, 'build', 'web', 'factcard.js'); // web/assemble.mjs's
+  const sources = { 'factcard.js': js, 'factcard.wasm': wasm };
   if (fs.existsSync(path.join(DIST, 'factcard.js')) && fs.existsSync(path.join(DIST, 'factcard.wasm'))) {
     const stale = Object.entries(sources).filter(([name, source]) => fs.existsSync(source)
       && !fs.readFileSync(source).equals(fs.readFileSync(path.join(DIST, name)))).map(([name]) => name);
     if (!stale.length) return null;
-    const warning = `dist/factcard/ ${stale.join(' and ')} differ from web/ and build-wasm/: measured as they are in dist/ (run ./run dist to refresh)`;
+    const warning = `dist/factcard/ ${stale.join(' and ')} differ from build/web/ and build-wasm/: measured as they are in dist/ (run ./run dist to refresh)`;
     console.log(`warning: ${warning}`);
     return warning;
   }
-  if (!fs.existsSync(wasm)) throw new Error('build-wasm/wasm/factcard.wasm is missing: run ./run build first');
-  console.log('dist/factcard/ is missing: copying web/factcard.js and build-wasm/wasm/factcard.wasm (as ./run dist does)');
+  if (!fs.existsSync(wasm) || !fs.existsSync(js)) throw new Error('build-wasm/wasm/factcard.wasm or build/web/factcard.js is missing: run ./run build first');
+  console.log('dist/factcard/ is missing: copying build/web/factcard.js and build-wasm/wasm/factcard.wasm (as ./run dist does)');
   fs.mkdirSync(DIST, { recursive: true });
-  fs.copyFileSync(path.join(ROOT, 'web', 'factcard.js'), path.join(DIST, 'factcard.js'));
+  fs.copyFileSync(js, path.join(DIST, 'factcard.js'));
   fs.copyFileSync(wasm, path.join(DIST, 'factcard.wasm'));
   return null;
 }
@@ -75,7 +77,7 @@ function method(o, pageSettings) {
     `Processes (\`factcard build\`, \`validate\`, \`cards\`, the bare parse) run under \`tests/bench/perf/measure.cpp\`: wall time from fork to exit, peak memory from \`wait4\`'s \`ru_maxrss\` (on a timeout, \`VmHWM\` just before the kill), address space capped (RLIMIT_AS) so a run that would exhaust the machine fails instead; stdout to /dev/null. Build output goes to a RAM disk (/dev/shm) when it fits, so disk write-back stays out of the numbers.`,
     `The bare parse: \`tests/bench/perf/bare_parse.cpp\` (g++ -O2 -std=c++17): read the file, \`nlohmann::ordered_json::parse\` it into a DOM, exit. Speed ratio = bare parse wall time ÷ build wall time.`,
     o.runs === 1 ? 'Each timed thing: one warm-up run, then one run; Lighthouse: one run per page; time to first card: one page load.' : `Each timed thing: one warm-up run, then the median of ${o.runs} runs (3 when one run takes over 10 s, 1 when over 60 s); Lighthouse: ${o.runs} runs per page, alternating pages; time to first card: ${Math.max(o.runs, 7)} page loads.`,
-    `Browser figures: Debian's Chromium (\`${CHROMIUM}\`, headless, the flags of DESIGN.md), viewport ${VIEWPORT.width}×${VIEWPORT.height} (Lighthouse's mobile screen), pages served by \`demo/serve.mjs --csp\` from \`build/bench/site\` (a copy of \`build/site\` with \`dist/factcard/\`; \`article-fallback.html\` is \`article.html\` without its script tags; \`article-long.html\` puts the article's paragraphs twice above the first card). The server does not compress: transfer sizes are raw. Lighthouse: ${pageSettings || 'mobile, simulated throttling'}.`,
+    `Browser figures: Debian's Chromium (\`${CHROMIUM}\`, headless, the flags of docs/ARCHITECTURE.md), viewport ${VIEWPORT.width}×${VIEWPORT.height} (Lighthouse's mobile screen), pages served by \`demo/serve.mjs --csp\` from \`build/bench/site\` (a copy of \`build/site\` with \`dist/factcard/\`; \`article-fallback.html\` is \`article.html\` without its script tags; \`article-long.html\` puts the article's paragraphs twice above the first card). The server does not compress: transfer sizes are raw. Lighthouse: ${pageSettings || 'mobile, simulated throttling'}.`,
     'Widget bytes: each file of `dist/factcard/` compressed on its own (gzip level 9, brotli quality 11, node\'s zlib), as a server that precompresses sends them; KB = 1,024 bytes.',
     'Time to first card: in one page load, t0 = factcard.js\'s first statement (its first read of the shared registry, seen by an init script), t1 = the first `factcard:render` event (the card is in the DOM at the start of the frame that paints it); ratio = (t1 − t0) ÷ first-contentful-paint of the same load (the fallback\'s first paint).',
     'Heavy page: `build/bench/site/heavy/heavy.html`, 1,000 snippets exactly as `factcard build` wrote them (each with its script tag), 100 from each of 10 bundles, interleaved; each page read twice, one screen per 100 ms to the end: once under a Chromium trace (saved as `build/bench/heavy.trace.json`, which opens in DevTools), where a main-thread task counts as the widget\'s when factcard.js code or wasm compilation runs inside it; once untraced for memory (tracing costs renderer memory): JS heap after a forced GC (CDP `HeapProfiler.collectGarbage`, `Performance.getMetrics`), the wasm instance\'s memory, the renderer process\'s RSS and peak RSS (VmHWM) from /proc.',

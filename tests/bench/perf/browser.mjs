@@ -1,3 +1,4 @@
+// @ts-check
 // The widget in a page: Lighthouse with and without the widget, requests before the first
 // scroll, time to the first card, and a heavy page of 1,000 cards from 10 bundles.
 // Pages are copies of the demo site (build/site) in build/bench/site, with dist/factcard/;
@@ -10,7 +11,7 @@ import { writeStory } from './gen-story.mjs';
 import { CHROMIUM, CHROMIUM_FLAGS, DIST, FACTCARD, HERE, MiB, ROOT, WORK, median, ms, run } from './lib.mjs';
 
 const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
-const LOOKAHEAD = 600; // px, web/factcard.js
+const LOOKAHEAD = 600; // px, AHEAD in web/src/page.mjs
 const VIEWPORT = { width: 412, height: 823 }; // Lighthouse's mobile screen, used by every browser figure
 const SCRIPT_TAG = /[ \t]*<script src="[^"]*factcard\.js" async><\/script>\n?/g;
 const HEAVY_BUNDLES = 10;
@@ -202,7 +203,7 @@ const INSTRUMENT = () => {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__fc.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) {
-        window.__fc.frames.push({ duration: e.duration, scripts: e.scripts.map((s) => ({ url: s.sourceURL, duration: s.duration, invoker: s.invoker })) });
+        window.__fc.frames.push({ duration: e.duration, scripts: /** @type {any} */ (e).scripts.map((s) => ({ url: s.sourceURL, duration: s.duration, invoker: s.invoker })) });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch { /* older browser */ }
@@ -337,6 +338,7 @@ function rendererMemory() {
 function tasksFromTrace(buffer) {
   const events = JSON.parse(buffer.toString('utf8')).traceEvents || [];
   const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  /** @type {Array<{ thread: string, ts: number, end: number, ms: number, widget: boolean }> & { events?: any[] }} */
   const tasks = [];
   const markers = [];
   for (const e of events) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The C++ core: `factcard build` throughput and memory against a bare nlohmann/json parse,
 // scaling, wasm against native on the same input, and extraction speed.
 import fs from 'node:fs';
@@ -5,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { call, instantiate } from '../../../web/src/wasm.mjs';
 import { writeStory } from './gen-story.mjs';
 import { BIN, DIST, FACTCARD, HERE, MiB, ROOT, WORK, count, measure, median, ms, rate, rel, scratchDir } from './lib.mjs';
 
@@ -129,7 +131,7 @@ export function coreThroughput({ quick, runs, sizes: chosen }) {
       command: `node tests/bench/perf/bench.mjs --only core --sizes ${half.claims},${r.claims}`,
     });
   }
-  const data = results.map(({ file, runs, ...r }) => ({ ...r, file: rel(file), parse: strip(r.parse), validate: strip(r.validate), build: strip(r.build) }));
+  const data = results.map(({ file, ...r }) => ({ ...r, file: rel(file), parse: strip(r.parse), validate: strip(r.validate), build: strip(r.build) }));
   return { figures, data: { memLimitMb: MEM_LIMIT_MB, seed: SEED, sizes: data }, bundles };
 }
 
@@ -139,47 +141,14 @@ function strip(t) {
 
 // ---------------------------------------------------------------- wasm against native
 
-// Every import of the standalone module gets a quiet stub, exactly as web/factcard.js does.
-function stubImports(module, memory) {
-  const imports = {};
-  for (const { module: ns, name, kind } of WebAssembly.Module.imports(module)) {
-    if (kind !== 'function') continue;
-    let stub = () => 0;
-    if (/exit|abort/.test(name)) stub = () => { throw new Error(`wasm called ${name}`); };
-    else if (name === 'fd_write') {
-      stub = (fd, iovs, n, written) => {
-        const view = new DataView(memory().buffer);
-        let total = 0;
-        for (let i = 0; i < n; i++) total += view.getUint32(iovs + 8 * i + 4, true);
-        view.setUint32(written, total, true);
-        return 0;
-      };
-    }
-    (imports[ns] ||= {})[name] = stub;
-  }
-  return imports;
-}
-
-async function instantiate(file) {
-  const module = await WebAssembly.compile(fs.readFileSync(file));
-  let x;
-  const instance = await WebAssembly.instantiate(module, stubImports(module, () => x.memory));
-  x = instance.exports;
-  x._initialize?.();
-  return x;
+// The widget's own boundary (web/src/wasm.mjs): the same stubs, copies and frees as in a page.
+async function instantiateFile(file) {
+  return instantiate(await WebAssembly.compile(fs.readFileSync(file)));
 }
 
 // What the widget does per story: copy in, fc_cards, read the NUL-terminated answer, free.
 function wasmCards(x, bytes) {
-  const input = x.fc_alloc(bytes.length + 1);
-  if (!input) throw new Error('fc_alloc failed');
-  new Uint8Array(x.memory.buffer).set(bytes, input);
-  new Uint8Array(x.memory.buffer)[input + bytes.length] = 0;
-  const output = x.fc_cards(input, bytes.length);
-  const memory = new Uint8Array(x.memory.buffer);
-  const text = new TextDecoder().decode(memory.subarray(output, memory.indexOf(0, output)));
-  x.fc_free(input);
-  x.fc_free(output);
+  const text = call(x, 'fc_cards', bytes);
   if (text.startsWith('{"errors"')) throw new Error(`fc_cards: ${text.slice(0, 200)}`);
   return text.length;
 }
@@ -188,7 +157,7 @@ export async function wasmVsNative({ quick, runs, bundles }) {
   const wasmFile = path.join(DIST, 'factcard.wasm');
   const inputs = [];
   for (const [claims, file] of Object.entries(bundles)) {
-    if (quick ? claims <= 2000 : claims === '10000' || claims === '100000') inputs.push({ what: `bundle of the ${count(+claims)}-claim story`, file });
+    if (quick ? +claims <= 2000 : claims === '10000' || claims === '100000') inputs.push({ what: `bundle of the ${count(+claims)}-claim story`, file });
   }
   const smallest = Math.min(...Object.keys(bundles).map(Number));
   if (Number.isFinite(smallest)) inputs.push({ what: `the ${count(smallest)}-claim story file itself`, file: story(smallest) });
@@ -197,7 +166,7 @@ export async function wasmVsNative({ quick, runs, bundles }) {
     const bytes = fs.readFileSync(input.file);
     const native = timeCommand(() => ({ command: [FACTCARD, 'cards', input.file] }), { runs, timeout: 600 });
     // A fresh instance per input, as a page has one; one warm-up call, then the median.
-    const x = await instantiate(wasmFile);
+    const x = await instantiateFile(wasmFile);
     const times = [];
     wasmCards(x, bytes);
     for (let i = 0; i < Math.max(runs, 3); i++) {
@@ -248,6 +217,7 @@ export async function extraction({ quick }) {
     rows.push({ name: tool.name, version: tool.version, available: true, wordsPerSecond: t.wordsPerSecond, method: t.method });
   }
   const cmd = 'node tests/bench/perf/bench.mjs --only extraction   # same tools as: node tests/bench/extract_bench.mjs';
+  /** @type {Array<Record<string, any>>} */
   const figures = rows.map((r) => ({
     section: 'extraction', key: `extract.${r.name.replace(/\W+/g, '-').replace(/-$/, '')}`, what: `${r.name}${r.version ? ` ${r.version.startsWith('factcard') ? '' : r.version}` : ''}`.trim(),
     value: r.available ? r.wordsPerSecond : null, unit: 'words/s', display: r.available ? `${rate(r.wordsPerSecond)} words/s` : `not run: ${r.reason}`,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Deterministic story files of any size for the benchmarks (same seed, same bytes).
 //   node tests/bench/perf/gen-story.mjs --claims N [--seed S] [--id ID] -o FILE
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared helpers of the performance benchmark: paths, processes, statistics, the machine.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +13,7 @@ export const BIN = path.join(WORK, 'bin');
 export const FACTCARD = path.join(ROOT, 'build', 'cli', 'factcard');
 export const DIST = path.join(ROOT, 'dist', 'factcard');
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
-// DESIGN.md: the flags Debian's Chromium needs on these machines.
+// The flags Debian's Chromium needs on these machines (docs/ARCHITECTURE.md, "Toolchain notes").
 export const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The console table and docs/PERFORMANCE.md.
 const STATUS = { true: 'met', false: 'MISSED', null: '' };
 

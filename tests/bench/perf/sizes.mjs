@@ -1,3 +1,4 @@
+// @ts-check
 // Widget bytes: gzip and brotli sizes of dist/factcard/ by kind, and lite-youtube-embed for scale.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import zlib from 'node:zlib';
 
 import { DIST, HERE, KiB, rel } from './lib.mjs';
 
-const BUDGET_GZIP = 40 * 1024; // DESIGN.md: everything the widget adds to a page, gzip
+const BUDGET_GZIP = 40 * 1024; // docs/ARCHITECTURE.md, "Budgets": everything the widget adds to a page, gzip
 
 // gzip -9 and brotli -q 11, as a server that precompresses would send each file.
 export function compressed(bytes) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Just enough PNG for comparing screenshots: decodes the 8-bit, non-interlaced images Chromium
 // writes (grey, RGB, RGBA, with or without alpha) into RGBA pixels, and encodes RGBA images (the
 // diff pictures). No dependencies: zlib does the compression.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Writes a corpus of broken (and a few valid-but-weird) story files and bundles into a directory,
 // at run time: some files are 50 MB, and none of them belongs in git.
 //   node tests/security/malformed/make_malformed.mjs --out DIR
@@ -153,6 +154,7 @@ export function makeCorpus() {
   add('hex-number', 'story', '{"factcard": 0x1}', { span: [13, 15], message: 'syntax error' });
 
   // --- wrong types everywhere: each value replaced by values of the wrong type ---
+  /** @type {Record<string, Array<[Array<string | number>, string[]]>>} */
   const wrong = {
     story: [
       [['factcard'], ['"1"', '2', '1.0', '-0', 'true', '[1]', '{}']],
@@ -373,7 +375,9 @@ export function makeCorpus() {
   }
 
   // --- names that collide after normalisation, ids that differ in case, alias cycles ---
+  /** @param {any[]} entities @param {any[]} [claims] */
   const withEntities = (entities, claims = BASE_STORY.claims) => pretty({ ...BASE_STORY, entities, claims });
+  /** @type {Array<[string, { id: string, name: string, aliases?: string[] }]>} */
   const collide = [
     ['accents', { id: 'k2', name: 'Ukhnaagiin Khurelsukh' }],
     ['case-punctuation', { id: 'k2', name: 'KHÜRELSÜKH, Ukhnaagiin!' }],

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Malformed input: `factcard validate` on every file of the corpus make_malformed.mjs writes (in a
 // temporary directory), then a page whose cards point at a few of them, in Chromium.
 //   node tests/security/malformed/malformed.mjs [--factcard build/cli/factcard]
@@ -27,6 +28,11 @@ const started = Date.now();
 
 let passed = 0;
 let failed = 0;
+/**
+ * @param {string} name
+ * @param {unknown} ok
+ * @param {unknown} [detail] text, or a list of lines
+ */
 function check(name, ok, detail = '') {
   if (ok) passed++;
   else failed++;
@@ -40,6 +46,7 @@ function parseArgs(argv) {
   const options = {
     factcard: join(ROOT, 'build', 'cli', 'factcard'),
     wasm: join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'),
+    widget: join(ROOT, 'build', 'web', 'factcard.js'), // as web/assemble.mjs writes it
     chromium: process.env.CHROMIUM || '/usr/bin/chromium',
     keep: null,
     only: null,
@@ -47,12 +54,12 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in options) || argv[i + 1] === undefined) {
-      console.error('usage: node tests/security/malformed/malformed.mjs [--factcard CLI] [--wasm factcard.wasm] [--chromium PATH] [--keep DIR] [--only SUBSTRING]');
+      console.error('usage: node tests/security/malformed/malformed.mjs [--factcard CLI] [--wasm factcard.wasm] [--widget factcard.js] [--chromium PATH] [--keep DIR] [--only SUBSTRING]');
       process.exit(2);
     }
     options[key] = key === 'only' ? argv[i + 1] : resolve(argv[i + 1]);
   }
-  for (const key of ['factcard', 'wasm']) {
+  for (const key of ['factcard', 'wasm', 'widget']) {
     if (!existsSync(options[key])) {
       console.error(`malformed: no ${key} at ${options[key]} (./run build first)`);
       process.exit(2);
@@ -154,6 +161,7 @@ function cliChecks(options, dir, manifest, work) {
     }
     const size = data.length >= 1048576 ? `${(data.length / 1048576).toFixed(1)} MB` : `${data.length} B`;
     check(`validate ${c.name} (${size}): exit ${r.status}${c.expect ? `, ${list.length} diagnostics` : ''}, ${r.ms} ms${memory}`
+      // eslint-disable-next-line no-control-regex -- a message may carry control characters: shown as ?
       + `${c.expect && list.length ? `; first ${list[0].line}:${list[0].column}: ${list[0].message.slice(0, 70).replace(/[\u0000-\u001f\u2028\u2029]/g, '?')}` : ''}`,
     !problems.length, problems);
   }
@@ -177,7 +185,7 @@ async function pageChecks(options, dir, manifest, work, firsts) {
   }
   const site = join(work, 'site');
   mkdirSync(join(site, 'factcard'), { recursive: true });
-  copyFileSync(join(ROOT, 'web', 'factcard.js'), join(site, 'factcard', 'factcard.js'));
+  copyFileSync(options.widget, join(site, 'factcard', 'factcard.js'));
   copyFileSync(options.wasm, join(site, 'factcard', 'factcard.wasm'));
   copyFileSync(join(ROOT, 'demo', 'favicon.ico'), join(site, 'favicon.ico'));
   const byName = new Map(manifest.map((c) => [c.name, c]));
@@ -208,11 +216,11 @@ ${cards.map((c, i) => `<blockquote class="fact-card" id="c${i}" data-story="${c.
     await page.goto(server.url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.factcard, null, { timeout: 10000 });
     await page.evaluate(() => Promise.all([...document.querySelectorAll('blockquote.fact-card')].map((el) => window.factcard.render(el))));
-    await page.waitForFunction(() => [...document.querySelectorAll('blockquote.fact-card')]
+    await page.waitForFunction(() => [...document.querySelectorAll('blockquote.fact-card')].map((el) => /** @type {HTMLElement} */ (el))
       .every((el) => el.dataset.factcard === 'ready' || el.dataset.factcard === 'failed'), null, { timeout: 30000 });
     const ms = Date.now() - t0;
     await page.waitForTimeout(200);
-    const shown = await page.evaluate(() => [...document.querySelectorAll('blockquote.fact-card')].map((el) => ({
+    const shown = await page.evaluate(() => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('blockquote.fact-card'))].map((el) => ({
       state: el.dataset.factcard,
       card: !!(el.shadowRoot && el.shadowRoot.querySelector('.card')),
       emptyShadow: !!el.shadowRoot && !el.shadowRoot.querySelector('.card'),
@@ -274,7 +282,7 @@ async function main() {
   let broken = 0;
   try {
     stats = cliChecks(options, dir, manifest, work);
-    if (!options.only) broken = await pageChecks(options, dir, manifest, work, stats.firsts);
+    if (!options.only) broken = Number(await pageChecks(options, dir, manifest, work, stats.firsts));
   } finally {
     if (!options.keep) rmSync(work, { recursive: true, force: true });
   }

@@ -1,76 +1,39 @@
+// @ts-check
 // The editor's background thread: it loads the extraction module (factcard-extract.wasm, which
 // only the editor page uses) and runs every call into the C++ core, so that reading a long paste
 // never freezes the page. Messages in: {id, type: 'load' | 'draft' | 'check', ...}; messages out:
 // {id, type: 'progress', ...} while drafting, then {id, type: 'done', result} or
 // {id, type: 'failed', message}.
-'use strict';
+// demo/build-site.mjs assembles this module with the wasm boundary (web/src/wasm.mjs) into one
+// classic worker script, editor/editor-worker.js, the same way web/assemble.mjs makes factcard.js.
+
+import { call, compileUrl, instantiate } from '../web/src/wasm.mjs';
+
+/** @typedef {import('../web/src/wasm.mjs').CoreExports} CoreExports */
 
 const WASM_URL = new URL('factcard-extract.wasm', self.location.href).href;
+/** @type {Promise<CoreExports> | null} */
 let corePromise = null;
 
-// Every import gets a quiet stub, as in web/factcard.js: the core must not print, and exiting or
-// aborting becomes an ordinary error. fd_write reports every byte as written (libc would retry).
-function importsFor(module, memory) {
-  const imports = {};
-  for (const { module: ns, name, kind } of WebAssembly.Module.imports(module)) {
-    if (kind !== 'function') continue;
-    let stub = () => 0;
-    if (/exit|abort/.test(name)) {
-      stub = () => { throw new Error(`the core called ${name}`); };
-    } else if (name === 'fd_write') {
-      stub = (fd, iovs, count, writtenPtr) => {
-        const view = new DataView(memory().buffer);
-        let total = 0;
-        for (let i = 0; i < count; i++) total += view.getUint32(iovs + 8 * i + 4, true);
-        view.setUint32(writtenPtr, total, true);
-        return 0;
-      };
-    }
-    (imports[ns] ||= {})[name] = stub;
-  }
-  return imports;
-}
-
+/** The extraction module's instance, made once; a failed load is tried again on the next request. */
 function core() {
-  return (corePromise ||= (async () => {
-    const res = await fetch(WASM_URL);
-    if (!res.ok) throw new Error(`cannot load ${WASM_URL}: HTTP ${res.status}`);
-    const module = /^application\/wasm\b/.test(res.headers.get('content-type') || '')
-      ? await WebAssembly.compileStreaming(res)
-      : await WebAssembly.compile(await res.arrayBuffer());
-    let exports;
-    const instance = await WebAssembly.instantiate(module, importsFor(module, () => exports.memory));
-    exports = instance.exports;
-    if (exports._initialize) exports._initialize();
-    return exports;
-  })().catch((err) => {
-    corePromise = null;
-    throw err;
-  }));
+  return (corePromise ||= compileUrl(WASM_URL)
+    .catch((err) => { throw new Error(`cannot load ${WASM_URL}: ${err.message}`); })
+    .then(instantiate)
+    .catch((err) => {
+      corePromise = null;
+      throw err;
+    }));
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-// UTF-8 JSON text in, the core's NUL-terminated UTF-8 JSON text out. The input buffer is sized
-// 3 * length + 1: a UTF-16 code unit never takes more than 3 bytes of UTF-8.
-function call(x, fn, text) {
-  const capacity = 3 * text.length + 1;
-  const input = x.fc_alloc(capacity);
-  if (!input) throw new Error('the core is out of memory');
-  let output = 0;
-  try {
-    const { written } = encoder.encodeInto(text, new Uint8Array(x.memory.buffer, input, capacity - 1));
-    new Uint8Array(x.memory.buffer)[input + written] = 0;
-    output = x[fn](input, written);
-    if (!output) throw new Error('the core is out of memory');
-    const memory = new Uint8Array(x.memory.buffer); // the call may have grown memory
-    return decoder.decode(memory.subarray(output, memory.indexOf(0, output)));
-  } finally {
-    x.fc_free(input);
-    if (output) x.fc_free(output);
-  }
-}
+/**
+ * The core's answer to `fn` on `text`, parsed (every entry point answers JSON).
+ * @param {CoreExports} x
+ * @param {string} fn
+ * @param {string} text
+ * @returns {any}
+ */
+const ask = (x, fn, text) => JSON.parse(call(x, fn, text));
 
 const storyText = (story) => `${JSON.stringify(story, null, 2)}\n`;
 
@@ -122,9 +85,9 @@ function locate(errors, text) {
 // The cards of a story and, when it is valid, what `factcard build` would write.
 function check(x, story) {
   const text = storyText(story);
-  const cards = JSON.parse(call(x, 'fc_cards', text));
+  const cards = ask(x, 'fc_cards', text);
   if (cards.errors) return { errors: locate(cards.errors, text) };
-  const build = JSON.parse(call(x, 'fc_build', text));
+  const build = ask(x, 'fc_build', text);
   if (build.errors) return { errors: locate(build.errors, text) };
   return { cards: cards.cards, story: cards.story, build };
 }
@@ -140,14 +103,14 @@ async function draft(id, articles) {
     progress({ phase: 'reading', index: i, done: i, steps });
     const input = JSON.stringify(date ? { name, text, date } : { name, text });
     progress({ phase: 'extracting', index: i, done: i + 0.5, steps });
-    const found = JSON.parse(call(x, 'fc_extract_annotations', input));
+    const found = ask(x, 'fc_extract_annotations', input);
     if (found.errors) return { errors: found.errors.map((e) => ({ ...e, article: i })) };
     counts[i] = { quotes: found.quotes.length, people: found.people.length, dates: found.dates.length };
     progress({ phase: 'read', index: i, done: i + 1, steps, counts: counts[i] });
   }
   progress({ phase: 'merging', done: articles.length, steps });
   const input = JSON.stringify({ articles: articles.map(({ name, text, date }) => (date ? { name, text, date } : { name, text })) });
-  const drafted = JSON.parse(call(x, 'fc_extract', input));
+  const drafted = ask(x, 'fc_extract', input);
   if (drafted.errors) return { errors: drafted.errors };
   // The outlet the editor typed wins over what the text said (one source per article, in order).
   articles.forEach((article, i) => {

@@ -1,0 +1,120 @@
+// Where the wasm core runs: in a worker started from factcard.js itself, or on the page when no
+// worker may run. Both sides use what is here; the page's side of the conversation is client.mjs.
+
+import { call, compileUrl, instantiate } from './wasm.mjs';
+
+/** @typedef {import('./wasm.mjs').CoreExports} CoreExports */
+
+/** An error whose message already says what went wrong and where. */
+export class Cause extends Error {}
+/** The wasm could not be used here at all (another place, the page instead of a worker, may do better). */
+export class Unavailable extends Cause {}
+
+/**
+ * One request to the core: a story file or bundle to fetch ({url}), bytes to compute ({bytes,
+ * where}), or a language to resolve and load the Intl data of ({lang}).
+ * @typedef {{ url?: string, bytes?: Uint8Array, where?: string, lang?: string }} Request
+ */
+
+/**
+ * @typedef {object} Core one compiled module and one live instance for one wasm URL
+ * @property {() => Promise<CoreExports>} ready
+ * @property {(bytes: Uint8Array, where: string) => Promise<string>} compute the JSON text fc_cards answers
+ */
+
+/**
+ * Made when first needed; the instance is dropped after a trap so that the next call starts clean.
+ * @param {string} url
+ * @returns {Core}
+ */
+export function wasmCore(url) {
+  /** @type {Promise<WebAssembly.Module> | null} */
+  let modulePromise = null;
+  /** @type {Promise<CoreExports> | null} */
+  let instancePromise = null;
+  const loadModule = () => (modulePromise ||= compileUrl(url).catch((err) => {
+    throw new Unavailable(`cannot use ${url} (${err.message}); cards keep their plain fallback`);
+  }));
+  const ready = () => (instancePromise ||= loadModule().then(instantiate));
+  return {
+    ready,
+    async compute(bytes, where) {
+      const x = await ready();
+      try {
+        // Text, so a worker need not parse it: the page's JSON.parse costs about what receiving
+        // objects would. The boundary's reader is where another wire format would plug in.
+        return call(x, 'fc_cards', bytes);
+      } catch (err) {
+        instancePromise = null;
+        throw new Cause(`the core failed on ${where} (${/** @type {Error} */ (err).message})`);
+      }
+    },
+  };
+}
+
+/**
+ * @param {string} url
+ * @returns {Promise<Uint8Array>}
+ */
+async function fetchBytes(url) {
+  let res;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch (err) {
+    throw new Cause(`cannot fetch ${url} (${/** @type {Error} */ (err).message})`);
+  }
+  if (!res.ok) throw new Cause(`cannot load ${url} (HTTP ${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * The Intl locale for a language tag ('en' where Intl knows none), its data loaded. A process
+ * loads its first language data in 40-100 ms: done in the worker, that cost leaves the page's
+ * main thread, and the data it loads is shared with the page.
+ * @param {string} tag
+ * @returns {string}
+ */
+export function resolveLocale(tag) {
+  let locale;
+  try {
+    [locale] = Intl.DateTimeFormat.supportedLocalesOf([tag]);
+  } catch { /* not a valid language tag */ }
+  locale ||= 'en';
+  try {
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(0);
+    new Intl.NumberFormat(locale).format(1);
+    new Intl.PluralRules(locale).select(1);
+    new Intl.ListFormat(locale, { type: 'conjunction' }).format(['a', 'b']);
+  } catch { /* an older browser without one of them: the card does without the head start */ }
+  return locale;
+}
+
+/**
+ * Answers one request: a locale for {lang}, else the core's JSON text for the story.
+ * @param {Core} core
+ * @param {Request} request
+ * @returns {Promise<string>}
+ */
+export async function serve(core, { url, bytes, where, lang }) {
+  if (lang) return resolveLocale(lang);
+  if (url) [bytes] = await Promise.all([fetchBytes(url), core.ready()]);
+  return core.compute(/** @type {Uint8Array} */ (bytes), /** @type {string} */ (url || where));
+}
+
+/**
+ * In the worker, this file only answers requests: {id, wasm, ...request} -> {id, result | error}.
+ * @param {DedicatedWorkerGlobalScope} scope
+ */
+export function answerRequests(scope) {
+  /** @type {Map<string, Core>} */
+  const cores = new Map(); // wasm URL -> core
+  scope.onmessage = async ({ data: { id, wasm, ...request } }) => {
+    if (!cores.has(wasm)) cores.set(wasm, wasmCore(wasm));
+    try {
+      scope.postMessage({ id, result: await serve(/** @type {Core} */ (cores.get(wasm)), request) });
+    } catch (err) {
+      const message = /** @type {Error} */ (err).message;
+      scope.postMessage({ id, error: message, cause: err instanceof Cause, unavailable: err instanceof Unavailable });
+    }
+  };
+}
