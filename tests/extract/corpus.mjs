@@ -99,7 +99,7 @@ function listArticleFiles(dir) {
 
 /**
  * An article of the corpus; loadCorpus adds its gold annotation and word count.
- * @typedef {{ id: string, set: string, textPath: string | null, annotationPath: string, text: string | null, gold?: any, words?: number }} Article
+ * @typedef {{ id: string, set: string, group: string, textPath: string | null, annotationPath: string, text: string | null, gold?: any, words?: number }} Article
  */
 
 /** @returns {Article[]} */
@@ -138,6 +138,7 @@ function seedArticles() {
 
 // The real-news corpus: annotations here, texts in ../shared/corpus. `group`
 // is what is drafted together: an event's outlets, or a single article.
+/** @returns {Article[]} */
 function realArticles() {
   if (!fs.existsSync(CORPUS_ANNOTATIONS_DIR)) return [];
   const out = [];
