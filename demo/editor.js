@@ -517,6 +517,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
       if (generation !== state.generation) return;
       const start = performance.now();
       const fragment = document.createDocumentFragment();
+      const numbered = next;
       while (next < claims.length && performance.now() - start < 6) {
         const item = claimItem(claims[next++]);
         fragment.append(item.node);
@@ -524,7 +525,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
         if (state.errors.length) markStale(item);
       }
       list.append(fragment);
-      renumberClaims();
+      renumberClaims(numbered);
       if (next < claims.length) requestAnimationFrame(chunk);
       else if (state.errors.length) showProblems(); // now every problem can point at its claim
     };
@@ -668,9 +669,12 @@ Copyright \u00A9 2025 Alder Evening Post`,
     edited();
   }
 
-  function renumberClaims() {
-    let n = 0;
-    for (const li of $('claims').children) {
+  // From `from` on: a big draft appended a batch at a time renumbers only its new batch.
+  function renumberClaims(from = 0) {
+    const children = $('claims').children;
+    let n = from;
+    for (let i = from; i < children.length; i++) {
+      const li = children[i];
       n++;
       const item = state.itemOfNode.get(li);
       if (!item) continue;
