@@ -48,7 +48,9 @@ function measureInProcess(articles, pass, { samples = SAMPLES, minMs = MIN_SAMPL
 
 // ---------------------------------------------------------------- helpers
 
+// An article with no known date is read against today, as chrono does by default.
 function referenceDate(isoDay) {
+  if (!isoDay) return undefined;
   const [y, m, d] = isoDay.split('-').map(Number);
   return new Date(y, m - 1, d, 12); // local noon: no time zone can move it to another day
 }
