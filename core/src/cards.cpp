@@ -225,7 +225,7 @@ Json story_info_json(const Story &story) {
 
 namespace {
 
-template <class Claims> std::vector<Card> cards_of(const Story &story, Claims &claims) {
+template <class Claims> std::vector<Card> merge_claims(const Story &story, Claims &claims) {
   std::vector<Card> cards;
   std::unordered_map<std::string, std::size_t> card_of;
   card_of.reserve(claims.size());
@@ -246,10 +246,10 @@ template <class Claims> std::vector<Card> cards_of(const Story &story, Claims &c
 
 } // namespace
 
-std::vector<Card> compute_cards(const Story &story) { return cards_of(story, story.claims); }
+std::vector<Card> compute_cards(const Story &story) { return merge_claims(story, story.claims); }
 
 std::vector<Card> take_cards(Story &story) {
-  std::vector<Card> cards = cards_of(story, story.claims);
+  std::vector<Card> cards = merge_claims(story, story.claims);
   std::vector<Claim>().swap(story.claims);
   return cards;
 }
@@ -349,14 +349,6 @@ Json bundle_frame(const Story &story, const std::vector<Card> &cards) {
 
 } // namespace
 
-Json bundle_to_json(const Story &story, const std::vector<Card> &cards) {
-  Json out = bundle_frame(story, cards);
-  Json &list = out["cards"];
-  list.get_ref<Json::array_t &>().reserve(cards.size());
-  for (const Card &card : cards) list.push_back(bundle_card(story, card));
-  return out;
-}
-
 namespace detail {
 
 std::string bundle_head(const Story &story, const std::vector<Card> &cards) {
@@ -369,19 +361,5 @@ std::string bundle_head(const Story &story, const std::vector<Card> &cards) {
 Json bundle_card_taking(const Story &story, Card &card) { return bundle_card(story, card); }
 
 } // namespace detail
-
-void write_bundle(const Story &story, const std::vector<Card> &cards,
-                  const std::function<void(const std::string &)> &write) {
-  write(detail::bundle_head(story, cards));
-  std::string text;
-  detail::JsonWriter writer(text);
-  for (std::size_t i = 0; i < cards.size(); ++i) {
-    text.clear();
-    if (i) text += ',';
-    writer.compact(bundle_card(story, cards[i]));
-    write(text);
-  }
-  write("]}");
-}
 
 } // namespace factcard

@@ -79,21 +79,9 @@ Result<LoadedInput> load_input(std::string_view text, const std::string &file) {
   return input;
 }
 
-Result<CardSet> load_cards(std::string_view text, const std::string &file) {
-  Result<LoadedInput> loaded = load_input(text, file);
-  if (!loaded) return loaded.errors();
-  CardSet set;
-  set.from_bundle = loaded->kind == InputKind::bundle;
-  set.story = std::move(loaded->story);
-  set.cards = set.from_bundle ? std::move(loaded->cards) : compute_cards(set.story);
-  return set;
-}
-
-Json errors_to_json(const Diagnostics &errors) {
-  Json list = Json::array();
-  for (const Diagnostic &d : errors) list.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
-  Json out = Json::object();
-  out["errors"] = std::move(list);
+LoadedInput cards_of(LoadedInput &&input) {
+  LoadedInput out = std::move(input);
+  if (out.kind == InputKind::story) out.cards = take_cards(out.story);
   return out;
 }
 
