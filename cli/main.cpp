@@ -228,17 +228,19 @@ int run_validate(const Args &args) {
       status = exit_usage;
       continue;
     }
-    Result<CardSet> loaded = load_cards(*text, path);
+    Result<LoadedInput> loaded = load_input(*text, path);
     if (!loaded) {
       print_errors(loaded.errors());
       std::cerr << path << ": " << loaded.errors().size() << (loaded.errors().size() == 1 ? " error\n" : " errors\n");
       if (status == exit_ok) status = exit_invalid;
       continue;
     }
-    const CardSet &set = *loaded;
-    std::cout << path << ": valid " << (set.from_bundle ? "bundle" : "story") << " (" << set.story.entities.size()
+    const std::size_t claims = loaded->story.claims.size();
+    const LoadedInput set = cards_of(std::move(*loaded));
+    const bool bundle = set.kind == InputKind::bundle;
+    std::cout << path << ": valid " << (bundle ? "bundle" : "story") << " (" << set.story.entities.size()
               << " entities, " << set.story.sources.size() << " sources, ";
-    if (!set.from_bundle) std::cout << set.story.claims.size() << " claims, ";
+    if (!bundle) std::cout << claims << " claims, ";
     std::cout << set.cards.size() << " cards)\n";
   }
   return status;
@@ -268,20 +270,11 @@ std::optional<LoadedInput> load_for(const Args &args, const char *command, int &
   return std::move(*loaded);
 }
 
-// The cards of a loaded input; a story's claims move into them.
-CardSet cards_of(LoadedInput &&input) {
-  CardSet set;
-  set.from_bundle = input.kind == InputKind::bundle;
-  set.story = std::move(input.story);
-  set.cards = set.from_bundle ? std::move(input.cards) : take_cards(set.story);
-  return set;
-}
-
 int run_cards(const Args &args) {
   int status = exit_ok;
   std::optional<LoadedInput> input = load_for(args, "cards", status);
   if (!input) return status;
-  CardSet set = cards_of(std::move(*input));
+  LoadedInput set = cards_of(std::move(*input));
   std::cout << cards_to_json(set.story, set.cards).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   return exit_ok;
 }
@@ -308,9 +301,10 @@ int run_build(const Args &args) {
     std::cerr << "factcard: cannot create '" << (dir / "embed").string() << "': " << ec.message() << "\n";
     return exit_usage;
   }
-  Story &story = input->story;
+  LoadedInput built = cards_of(std::move(*input)); // the claims' text moves into the cards
+  const Story &story = built.story;
   const std::string id = story.info.id;
-  std::vector<Card> cards = take_cards(story); // the claims' text moves into the cards
+  std::vector<Card> cards = std::move(built.cards);
   const fs::path bundle_path = dir / (id + ".cards.json"), jsonld_path = dir / (id + ".jsonld");
   std::ofstream bundle(bundle_path, std::ios::binary), jsonld(jsonld_path, std::ios::binary);
   const std::size_t count = cards.size();

@@ -4,24 +4,15 @@
 #include "factcard/load.hpp"
 #include "factcard/publish.hpp"
 
-#include <cstdlib>
-#include <cstring>
+#include "boundary.hpp"
+
 #include <string>
+
+using namespace factcard_wasm;
 
 namespace {
 
 using factcard::Json;
-
-char *to_c_string(const std::string &text) {
-  char *out = static_cast<char *>(std::malloc(text.size() + 1));
-  if (out) std::memcpy(out, text.c_str(), text.size() + 1);
-  return out;
-}
-
-char *error(const std::string &message) {
-  Json out = {{"errors", Json::array({{{"line", 0}, {"column", 0}, {"message", message}}})}};
-  return to_c_string(out.dump(-1, ' ', false, Json::error_handler_t::replace));
-}
 
 // {"name", "text", "date"} -> Article; false when a field has the wrong type.
 bool read_article(const Json &item, std::size_t index, factcard::Article &article, std::string &problem) {
@@ -52,10 +43,6 @@ bool read_article(const Json &item, std::size_t index, factcard::Article &articl
 
 extern "C" {
 
-void *fc_alloc(std::size_t size) { return std::malloc(size); }
-
-void fc_free(void *pointer) { std::free(pointer); }
-
 // {"articles": [{"name", "text", "date"}]} -> the story draft as JSON text.
 char *fc_extract(const char *text, std::size_t length) {
   Json input = Json::parse(text, text + length, nullptr, false);
@@ -82,35 +69,41 @@ char *fc_extract_annotations(const char *text, std::size_t length) {
   bool dates_only = input.contains("only") && input["only"] == "dates";
   Json out =
       factcard::annotations_json(dates_only ? factcard::analyse_dates(article) : factcard::analyse_article(article));
-  return to_c_string(out.dump(-1, ' ', false, Json::error_handler_t::replace));
+  return to_c_string(dump(out));
 }
 
 // The cards of a story (or bundle), as in factcard.wasm, so the editor can
 // preview what it drafts with one module.
 char *fc_cards(const char *text, std::size_t length) {
-  factcard::Result<factcard::CardSet> loaded = factcard::load_cards(std::string_view(text, length), "story");
-  if (!loaded) {
-    return to_c_string(factcard::errors_to_json(loaded.errors()).dump(-1, ' ', false, Json::error_handler_t::replace));
-  }
-  return to_c_string(
-      factcard::cards_to_json(loaded->story, loaded->cards).dump(-1, ' ', false, Json::error_handler_t::replace));
+  factcard::Result<factcard::LoadedInput> loaded = factcard::load_input(std::string_view(text, length), "story");
+  if (!loaded) return to_c_string(dump(errors_to_json(loaded.errors())));
+  factcard::LoadedInput input = factcard::cards_of(std::move(*loaded));
+  return to_c_string(dump(factcard::cards_to_json(input.story, input.cards)));
 }
 
 // What `factcard build` writes, for the editor's downloads: a story file in,
-// {"bundle", "jsonld", "snippets": {card id: html}} out, or {"errors"}.
+// {"bundle", "jsonld", "snippets": {card id: html}} out, or {"errors"}. The
+// bundle and the JSON-LD are written by the CLI's writer, then read back as
+// values of the answer.
 char *fc_build(const char *text, std::size_t length) {
-  factcard::Result<factcard::CardSet> loaded = factcard::load_cards(std::string_view(text, length), "story");
-  if (!loaded || loaded->from_bundle) {
-    if (loaded) return error("build needs a story file, not a bundle");
-    return to_c_string(factcard::errors_to_json(loaded.errors()).dump(-1, ' ', false, Json::error_handler_t::replace));
-  }
+  factcard::Result<factcard::LoadedInput> loaded = factcard::load_input(std::string_view(text, length), "story");
+  if (!loaded) return to_c_string(dump(errors_to_json(loaded.errors())));
+  if (loaded->kind == factcard::InputKind::bundle) return error("build needs a story file, not a bundle");
+  factcard::LoadedInput input = factcard::cards_of(std::move(*loaded));
+  std::string bundle, jsonld;
   Json snippets = Json::object();
-  for (const factcard::Card &card : loaded->cards) snippets[card.id] = factcard::embed_snippet(loaded->story, card, {});
+  factcard::BuildSink sink;
+  sink.bundle = [&](std::string_view piece) { return bundle.append(piece), true; };
+  sink.jsonld = [&](std::string_view piece) { return jsonld.append(piece), true; };
+  sink.snippet = [&](const std::string &card, std::string_view html) {
+    return snippets[card] = std::string(html), true;
+  };
+  factcard::write_build(input.story, std::move(input.cards), {}, sink);
   Json out = Json::object();
-  out["bundle"] = factcard::bundle_to_json(loaded->story, loaded->cards);
-  out["jsonld"] = factcard::story_jsonld(loaded->story, loaded->cards);
+  out["bundle"] = Json::parse(bundle, nullptr, false);
+  out["jsonld"] = Json::parse(jsonld, nullptr, false);
   out["snippets"] = std::move(snippets);
-  return to_c_string(out.dump(-1, ' ', false, Json::error_handler_t::replace));
+  return to_c_string(dump(out));
 }
 
 } // extern "C"

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <functional>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,21 +44,27 @@ bool has_refutation(const Card &card) {
                      [](const CardEvidence &e) { return e.stance == Stance::refutes; });
 }
 
-// Text of a claim (or a card) that is about to be freed moves; a const one's is copied.
-template <class T> T &&take(T &value) { return std::move(value); }
-template <class T> const T &take(const T &value) { return value; }
+// Whether the text of claims and cards is copied into what is made of them, or
+// moved (the caller is done with them). Named by the caller at the top:
+// compute_cards and cards_to_json copy, take_cards and the bundle writer move.
+enum class Use { copy, move };
+template <Use use, class T> using Passed = std::conditional_t<use == Use::move, T &&, const T &>;
+template <Use use, class T> Passed<use, T> pass(T &value) {
+  static_assert(use == Use::copy || !std::is_const<T>::value, "only what the caller owns is moved");
+  return static_cast<Passed<use, T>>(value);
+}
 
-template <class ClaimT> Card start_card(ClaimT &claim) {
+template <Use use, class ClaimT> Card start_card(ClaimT &claim) {
   Card card;
   card.id = claim.id;
   card.kind = claim.kind;
   card.who = claim.who_index;
-  card.what = take(claim.what);
+  card.what = pass<use>(claim.what);
   card.when = claim.when;
-  card.when_text = take(claim.when_text);
-  card.where = take(claim.where);
-  card.topic = take(claim.topic);
-  card.value = take(claim.value);
+  card.when_text = pass<use>(claim.when_text);
+  card.where = pass<use>(claim.where);
+  card.topic = pass<use>(claim.topic);
+  card.value = pass<use>(claim.value);
   return card;
 }
 
@@ -96,31 +103,32 @@ private:
   std::unordered_set<EvidenceRef, Hash, Equal> set_;
 };
 
-template <class EvidenceT> void add_evidence(Card &card, std::size_t card_index, EvidenceT &ev, EvidenceIndex &index) {
+template <Use use, class EvidenceT>
+void add_evidence(Card &card, std::size_t card_index, EvidenceT &ev, EvidenceIndex &index) {
   std::vector<CardEvidence> &list = card.evidence;
   if (list.size() < indexed_from) {
     bool seen = std::any_of(list.begin(), list.end(),
                             [&](const CardEvidence &e) { return e.source == ev.source_index && e.quote == ev.quote; });
     if (seen) return;
-    list.push_back({ev.source_index, take(ev.quote), ev.stance_or_default(), ev.speaker_index});
+    list.push_back({ev.source_index, pass<use>(ev.quote), ev.stance_or_default(), ev.speaker_index});
     if (list.size() == indexed_from)
       for (std::size_t i = 0; i < list.size(); ++i) index.insert(card_index, i);
     return;
   }
-  list.push_back({ev.source_index, take(ev.quote), ev.stance_or_default(), ev.speaker_index});
+  list.push_back({ev.source_index, pass<use>(ev.quote), ev.stance_or_default(), ev.speaker_index});
   if (!index.insert(card_index, list.size() - 1)) list.pop_back();
 }
 
 // Adds a claim to its card; `first`: the claim the card started from.
-template <class ClaimT>
+template <Use use, class ClaimT>
 void add_claim(Card &card, std::size_t card_index, ClaimT &claim, bool first, EvidenceIndex &index) {
-  card.claims.push_back(take(claim.id));
+  card.claims.push_back(pass<use>(claim.id));
   if (!first && (!card.when || !card.when->known())) {
     card.when = claim.when;
-    card.when_text = take(claim.when_text);
+    card.when_text = pass<use>(claim.when_text);
   }
-  if (!first && !card.where) card.where = take(claim.where);
-  for (auto &ev : claim.evidence) add_evidence(card, card_index, ev, index);
+  if (!first && !card.where) card.where = pass<use>(claim.where);
+  for (auto &ev : claim.evidence) add_evidence<use>(card, card_index, ev, index);
 }
 
 // Cards on one topic whose values cannot all be true contradict each other.
@@ -160,24 +168,24 @@ Status status_of(const Card &card) {
   return card.corroboration >= 2 ? Status::corroborated : Status::single_source;
 }
 
-template <class Strings> Json strings_json(Strings &strings) {
+template <Use use, class Strings> Json strings_json(Strings &strings) {
   Json out = Json::array();
   out.get_ref<Json::array_t &>().reserve(strings.size());
-  for (auto &s : strings) out.push_back(take(s));
+  for (auto &s : strings) out.push_back(pass<use>(s));
   return out;
 }
 
-template <class Text> void put(Json &out, const char *key, Text &value) {
-  if (value) detail::append_member(out, key, take(*value));
+template <Use use, class Text> void put(Json &out, const char *key, Text &value) {
+  if (value) detail::append_member(out, key, pass<use>(*value));
 }
 
 Json source_json(const Source &s) {
   Json out = Json::object();
   out.get_ref<Json::object_t &>().reserve(5);
   detail::append_member(out, "id", s.id);
-  put(out, "publisher", s.publisher);
-  put(out, "headline", s.headline);
-  put(out, "url", s.url);
+  put<Use::copy>(out, "publisher", s.publisher);
+  put<Use::copy>(out, "headline", s.headline);
+  put<Use::copy>(out, "url", s.url);
   if (s.published && s.published->known()) detail::append_member(out, "published", s.published->to_string());
   return out;
 }
@@ -188,27 +196,27 @@ Json entity_json(const Entity &e) {
   detail::append_member(out, "id", e.id);
   detail::append_member(out, "name", e.name);
   detail::append_member(out, "kind", to_string(e.kind_or_default()));
-  put(out, "description", e.description);
+  put<Use::copy>(out, "description", e.description);
   return out;
 }
 
 // The fields every card carries, with its references in the form of the caller.
-template <class CardT> Json card_json(CardT &card, Json &&who, Json &&evidence) {
+template <Use use, class CardT> Json card_json(CardT &card, Json &&who, Json &&evidence) {
   Json out = Json::object();
   out.get_ref<Json::object_t &>().reserve(14);
-  detail::append_member(out, "id", take(card.id));
-  detail::append_member(out, "claims", strings_json(card.claims));
+  detail::append_member(out, "id", pass<use>(card.id));
+  detail::append_member(out, "claims", strings_json<use>(card.claims));
   detail::append_member(out, "kind", to_string(card.kind));
   detail::append_member(out, "status", to_string(card.status));
   detail::append_member(out, "corroboration", card.corroboration);
   detail::append_member(out, "who", std::move(who));
-  detail::append_member(out, "what", take(card.what));
+  detail::append_member(out, "what", pass<use>(card.what));
   if (card.when && card.when->known()) detail::append_member(out, "when", card.when->to_string());
-  put(out, "when_text", card.when_text);
-  put(out, "where", card.where);
-  put(out, "topic", card.topic);
-  if (!card.value.is_null()) detail::append_member(out, "value", take(card.value));
-  detail::append_member(out, "contradicts", strings_json(card.contradicts));
+  put<use>(out, "when_text", card.when_text);
+  put<use>(out, "where", card.where);
+  put<use>(out, "topic", card.topic);
+  if (!card.value.is_null()) detail::append_member(out, "value", pass<use>(card.value));
+  detail::append_member(out, "contradicts", strings_json<use>(card.contradicts));
   detail::append_member(out, "evidence", std::move(evidence));
   return out;
 }
@@ -216,8 +224,8 @@ template <class CardT> Json card_json(CardT &card, Json &&who, Json &&evidence) 
 Json story_info_json(const Story &story) {
   Json info = Json::object();
   detail::append_member(info, "id", story.info.id);
-  put(info, "title", story.info.title);
-  put(info, "language", story.info.language);
+  put<Use::copy>(info, "title", story.info.title);
+  put<Use::copy>(info, "language", story.info.language);
   return info;
 }
 
@@ -225,7 +233,7 @@ Json story_info_json(const Story &story) {
 
 namespace {
 
-template <class Claims> std::vector<Card> cards_of(const Story &story, Claims &claims) {
+template <Use use, class Claims> std::vector<Card> merge_claims(const Story &story, Claims &claims) {
   std::vector<Card> cards;
   std::unordered_map<std::string, std::size_t> card_of;
   card_of.reserve(claims.size());
@@ -234,8 +242,8 @@ template <class Claims> std::vector<Card> cards_of(const Story &story, Claims &c
   EvidenceIndex index(cards);
   for (auto &claim : claims) {
     auto inserted = card_of.emplace(merge_key(claim), cards.size());
-    if (inserted.second) cards.push_back(start_card(claim));
-    add_claim(cards[inserted.first->second], inserted.first->second, claim, inserted.second, index);
+    if (inserted.second) cards.push_back(start_card<use>(claim));
+    add_claim<use>(cards[inserted.first->second], inserted.first->second, claim, inserted.second, index);
   }
   decltype(card_of)().swap(card_of); // before the next steps allocate
   for (Card &card : cards) card.corroboration = count_outlets(story, card.evidence);
@@ -246,10 +254,10 @@ template <class Claims> std::vector<Card> cards_of(const Story &story, Claims &c
 
 } // namespace
 
-std::vector<Card> compute_cards(const Story &story) { return cards_of(story, story.claims); }
+std::vector<Card> compute_cards(const Story &story) { return merge_claims<Use::copy>(story, story.claims); }
 
 std::vector<Card> take_cards(Story &story) {
-  std::vector<Card> cards = cards_of(story, story.claims);
+  std::vector<Card> cards = merge_claims<Use::move>(story, story.claims);
   std::vector<Claim>().swap(story.claims);
   return cards;
 }
@@ -297,7 +305,7 @@ Json cards_to_json(const Story &story, const std::vector<Card> &cards) {
       evidence.push_back(std::move(item));
     }
     Json who = card.who < story.entities.size() ? entity_json(story.entities[card.who]) : Json(nullptr);
-    list.push_back(card_json(card, std::move(who), std::move(evidence)));
+    list.push_back(card_json<Use::copy>(card, std::move(who), std::move(evidence)));
   }
   Json out = Json::object();
   out["story"] = story_info_json(story);
@@ -305,25 +313,24 @@ Json cards_to_json(const Story &story, const std::vector<Card> &cards) {
   return out;
 }
 
-namespace {
+namespace detail {
 
 // The bundle's form of one card: entities and sources by id.
-template <class CardT> Json bundle_card(const Story &story, CardT &card) {
+Json bundle_card_taking(const Story &story, Card &card) {
   Json evidence = Json::array();
   evidence.get_ref<Json::array_t &>().reserve(card.evidence.size());
   for (auto &e : card.evidence) {
     Json item = Json::object();
     item.get_ref<Json::object_t &>().reserve(4);
     detail::append_member(item, "source", story.sources[e.source].id);
-    detail::append_member(item, "quote", take(e.quote));
+    detail::append_member(item, "quote", pass<Use::move>(e.quote));
     if (e.stance != Stance::supports) detail::append_member(item, "stance", to_string(e.stance));
     if (e.speaker < story.entities.size()) detail::append_member(item, "speaker", story.entities[e.speaker].id);
     evidence.push_back(std::move(item));
   }
-  return card_json(card, Json(story.entities[card.who].id), std::move(evidence));
+  return card_json<Use::move>(card, Json(story.entities[card.who].id), std::move(evidence));
 }
 
-// The bundle without its cards: entities and sources that the cards use, in story order.
 Json bundle_frame(const Story &story, const std::vector<Card> &cards) {
   std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
   for (const Card &card : cards) {
@@ -343,45 +350,9 @@ Json bundle_frame(const Story &story, const std::vector<Card> &cards) {
   detail::append_member(out, "story", story_info_json(story));
   detail::append_member(out, "entities", std::move(entities));
   detail::append_member(out, "sources", std::move(sources));
-  detail::append_member(out, "cards", Json::array());
   return out;
 }
-
-} // namespace
-
-Json bundle_to_json(const Story &story, const std::vector<Card> &cards) {
-  Json out = bundle_frame(story, cards);
-  Json &list = out["cards"];
-  list.get_ref<Json::array_t &>().reserve(cards.size());
-  for (const Card &card : cards) list.push_back(bundle_card(story, card));
-  return out;
-}
-
-namespace detail {
-
-std::string bundle_head(const Story &story, const std::vector<Card> &cards) {
-  std::string text;
-  JsonWriter(text).compact(bundle_frame(story, cards));
-  text.resize(text.size() - 2); // the dump ends with "cards":[]}: keep its '['
-  return text;
-}
-
-Json bundle_card_taking(const Story &story, Card &card) { return bundle_card(story, card); }
 
 } // namespace detail
-
-void write_bundle(const Story &story, const std::vector<Card> &cards,
-                  const std::function<void(const std::string &)> &write) {
-  write(detail::bundle_head(story, cards));
-  std::string text;
-  detail::JsonWriter writer(text);
-  for (std::size_t i = 0; i < cards.size(); ++i) {
-    text.clear();
-    if (i) text += ',';
-    writer.compact(bundle_card(story, cards[i]));
-    write(text);
-  }
-  write("]}");
-}
 
 } // namespace factcard

@@ -1,12 +1,14 @@
-// Serialising with nlohmann's own serializer, kept across many values: each
-// dump appends to one reused string instead of allocating a serializer and a
-// string per value, and a value can be written at the indentation it has
-// inside a larger document (what dump(indent) of the whole document writes).
+// Writing JSON a piece at a time through nlohmann's own serializer: a large
+// document (a bundle, a story's JSON-LD) is written as its parts are made,
+// with the bytes nlohmann's dump() of the whole would have, and never exists
+// as one DOM. The serializer is kept across values, so that each value
+// appends to one reused string.
 #pragma once
 
 #include "factcard/story.hpp"
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,16 +17,30 @@ namespace detail {
 
 class JsonWriter {
 public:
-  // Appends to `out`, which must outlive the writer. Invalid UTF-8 is replaced.
-  explicit JsonWriter(std::string &out);
+  // Appends to `out`, which must outlive the writer; `indent` < 0: compact,
+  // else pretty with that many spaces a level. Invalid UTF-8 is replaced.
+  explicit JsonWriter(std::string &out, int indent = -1);
 
-  // The bytes of value.dump(-1, ' ', false, replace).
-  void compact(const Json &value);
-  // The bytes value.dump(indent) has inside a document that nests it `depth` levels deep:
-  // every line after the first starts `depth * indent` spaces further right.
-  void pretty(const Json &value, unsigned indent, unsigned depth);
+  void begin_object();
+  void begin_array();
+  void key(std::string_view name); // in an object, before each value
+  void value(const Json &value);   // a whole value, at the level it is written at
+  void end_object();
+  void end_array();
 
 private:
+  void separate(); // what comes before a key, or a value in an array
+  void new_line(std::size_t level);
+  void end(char close);
+
+  struct Level {
+    bool object;
+    std::size_t items;
+  };
+  std::string &out_;
+  int indent_;
+  std::vector<Level> levels_;
+  bool keyed_ = false; // a key was written, its value comes next
   nlohmann::detail::serializer<Json> serializer_;
 };
 

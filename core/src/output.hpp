@@ -1,5 +1,4 @@
-// Pieces of the bundle that `factcard build` streams (publish.cpp) and
-// cards.cpp writes whole.
+// The pieces of the bundle that write_build (publish.cpp) streams.
 #pragma once
 
 #include "factcard/cards.hpp"
@@ -10,9 +9,9 @@
 namespace factcard {
 namespace detail {
 
-// The compact bundle's text up to the '[' that opens its "cards" array
-// (the rest: the cards' compact dumps separated by ',', then "]}").
-std::string bundle_head(const Story &story, const std::vector<Card> &cards);
+// The bundle's members before "cards": its format, the story's info, and
+// the entities and sources the cards use, in story order.
+Json bundle_frame(const Story &story, const std::vector<Card> &cards);
 
 // A card's bundle form; the card's text is moved into it.
 Json bundle_card_taking(const Story &story, Card &card);

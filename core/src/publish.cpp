@@ -201,7 +201,7 @@ public:
     // the card's Claim, for crawlers that do not run the widget
     out += "<script type=\"application/ld+json\">";
     scratch.clear();
-    detail::JsonWriter(scratch).compact(ld);
+    detail::JsonWriter(scratch).value(ld);
     append_script_json(out, scratch);
     out += "</script>\n";
     out += tail_;
@@ -332,40 +332,44 @@ bool flush(const std::function<bool(std::string_view)> &to, std::string &text) {
 } // namespace
 
 bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions &options, const BuildSink &sink) {
-  // The bundle and story.jsonld open with nlohmann's dumps of themselves without cards,
-  // up to the '[' of the empty card list; each card's dump follows, then the closing brackets.
-  std::string bundle = detail::bundle_head(story, cards);
-  Json frame = Json::object();
-  detail::append_member(frame, "@context", "https://schema.org");
-  detail::append_member(frame, "@graph", Json::array());
-  std::string jsonld;
-  detail::JsonWriter(jsonld).pretty(frame, 2, 0); // ends with "@graph": []\n}
-  if (cards.empty()) {
-    jsonld += '\n';
-  } else {
-    jsonld.resize(jsonld.size() - 3); // keep the '['
+  // The bundle (compact) and the story's JSON-LD (indented by two) are written as
+  // their cards come, with the bytes a dump of each whole document would have.
+  std::string bundle, jsonld;
+  detail::JsonWriter to_bundle(bundle), to_jsonld(jsonld, 2);
+  to_bundle.begin_object();
+  const Json frame = detail::bundle_frame(story, cards);
+  for (auto &member : frame.items()) {
+    to_bundle.key(member.key());
+    to_bundle.value(member.value());
   }
+  to_bundle.key("cards");
+  to_bundle.begin_array();
+  to_jsonld.begin_object();
+  to_jsonld.key("@context");
+  to_jsonld.value("https://schema.org");
+  to_jsonld.key("@graph");
+  to_jsonld.begin_array();
   Publisher publisher(story, options);
-  detail::JsonWriter to_bundle(bundle), to_jsonld(jsonld);
   std::string html, scratch;
-  for (std::size_t i = 0; i < cards.size(); ++i) {
-    Card &card = cards[i];
+  for (Card &card : cards) {
     Json claim = publisher.claim(card, true);
     html.clear();
     publisher.snippet(card, claim, html, scratch);
     if (!sink.snippet(card.id, html)) return false;
     claim.erase("@context");
-    jsonld += i ? ",\n    " : "\n    ";
-    to_jsonld.pretty(claim, 2, 2);
-    if (i) bundle += ',';
-    to_bundle.compact(detail::bundle_card_taking(story, card));
+    to_jsonld.value(claim);
+    to_bundle.value(detail::bundle_card_taking(story, card));
     card = Card(); // its text is written: free it
     // handed out in pieces of some size: fewer, larger writes
     if (bundle.size() >= piece && !flush(sink.bundle, bundle)) return false;
     if (jsonld.size() >= piece && !flush(sink.jsonld, jsonld)) return false;
   }
-  bundle += "]}\n";
-  if (!cards.empty()) jsonld += "\n  ]\n}\n";
+  to_bundle.end_array();
+  to_bundle.end_object();
+  bundle += '\n';
+  to_jsonld.end_array();
+  to_jsonld.end_object();
+  jsonld += '\n';
   return sink.bundle(bundle) && sink.jsonld(jsonld);
 }
 

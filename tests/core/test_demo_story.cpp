@@ -3,6 +3,8 @@
 #include "factcard/load.hpp"
 #include "factcard/names.hpp"
 
+#include "support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -122,7 +124,7 @@ TEST_CASE("demo story: loads with no errors and makes enough interesting cards")
     }
   }
   // the page gets the same cards from the compiled bundle
-  Result<CardSet> bundle = load_cards(bundle_to_json(story, cards).dump(), "demo.cards.json");
+  Result<LoadedInput> bundle = test::load_with_cards(test::bundle_json(story, cards).dump(), "demo.cards.json");
   REQUIRE(bundle.ok());
   CHECK(cards_to_json(bundle->story, bundle->cards) == cards_to_json(story, cards));
   // and the story survives a save

@@ -4,6 +4,8 @@
 #include "factcard/load.hpp"
 #include "factcard/publish.hpp"
 
+#include "support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -276,14 +278,14 @@ TEST_CASE("the top level: version, story, sections") {
   SECTION("a bundle is not a story file") {
     std::string t = R"({"factcard_bundle": 1, "story": {"id": "s"}, "entities": [], "sources": [], "cards": []})";
     CHECK(errors(t) == Lines{"1:1: this is a compiled bundle, not a story file"});
-    CHECK(load_cards(t, "t.json").ok()); // but a page may hand it to load_cards
+    CHECK(test::load_with_cards(t, "t.json").ok()); // but a page may hand it to load_input
   }
   SECTION("claims and cards do not mix") {
     std::string t = with(base, "\"claims\": [", "\"cards\": [],\n  \"claims\": [");
     CHECK(errors(t) == Lines{"14:12: a story file has \"claims\", not \"cards\" (bundles say \"factcard_bundle\": 1)"});
     std::string b =
         R"({"factcard_bundle": 1, "story": {"id": "s"}, "entities": [], "sources": [], "cards": [], "claims": []})";
-    Result<CardSet> r = load_cards(b, "b.json");
+    Result<LoadedInput> r = test::load_with_cards(b, "b.json");
     REQUIRE_FALSE(r.ok());
     REQUIRE(r.errors().size() == 1);
     CHECK(r.errors()[0].to_string() == "b.json:1:100: a bundle has \"cards\", not \"claims\"");
@@ -495,7 +497,7 @@ TEST_CASE("every problem at once, sorted by position, never a partial story") {
   std::string both = "{\"factcard\":1,\"story\":{\"id\":\"s\"},\"entities\":[{\"id\":\"E\",\"name\":\"x\"}],}";
   CHECK(errors(both) == Lines{"1:52: id \"E\" must use only a-z, 0-9, '-', '_' and '.', and not start with '.'",
                               "1:69: syntax error while parsing object key - unexpected '}'; expected string literal"});
-  Result<CardSet> cards = load_cards(t, "three.json");
+  Result<LoadedInput> cards = test::load_with_cards(t, "three.json");
   CHECK_FALSE(cards.ok());
   CHECK(cards.errors().size() == 3);
 }
@@ -771,14 +773,14 @@ TEST_CASE("random stories round-trip without loss") {
 
     // the bundle gives the same cards as the story
     std::vector<Card> cards = compute_cards(*loaded);
-    std::string bundle = bundle_to_json(*loaded, cards).dump();
-    Result<CardSet> from_bundle = load_cards(bundle, "bundle.json");
+    std::string bundle = test::bundle_json(*loaded, cards).dump();
+    Result<LoadedInput> from_bundle = test::load_with_cards(bundle, "bundle.json");
     if (!from_bundle.ok()) {
       for (const Diagnostic &d : from_bundle.errors()) UNSCOPED_INFO(d.to_string());
       UNSCOPED_INFO(bundle);
     }
     REQUIRE(from_bundle.ok());
-    CHECK(from_bundle->from_bundle);
+    CHECK(from_bundle->kind == InputKind::bundle);
     CHECK(cards_to_json(from_bundle->story, from_bundle->cards) == cards_to_json(*loaded, cards));
 
     // take_cards: the same cards, the claims' text moved into them
@@ -857,32 +859,32 @@ TEST_CASE("a bundle loads to the same cards as its story") {
   std::vector<Card> cards = compute_cards(*story);
   REQUIRE(cards.size() == 3);
   Json expected = cards_to_json(*story, cards);
-  Json bundle = bundle_to_json(*story, cards);
+  Json bundle = test::bundle_json(*story, cards);
   // entities and sources stored once, only those the cards use
   CHECK(bundle["factcard_bundle"] == 1);
   CHECK(bundle["entities"].size() == 2);
   CHECK(bundle["sources"].size() == 4);
 
-  Result<CardSet> from_story = load_cards(bundle_story, "b.json");
+  Result<LoadedInput> from_story = test::load_with_cards(bundle_story, "b.json");
   REQUIRE(from_story.ok());
-  CHECK_FALSE(from_story->from_bundle);
+  CHECK_FALSE(from_story->kind == InputKind::bundle);
   CHECK(cards_to_json(from_story->story, from_story->cards) == expected);
 
   for (int indent : {-1, 2}) {
-    Result<CardSet> from_bundle = load_cards(bundle.dump(indent), "b.cards.json");
+    Result<LoadedInput> from_bundle = test::load_with_cards(bundle.dump(indent), "b.cards.json");
     REQUIRE(from_bundle.ok());
-    CHECK(from_bundle->from_bundle);
+    CHECK(from_bundle->kind == InputKind::bundle);
     CHECK(from_bundle->story.claims.empty());
     CHECK(cards_to_json(from_bundle->story, from_bundle->cards) == expected);
     // and a second trip gives the same bundle
-    CHECK(bundle_to_json(from_bundle->story, from_bundle->cards) == bundle);
+    CHECK(test::bundle_json(from_bundle->story, from_bundle->cards) == bundle);
   }
 }
 
 TEST_CASE("load_input says what a file is, from one parse") {
   Result<Story> story = load_story(bundle_story, "b.json");
   REQUIRE(story.ok());
-  const std::string bundle = bundle_to_json(*story, compute_cards(*story)).dump();
+  const std::string bundle = test::bundle_json(*story, compute_cards(*story)).dump();
 
   Result<LoadedInput> as_story = load_input(bundle_story, "b.json");
   REQUIRE(as_story.ok());
@@ -901,11 +903,11 @@ TEST_CASE("load_input says what a file is, from one parse") {
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.errors().back().message == "this is a compiled bundle, not a story file");
 
-  // errors: the same as load_cards reports, for stories and bundles
+  // errors: the same whether or not the cards are computed after, for stories and bundles
   for (const std::string &text : {with(bundle_story, "\"who\": \"kremlin\"", "\"who\": 5"),
                                   with(bundle, "\"corroboration\":2", "\"corroboration\":3"), std::string("[1]")}) {
     Result<LoadedInput> input = load_input(text, "t.json");
-    Result<CardSet> cards = load_cards(text, "t.json");
+    Result<LoadedInput> cards = test::load_with_cards(text, "t.json");
     REQUIRE_FALSE(input.ok());
     REQUIRE_FALSE(cards.ok());
     REQUIRE(input.errors().size() == cards.errors().size());
@@ -917,10 +919,10 @@ TEST_CASE("load_input says what a file is, from one parse") {
 TEST_CASE("a tampered bundle is rejected with positions") {
   Result<Story> story = load_story(bundle_story, "b.json");
   REQUIRE(story.ok());
-  const std::string bundle = bundle_to_json(*story, compute_cards(*story)).dump(2);
-  REQUIRE(load_cards(bundle, "b.cards.json").ok());
+  const std::string bundle = test::bundle_json(*story, compute_cards(*story)).dump(2);
+  REQUIRE(test::load_with_cards(bundle, "b.cards.json").ok());
   auto bundle_errors = [](const std::string &text) {
-    Result<CardSet> r = load_cards(text, "t.json");
+    Result<LoadedInput> r = test::load_with_cards(text, "t.json");
     CHECK_FALSE(r.ok());
     std::vector<std::string> out;
     for (const Diagnostic &d : r.errors())

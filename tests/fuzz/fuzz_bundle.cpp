@@ -2,12 +2,14 @@
 // bundle that loads prints cards.
 #include "factcard/load.hpp"
 
+#include "../core/support.hpp"
+
 #include <cstddef>
 #include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char *>(data), size);
-  factcard::Result<factcard::CardSet> loaded = factcard::load_cards(text, "fuzz.cards.json");
+  factcard::Result<factcard::LoadedInput> loaded = factcard::test::load_with_cards(text, "fuzz.cards.json");
   if (!loaded) {
     if (loaded.errors().empty()) __builtin_trap();
     return 0;

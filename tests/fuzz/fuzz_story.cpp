@@ -3,6 +3,8 @@
 #include "factcard/cards.hpp"
 #include "factcard/load.hpp"
 
+#include "../core/support.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -18,8 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   factcard::Result<factcard::Story> again = factcard::load_story(saved, "saved.json");
   if (!again || factcard::save_story(*again) != saved) __builtin_trap();
   std::vector<factcard::Card> cards = factcard::compute_cards(*story);
-  std::string bundle = factcard::bundle_to_json(*story, cards).dump();
-  factcard::Result<factcard::CardSet> loaded = factcard::load_cards(bundle, "bundle.json");
+  std::string bundle = factcard::test::bundle_json(*story, cards).dump();
+  factcard::Result<factcard::LoadedInput> loaded = factcard::test::load_with_cards(bundle, "bundle.json");
   if (!loaded || loaded->cards.size() != cards.size()) __builtin_trap();
   return 0;
 }

@@ -6,7 +6,6 @@
 #include "factcard/story.hpp"
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,13 +46,6 @@ std::vector<Card> take_cards(Story &story);
 
 // {"story": {...}, "cards": [...]} with every reference expanded.
 Json cards_to_json(const Story &story, const std::vector<Card> &cards);
-
-// The compact bundle a page loads: entities and sources once, by id.
-Json bundle_to_json(const Story &story, const std::vector<Card> &cards);
-// The same bytes as bundle_to_json(...).dump(), written a card at a time so
-// that a large story never exists twice as a DOM.
-void write_bundle(const Story &story, const std::vector<Card> &cards,
-                  const std::function<void(const std::string &)> &write);
 
 // Distinct outlets among the supporting evidence; a source with an unknown
 // publisher is an outlet of its own.

@@ -36,8 +36,8 @@ struct CsvImportOptions {
   std::string fallback_id;
 };
 
-// A story from a CSV: parsed, built, then checked by load_story as a story
-// file would be, with the problems it finds mapped back to rows and columns.
+// A story from a CSV: parsed, each cell checked, built, then checked by
+// check() as a story file is, each problem at the cell it is about.
 // Every problem at once; never a partial story.
 Result<Story> import_csv(std::string_view text, const std::string &file, const CsvImportOptions &options = {});
 

@@ -37,6 +37,11 @@ std::optional<Date> parse_date(std::string_view text);
 // with every date up to its own; unknown agrees with all.
 bool dates_agree(const Date &a, const Date &b);
 
+// Days since 1970-01-01 of a valid day, and back (a day-precision Date): the
+// calendar arithmetic that relative dates ("three days later") need.
+long days_from_civil(int year, int month, int day);
+Date civil_from_days(long days);
+
 // Day of week for a valid day (0 = Sunday).
 int day_of_week(int year, int month, int day);
 int days_in_month(int year, int month);

@@ -45,9 +45,11 @@ struct BuildSink {
   std::function<bool(std::string_view)> jsonld;
 };
 
-// What `factcard build` publishes, a card at a time: the bundle (the bytes of
-// bundle_to_json(...).dump() and a newline), one embed_snippet per card, and
-// the story's JSON-LD (story_jsonld(...).dump(2) and a newline). Each card's
+// What `factcard build` publishes, a card at a time: the bundle (compact JSON
+// and a newline: entities and sources the cards use, once, by id; then the
+// cards), one embed_snippet per card, and the story's JSON-LD
+// (story_jsonld(...).dump(2) and a newline). The one writer of bundles: the
+// CLI and the editor's wasm write the same bytes. Each card's
 // Claim is built once for its snippet and the JSON-LD, each source's parts once
 // for all cards; no whole output exists as a DOM or a string. The cards are
 // consumed: each one's text moves into its output and is freed once written.

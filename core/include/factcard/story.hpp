@@ -17,9 +17,11 @@ namespace factcard {
 
 using Json = nlohmann::ordered_json;
 
-// Byte offset of a value in the text it was loaded from, for error messages.
-using Offset = std::uint32_t;
-constexpr Offset no_offset = 0xffffffffu;
+// Where a record or a value came from, as the reader that made it knows it
+// (a byte offset in a story file, a cell of a spreadsheet): check() reports
+// problems at these, and the reader says where that is in its own terms.
+using Location = std::uint32_t;
+constexpr Location no_location = 0xffffffffu;
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
@@ -41,8 +43,8 @@ struct Entity {
   std::optional<std::string> description;
   std::vector<std::string> aliases;
   Json extra = Json::object();
-  Offset at = no_offset;
-  std::vector<Offset> alias_at;
+  Location at = no_location, id_at = no_location;
+  std::vector<Location> alias_at;
 
   EntityKind kind_or_default() const { return kind.value_or(EntityKind::person); }
 };
@@ -56,7 +58,7 @@ struct Source {
   std::optional<std::vector<std::string>> authors;
   std::optional<std::string> language;
   Json extra = Json::object();
-  Offset at = no_offset;
+  Location at = no_location, id_at = no_location, url_at = no_location;
 };
 
 struct Evidence {
@@ -67,7 +69,7 @@ struct Evidence {
   Json extra;                         // null or an object: most evidence has none, and there is a lot of it
   std::size_t source_index = npos;    // resolved
   std::size_t speaker_index = npos;   // resolved
-  Offset at = no_offset, source_at = no_offset, speaker_at = no_offset;
+  Location at = no_location, source_at = no_location, speaker_at = no_location;
 
   Stance stance_or_default() const { return stance.value_or(Stance::supports); }
 };
@@ -85,7 +87,7 @@ struct Claim {
   std::vector<Evidence> evidence;
   Json extra;                   // null or an object
   std::size_t who_index = npos; // resolved
-  Offset at = no_offset, who_at = no_offset;
+  Location at = no_location, id_at = no_location, who_at = no_location, value_at = no_location;
 };
 
 struct StoryInfo {

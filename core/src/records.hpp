@@ -1,0 +1,67 @@
+// Turns the objects of a story file or bundle, as the reader closes them,
+// into the Story (and a bundle's cards), reporting what is wrong with the form
+// of each field; then, once the whole file is read, the story-wide rules
+// (check()) and a bundle's own: cards that agree with their references.
+#pragma once
+
+#include "factcard/cards.hpp"
+#include "factcard/story.hpp"
+
+#include "record_fields.hpp"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace factcard {
+namespace detail {
+
+// A bundle card's references as written, with where they are, until the
+// entities and sources they name are known.
+struct CardRefs {
+  std::string who;
+  std::vector<std::string> sources, speakers;
+  std::vector<Location> source_at, speaker_at;
+  Location at = no_location, id_at = no_location;
+  Location who_at = no_location, contradicts_at = no_location, corroboration_at = no_location;
+};
+
+class Records {
+public:
+  std::vector<Problem> problems;
+  Story story;
+  std::vector<Card> cards;
+  std::vector<CardRefs> card_refs;
+  bool is_bundle = false;
+
+  // An entity, source, claim or card that closed, with its evidence items
+  // (read as they closed) and their problems.
+  void finish_record(Kind kind, Slot *slots, Location at, Json &&extra, std::vector<Evidence> &evidence,
+                     std::vector<Problem> &evidence_problems);
+  // An item of "evidence" that closed.
+  static Evidence finish_evidence(Slot *slots, Location at, Json &&extra, std::vector<Problem> &problems);
+  // The file's own members and its "story", once the whole file is read.
+  void finish_file(Slot *file_slots, Location at, Json &&extra, Slot *info_slots, Json &&info_extra);
+  // The story-wide rules, then a bundle's cards against what they name.
+  void check_all();
+
+private:
+  void finish_entity(FieldReader &f, Json &&extra);
+  void finish_source(FieldReader &f, Json &&extra);
+  void finish_claim(FieldReader &f, Json &&extra, std::vector<Evidence> &evidence,
+                    std::vector<Problem> &evidence_problems);
+  void finish_card(FieldReader &f, std::vector<Evidence> &evidence, std::vector<Problem> &evidence_problems);
+  template <class Statement> void read_statement(FieldReader &f, Statement &out, std::string &who, Location &who_at);
+  bool evidence_list(FieldReader &f, bool bundle, std::vector<Problem> &evidence_problems);
+  void read_info(const Slot &story, Slot *info_slots, Json &&info_extra);
+
+  void unique_card_ids();
+  std::size_t entity_by_id(const std::string &id, Location at, const char *field);
+  void check_card(Card &card, const CardRefs &refs, const std::unordered_map<std::string, std::size_t> &source_ids,
+                  const std::unordered_map<std::string, int> &card_ids);
+
+  std::unordered_map<std::string, std::size_t> entity_ids_;
+};
+
+} // namespace detail
+} // namespace factcard
