@@ -284,7 +284,8 @@ private:
 
   static std::string bad_date(const std::string &text) {
     return "bad date " + quote_text(text) +
-           ": expected YYYY, YYYY-MM or YYYY-MM-DD (optionally with a leading ~ for approximate or .. for on or before), or \"unknown\"; a spreadsheet "
+           ": expected YYYY, YYYY-MM or YYYY-MM-DD (optionally with a leading ~ for approximate or .. for on or "
+           "before), or \"unknown\"; a spreadsheet "
            "may have reformatted it: format the column as text";
   }
 

@@ -160,7 +160,8 @@ std::optional<Date> FieldReader::date(Field f, const char *key) {
   std::optional<Date> parsed = parse_date(*value);
   if (!parsed) {
     report(at(f), "bad date " + quote_text(*value) +
-                      ": expected YYYY, YYYY-MM or YYYY-MM-DD (optionally with a leading ~ for approximate or .. for on or before), or \"unknown\"");
+                      ": expected YYYY, YYYY-MM or YYYY-MM-DD (optionally with a leading ~ for approximate or .. for "
+                      "on or before), or \"unknown\"");
   }
   return parsed;
 }

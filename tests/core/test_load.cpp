@@ -393,7 +393,8 @@ TEST_CASE("bad values: dates, kinds, stances, urls, topic values") {
   SECTION("dates") {
     std::string t = with(base, "\"when\": \"2024-09-03\"", "\"when\": \"2024-02-30\"");
     t = with(t, "\"published\": \"2024-09-02\"", "\"published\": \"Sept 2024\"");
-    const std::string tail = ": expected YYYY, YYYY-MM or YYYY-MM-DD (optionally with a leading ~ for approximate or .. for on or before), or \"unknown\"";
+    const std::string tail = ": expected YYYY, YYYY-MM or YYYY-MM-DD (optionally with a leading ~ for approximate or "
+                             ".. for on or before), or \"unknown\"";
     CHECK(errors(t) == Lines{where(t, "\"Sept 2024\"") + ": bad date \"Sept 2024\"" + tail,
                              where(t, "\"2024-02-30\"") + ": bad date \"2024-02-30\"" + tail});
     // good dates of every shape
