@@ -16,6 +16,9 @@ namespace factcard {
 // scripts are lower-cased and kept.
 std::string fold_text(std::string_view text);
 
+// Appends one code point as UTF-8.
+void append_utf8(std::string &out, char32_t code_point);
+
 // The words of a name that identify it: folded, titles dropped, patronymic
 // suffix removed, sorted. Empty when the name is only titles.
 std::vector<std::string> name_words(std::string_view name);

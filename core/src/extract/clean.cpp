@@ -1,6 +1,7 @@
 #include "clean.hpp"
 
 #include "factcard/extract.hpp"
+#include "factcard/names.hpp"
 #include "lexicon.hpp"
 #include "tokens.hpp"
 
@@ -82,23 +83,10 @@ std::optional<Date> dateline(const std::string &line) {
   return dates[0].date;
 }
 
-void append_utf8(std::string &out, unsigned long code) {
-  if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
+// What a numeric entity names, U+FFFD when it names no character.
+void append_code_point(std::string &out, unsigned long code) {
+  bool valid = code != 0 && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF);
+  append_utf8(out, valid ? static_cast<char32_t>(code) : U'\uFFFD');
 }
 
 // "&amp;", "&#8217;", "&rsquo;": the characters pasted HTML escapes most.
@@ -112,7 +100,7 @@ std::size_t decode_entity(std::string_view text, std::size_t at, std::string &ou
       {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026}, {"pound", 0xA3},   {"euro", 0x20AC}};
   for (const auto &entity : named) {
     if (name != entity.first) continue;
-    append_utf8(out, entity.second);
+    append_code_point(out, entity.second);
     return end - at + 1;
   }
   if (name.size() < 2 || name[0] != '#') return 0;
@@ -120,7 +108,7 @@ std::size_t decode_entity(std::string_view text, std::size_t at, std::string &ou
   char *stop = nullptr;
   unsigned long code = std::strtoul(name.c_str() + (hex ? 2 : 1), &stop, hex ? 16 : 10);
   if (!stop || *stop != '\0') return 0;
-  append_utf8(out, code);
+  append_code_point(out, code);
   return end - at + 1;
 }
 
