@@ -221,8 +221,8 @@ private:
 
   // How the fallback names a source of the card: a link to its article, when
   // it has a web address, with a text fragment for the card's first excerpt
-  // from it, so that the reader lands on that passage (docs/FORMAT.md; the
-  // JSON-LD keeps the plain address).
+  // from it, so that the reader lands on that passage (docs/FORMAT.md,
+  // Evidence; the JSON-LD keeps the plain address).
   void append_source(std::string &out, const Card &card, std::size_t index) {
     const SourceParts &s = source(index);
     if (s.url.empty()) {

@@ -1,6 +1,6 @@
 // Evidence deep links: text_fragment_url against the cases of
 // tests/fixtures/text-fragments.json, which the widget's textFragmentUrl
-// (web/src/fragment.mjs) answers too (tests/web/fragment.mjs).
+// (web/src/fragment.mjs) answers too (tests/browser/text-fragments.mjs).
 #include "factcard/text_fragment.hpp"
 
 #include <catch2/catch.hpp>
