@@ -23,7 +23,7 @@ const rules = {
 };
 
 export default [
-  { ignores: ['**/node_modules/**', 'build/**', 'build-*/**', 'dist/**'] },
+  { ignores: ['**/node_modules/**', 'build/**', 'build-*/**', 'dist/**', 'web/factcard.js'] },
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },

@@ -28,7 +28,7 @@ using namespace factcard;
 namespace {
 
 constexpr int exit_ok = 0, exit_invalid = 1, exit_usage = 2;
-const char *const version = "0.1.0";
+const char *const version = FACTCARD_VERSION; // from the VERSION file (cli/CMakeLists.txt)
 
 const char *const main_help = R"(factcard - fact cards from claims and sources
 

@@ -19,7 +19,7 @@ const WEB = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(WEB, '..');
 
 /** The widget's modules, in the order they are concatenated: each uses only those before it. */
-export const WIDGET = ['wasm', 'core', 'client', 'i18n', 'styles', 'view', 'frames', 'page', 'main']
+export const WIDGET = ['wasm', 'core', 'client', 'i18n', 'styles', 'fragment', 'view', 'frames', 'page', 'main']
   .map((name) => join(WEB, 'src', `${name}.mjs`));
 
 const BANNER = `/*! factcard.js: embeddable fact cards (who, what, when, source). Plain ES2020, no build step.
@@ -74,8 +74,26 @@ export function assemble(files, banner = '') {
   return text;
 }
 
+/**
+ * The one version number of factcard, from the VERSION file (also read by CMake for
+ * `factcard --version`, and by web/prepack.mjs against web/package.json).
+ * @returns {string}
+ */
+export function readVersion() {
+  const version = readFileSync(join(ROOT, 'VERSION'), 'utf8').trim();
+  if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) throw new Error(`VERSION holds "${version}": expected MAJOR.MINOR.PATCH[-PRERELEASE]`);
+  return version;
+}
+
+const UNASSEMBLED_VERSION = "const VERSION = '0.0.0-unassembled';";
+
 /** factcard.js as it stands in web/src/ now (the browser tests compare it with what the site ships). */
-export const assembleWidget = () => assemble(WIDGET, BANNER);
+export function assembleWidget() {
+  const text = assemble(WIDGET, BANNER);
+  const parts = text.split(UNASSEMBLED_VERSION);
+  if (parts.length !== 2) throw new Error(`web/src/page.mjs must declare \`${UNASSEMBLED_VERSION}\` once: the version goes there`);
+  return parts.join(`const VERSION = '${readVersion()}';`);
+}
 
 if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   const args = process.argv.slice(2);

@@ -1,5 +1,7 @@
 #include "factcard/publish.hpp"
 
+#include "factcard/text_fragment.hpp"
+
 #include "json_reader.hpp"
 #include "json_writer.hpp"
 #include "output.hpp"
@@ -195,7 +197,7 @@ public:
     distinct(card);
     for (std::size_t i = 0; i < distinct_.size(); ++i) {
       if (i) out += ", ";
-      out += source(distinct_[i]).footer;
+      append_source(out, card, distinct_[i]);
     }
     out += "</footer>\n</blockquote>\n";
     // the card's Claim, for crawlers that do not run the widget
@@ -212,9 +214,34 @@ private:
     bool ready = false;
     bool dated = false;    // exactly dated: a first appearance
     std::string published; // its date, when dated
-    std::string footer;    // how the fallback names it (a link when it has a web address)
+    std::string label;     // how the fallback names it, as HTML
+    std::string url;       // its web address, or empty
     Json appearance;       // its schema.org NewsArticle
   };
+
+  // How the fallback names a source of the card: a link to its article, when
+  // it has a web address, with a text fragment for the card's first excerpt
+  // from it, so that the reader lands on that passage (docs/FORMAT.md,
+  // Evidence; the JSON-LD keeps the plain address).
+  void append_source(std::string &out, const Card &card, std::size_t index) {
+    const SourceParts &s = source(index);
+    if (s.url.empty()) {
+      out += s.label;
+      return;
+    }
+    std::string_view excerpt;
+    for (const CardEvidence &e : card.evidence) {
+      if (e.source == index && !e.quote.empty()) {
+        excerpt = e.quote;
+        break;
+      }
+    }
+    out += "<a";
+    append_attribute(out, "href", text_fragment_url(s.url, excerpt));
+    out += '>';
+    out += s.label;
+    out += "</a>";
+  }
 
   SourceParts &source(std::size_t index) {
     SourceParts &parts = sources_[index];
@@ -223,14 +250,8 @@ private:
     parts.ready = true;
     parts.dated = s.published && s.published->known() && !s.published->approximate && !s.published->on_or_before;
     if (parts.dated) parts.published = s.published->to_string();
-    bool link = s.url && is_web_url(*s.url);
-    if (link) {
-      parts.footer = "<a";
-      append_attribute(parts.footer, "href", *s.url);
-      parts.footer += '>';
-    }
-    append_html(parts.footer, source_label(s));
-    if (link) parts.footer += "</a>";
+    if (s.url && is_web_url(*s.url)) parts.url = *s.url;
+    append_html(parts.label, source_label(s));
     parts.appearance = appearance_json(s);
     return parts;
   }

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STRICT_CSP } from '../../demo/serve.mjs';
 import { assembleWidget } from '../../web/assemble.mjs';
+import { textFragmentUrl } from '../../web/src/fragment.mjs';
 import { editorChecks } from './editor.mjs';
 import {
   ROOT, SELECTOR, axeSource, axeViolations, createReport, launchChromium, parseArgs, requireSiteFiles, requireTools, serve,
@@ -64,6 +65,8 @@ function expectedCard(card) {
     headline: source.headline || source.url || 'Untitled article',
     href: /^https?:\/\//i.test(source.url || '') ? source.url : null,
     excerpts: quotes,
+    // each excerpt links to its passage in the article (a text fragment), the headline to the article
+    passages: quotes.map((q) => (/^https?:\/\//i.test(source.url || '') ? textFragmentUrl(source.url, q) : null)),
   }));
   const status = { corroborated: `${card.corroboration} outlets`, contested: 'Contested', 'single-source': 'Single source' }[card.status];
   return { what: card.what, whoName: card.who.name, whoRole: card.who.description || '', when: expectedDate(card.when), sources, status };
@@ -123,6 +126,7 @@ function readCards(selector) {
         headline: text(li.querySelector('.headline')),
         href: li.querySelector('a.headline')?.getAttribute('href') || null,
         excerpts: [...li.querySelectorAll('.excerpt q')].map((q) => q.textContent),
+        passages: [...li.querySelectorAll('.excerpt')].map((x) => x.querySelector('a.passage')?.getAttribute('href') || null),
       })),
     };
   });

@@ -232,9 +232,11 @@ TEST_CASE("embed_snippet: hostile text stays text") {
     CHECK(html.find("Mr &lt;script&gt;") != std::string::npos);
     CHECK(html.find("Pub &lt;script&gt;") != std::string::npos);
     CHECK(html.find("Head &lt;script&gt;") != std::string::npos);
-    // the only link is the one safe url, with its '&' escaped
+    // the only link is the one safe url, with its '&' escaped and a text
+    // fragment for the hostile excerpt, percent-encoded (nothing for HTML to read)
     CHECK(html.find("href=") == html.rfind("href="));
-    CHECK(html.find("<a href=\"https://example.org/a?x=1&amp;y=2\">Fine &amp; Dandy</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"https://example.org/a?x=1&amp;y=2#:~:text=%3Cscript%3Ealert%281%29%3C%2Fscript%3E%22%3E"
+                    "%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%27\">Fine &amp; Dandy</a>") != std::string::npos);
     CHECK(html.find("lang=\"en&quot;&gt;&lt;script&gt;") != std::string::npos);
   }
 }
@@ -267,7 +269,7 @@ TEST_CASE("embed_snippet: fallback content, data attributes, script tag, base UR
         "lang=\"en\">\n"
         "  <p>The ICC issued an arrest warrant for Putin.</p>\n"
         "  <footer>International Criminal Court \u00B7 March 2023 \u00B7 Reported by 2 outlets: "
-        "<a href=\"https://www.themoscowtimes.com/a\">The Moscow Times</a>, IRIA</footer>\n"
+        "<a href=\"https://www.themoscowtimes.com/a#:~:text=Q1\">The Moscow Times</a>, IRIA</footer>\n"
         "</blockquote>\n"
         R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"Claim",)"
         R"("@id":"#icc-warrant","identifier":"icc-warrant","text":"The ICC issued an arrest warrant for Putin.",)"
@@ -293,7 +295,11 @@ TEST_CASE("embed_snippet: fallback content, data attributes, script tag, base UR
 
   std::string contested = embed_snippet(*story, cards[2], EmbedOptions{});
   check_markup(contested);
-  CHECK(contested.find("Contested: sources disagree: Unknown outlet, <a href=") != std::string::npos);
+  // the link lands on the card's excerpt from that source; the JSON-LD keeps the plain address
+  CHECK(contested.find("Contested: sources disagree: Unknown outlet, "
+                       "<a href=\"https://www.themoscowtimes.com/a#:~:text=R\">The Moscow Times</a>") !=
+        std::string::npos);
+  CHECK(contested.find(R"("url":"https://www.themoscowtimes.com/a")") != std::string::npos);
 }
 
 TEST_CASE("story_jsonld: one schema.org Claim per card") {

@@ -12,6 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readVersion } from '../../web/assemble.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -94,7 +95,7 @@ async function browserCheck({ variant, context, base, expectedWhat, check, open,
     const wasm = page.log.requests.filter((p) => p.endsWith('.wasm'));
     const fromPackage = page.log.requests.filter((p) => p.includes('/node_modules/'));
     check(`bundle ${variant.name}: the card renders in Chromium, the wasm comes from ${variant.wasm} (fetched once), nothing from node_modules/`,
-      state === 'ready' && seen.what === expectedWhat && seen.version === '0.1.0'
+      state === 'ready' && seen.what === expectedWhat && seen.version === readVersion()
         && wasm.length === 1 && wasm[0] === variant.wasm && !fromPackage.length,
       JSON.stringify({ state, seen, wasm, fromPackage }));
     const t = await page.evaluate(() => window.__test);

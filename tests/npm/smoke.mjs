@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // @ts-check
-// Smoke test of the npm package: pack web/ (tests/npm/pack.mjs), install the tarball into an empty
+// Smoke test of the npm package: pack web/ as ./run dist does (`npm pack` there; web/prepack.mjs
+// puts the build products in), or take the tarball ./run dist wrote (--tarball), install it into an empty
 // folder, type-check a usage file against its declarations, then serve that folder under the strict
 // CSP and check in Chromium that cards render from node_modules/factcard with the classic script,
 // with the ES module entry, and with both on one page; and that the card's words, numbers and dates
 // follow the page's language (en, de, de-AT, ru, ar right to left, and mn, which Chromium's Intl lacks);
 // and that an app importing 'factcard', bundled by esbuild, renders a card (bundle.mjs).
-//   node tests/npm/smoke.mjs [--factcard build/cli/factcard] [--wasm build-wasm/wasm/factcard.wasm] [--chromium /usr/bin/chromium]
+//   node tests/npm/smoke.mjs [--factcard build/cli/factcard] [--wasm build-wasm/wasm/factcard.wasm] [--tarball FILE] [--chromium /usr/bin/chromium]
 // Needs: ./run build (CLI and wasm), npm ci in tests/ (playwright-core) and in tests/npm/ (typescript, esbuild).
 // One PASS/FAIL line per check, then "N passed, M failed"; exit status 1 when anything failed.
 import { execFileSync } from 'node:child_process';
@@ -15,18 +16,33 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT, SELECTOR, createReport, launchChromium, parseArgs, requireTools, serve } from '../browser/harness.mjs';
-import { pack } from './pack.mjs';
 import { bundleChecks } from './bundle.mjs';
 import { LABELS } from '../../web/src/i18n.mjs';
+import { readVersion } from '../../web/assemble.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const STORY = 'putin-mongolia-2024';
 const DEMO_CLAIM = 'icc-warrant'; // corroborated by 5 outlets, March 2023, 5 excerpts
+const VERSION = readVersion(); // the one version number: the package's and factcard.js's
 
 const report = createReport('npm');
 const { check, info } = report;
 
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (command, args, cwd, env = process.env) => execFileSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/**
+ * The package's tarball and the files in it: `tarball` as given (./run dist's), or made in `out` the
+ * way ./run dist makes it, `npm pack` in web/ with the wasm from `wasm`.
+ * @param {{ tarball?: string, wasm: string, out: string }} options
+ */
+function packageTarball({ tarball, wasm, out }) {
+  if (!tarball) {
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], join(ROOT, 'web'), { ...process.env, FACTCARD_WASM: wasm }))[0];
+    tarball = join(out, packed.filename);
+  }
+  const files = run('tar', ['-tzf', tarball], out).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, '')).sort();
+  return { tarball, files };
+}
 
 // ---------- a story written for this test: names in three scripts, counts for every plural form ----------
 
@@ -225,7 +241,7 @@ async function moduleChecks(context, base) {
   check('module: import of node_modules/factcard/factcard.mjs renders both cards', allReady(s), JSON.stringify(s));
   const want = { cards: 'function', refresh: 'function', render: 'function', scan: 'function', version: 'string' };
   check('module: exports render, refresh, scan, cards, version (the same API as window.factcard)',
-    JSON.stringify(esm.exported) === JSON.stringify(want) && esm.sameApi && esm.version === '0.1.0' && esm.coreErrors,
+    JSON.stringify(esm.exported) === JSON.stringify(want) && esm.sameApi && esm.version === VERSION && esm.coreErrors,
     JSON.stringify(esm));
   check('module: the wasm URL comes from import.meta.url (node_modules/factcard/factcard.wasm, not /esm/), fetched once',
     wasmFetches(page).length === 1 && wasmFetches(page)[0] === '/node_modules/factcard/factcard.wasm', wasmFetches(page).join(', '));
@@ -246,8 +262,8 @@ async function bothChecks(context, base) {
     return { versions: Object.keys(r.versions), same: r.active === window.factcard, esm: document.documentElement.dataset.esm };
   });
   check('both: classic tag and module on one page share one widget (one wasm fetch, each card drawn once)',
-    allReady(s) && wasmFetches(page).length === 1 && t.renders.length === 2 && registry.versions.join() === '0.1.0' && registry.same
-      && registry.esm === '0.1.0',
+    allReady(s) && wasmFetches(page).length === 1 && t.renders.length === 2 && registry.versions.join() === VERSION && registry.same
+      && registry.esm === VERSION,
     JSON.stringify({ s, wasm: wasmFetches(page), renders: t.renders, registry }));
   const problems = problemsOf(page, t);
   check('both: no console errors, no CSP violations', !problems.length, problems.join('\n'));
@@ -381,10 +397,10 @@ function labelChecks() {
 
 async function main() {
   const options = parseArgs({
-    usage: 'usage: node tests/npm/smoke.mjs [--factcard FILE] [--wasm FILE] [--chromium FILE]',
-    options: { factcard: join(ROOT, 'build', 'cli', 'factcard'), wasm: join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm') },
+    usage: 'usage: node tests/npm/smoke.mjs [--factcard FILE] [--wasm FILE] [--tarball FILE] [--chromium FILE]',
+    options: { factcard: join(ROOT, 'build', 'cli', 'factcard'), wasm: join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'), tarball: '' },
   });
-  for (const file of [options.factcard, options.wasm]) {
+  for (const file of [options.factcard, options.wasm, options.tarball].filter(Boolean)) {
     if (!existsSync(file)) {
       console.error(`smoke: ${file} is missing; run ./run build first`);
       process.exit(2);
@@ -397,10 +413,11 @@ async function main() {
   let server = null;
   let chrome = null;
   try {
-    // Pack, then install the tarball into an empty project, the way a publisher would.
-    const { tarball, files } = pack({ wasm: options.wasm, out: work });
-    const want = ['README.md', 'factcard.d.ts', 'factcard.js', 'factcard.mjs', 'factcard.wasm', 'package.json'];
-    check(`pack: ${tarball.split('/').pop()} holds exactly ${want.join(', ')}`, JSON.stringify(files) === JSON.stringify(want), files.join(', '));
+    // Pack (or take ./run dist's tarball), then install it into an empty project, the way a publisher would.
+    const { tarball, files } = packageTarball({ tarball: options.tarball, wasm: options.wasm, out: work });
+    const want = ['LICENSE', 'README.md', 'factcard.d.ts', 'factcard.js', 'factcard.mjs', 'factcard.wasm', 'package.json'];
+    check(`pack: ${tarball.split('/').pop()} (factcard-<VERSION>.tgz) holds exactly ${want.join(', ')}`,
+      tarball.endsWith(`/factcard-${VERSION}.tgz`) && JSON.stringify(files) === JSON.stringify(want), `${tarball}: ${files.join(', ')}`);
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'factcard-smoke-app', private: true, type: 'module' }, null, 2));
     let installed = false;
@@ -422,7 +439,7 @@ async function main() {
         manifest: require('factcard/package.json').version }));`], app));
     check('exports: import → factcard.mjs, require/default → factcard.js, factcard/factcard.wasm and /package.json resolve',
       resolved.import.endsWith('/node_modules/factcard/factcard.mjs') && resolved.require.endsWith('/node_modules/factcard/factcard.js')
-        && resolved.wasm.endsWith('/factcard.wasm') && resolved.js.endsWith('/factcard.js') && resolved.manifest === '0.1.0',
+        && resolved.wasm.endsWith('/factcard.wasm') && resolved.js.endsWith('/factcard.js') && resolved.manifest === VERSION,
       JSON.stringify(resolved));
 
     // The declarations, from the installed package, under strict settings and two resolution modes.

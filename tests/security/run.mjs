@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, createReport, launchChromium, parseArgs, requireTools, serve } from '../browser/harness.mjs';
 import { isWebUrl, readVectors, writeStories } from './make_stories.mjs';
+import { textFragmentUrl } from '../../web/src/fragment.mjs';
 
 // ---------- options and reporting ----------
 
@@ -147,7 +148,8 @@ function expectations(s) {
   for (const c of s.cards) {
     const main = { claim: c.claim, kind: c.kind, what: c.what, name: c.name, description: c.description, where: c.where,
       whenText: c.whenText, rival: c.rival, sources: [
-        { outlet: c.publisher, headline: c.headline, url: c.url, quotes: [c.quote] },
+        // deepLink: the excerpt's address, where the fallback's outlet and the card's excerpt link
+        { outlet: c.publisher, headline: c.headline, url: c.url, deepLink: c.url && textFragmentUrl(c.url, c.quote), quotes: [c.quote] },
         { outlet: null, headline: c.headline, url: null, quotes: [c.quote] }] };
     out.push(main);
     if (c.rival) {
@@ -233,7 +235,7 @@ function inspect({ cards, language, jsOn, raw }) {
     for (const s of c.sources) {
       const label = norm(s.outlet != null ? s.outlet : `\u201C${s.headline}\u201D (outlet unknown)`);
       if (!foot.includes(label)) bad(`fallback footer lacks ${show(label)}`);
-      if (s.url && !links.some((a) => a.getAttribute('href') === s.url && a.textContent === label)) bad(`fallback has no link to ${show(s.url)}`);
+      if (s.url && !links.some((a) => a.getAttribute('href') === s.deepLink && a.textContent === label)) bad(`fallback has no link to ${show(s.deepLink)}`);
     }
     if (links.length !== c.sources.filter((s) => s.url).length) bad(`${links.length} links in the footer`);
     stats.texts += 2 + c.sources.length;
@@ -275,6 +277,8 @@ function inspect({ cards, language, jsOn, raw }) {
       if (!row) { bad(`no source row shows ${show(s.outlet)} / ${show(s.headline)} / ${show(s.url)}`); continue; }
       const quotes = [...row.querySelectorAll('.excerpt q')].map((q) => q.textContent);
       for (const q of s.quotes) if (!quotes.includes(q)) bad(`excerpt ${show(q)} missing`);
+      const passages = [...row.querySelectorAll('.excerpt a.passage')].map((a) => a.getAttribute('href'));
+      if (s.url ? !passages.includes(s.deepLink) : passages.length) bad(`excerpt links ${show(passages.join(' '))}, not ${show(s.deepLink)}`);
     }
     if (c.rival != null) {
       const rival = card.querySelector('.rival .what');

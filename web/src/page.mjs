@@ -14,7 +14,9 @@ import { applyTheme, darkQuery } from './view.mjs';
  * @typedef {{ versions: Record<string, FactcardAPI>, active?: FactcardAPI, rescan?: () => void, wasmUrl?: string }} Registry
  */
 
-export const VERSION = '0.1.0';
+// The version is set in one place, the VERSION file at the top of the repository: web/assemble.mjs
+// writes it here in factcard.js, so this module on its own says it was never assembled.
+export const VERSION = '0.0.0-unassembled';
 const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
 const AHEAD = 600; // px: start loading this far before a card scrolls into view
 

@@ -1,6 +1,7 @@
 // A card's DOM, built detached from the page (frames.mjs puts it in place). Story text only ever
 // reaches the DOM as text nodes and attribute values: no HTML strings, so Trusted Types pages work.
 
+import { textFragmentUrl } from './fragment.mjs';
 import { formatDate, formatNumber, machineDate } from './i18n.mjs';
 
 /** @typedef {import('../factcard.js').Card} Card */
@@ -167,8 +168,21 @@ function sourceView({ source, evidence }, lang, storyLang, words) {
     url ? h('a', { class: 'headline', part: 'link', href: url, title, dir: 'auto', target: '_blank', rel: 'noopener' }, title)
       : h('span', { class: 'headline', title, dir: 'auto' }, title),
     h('ul', { class: 'excerpts', part: 'excerpts' }, evidence.filter((e) => e.quote).map((e) =>
-      h('li', { class: 'excerpt', part: 'excerpt' }, h('q', { lang: storyLang, dir: 'auto' }, e.quote),
+      h('li', { class: 'excerpt', part: 'excerpt' }, excerptView(e.quote, url, storyLang),
         e.speaker && e.speaker.name && h('span', { class: 'speaker' }, ` (${e.speaker.name})`)))));
+}
+
+/**
+ * An excerpt, linked to where it stands in its article when the article has an address: the link's
+ * text fragment scrolls to and highlights it (the headline above links to the plain address).
+ * @param {string} quote
+ * @param {string | null | undefined} url an address safeUrl accepted
+ * @param {string | null} storyLang
+ */
+function excerptView(quote, url, storyLang) {
+  const q = h('q', { lang: storyLang, dir: 'auto' }, quote);
+  if (!url) return q;
+  return h('a', { class: 'passage', part: 'link passage', href: textFragmentUrl(url, quote), target: '_blank', rel: 'noopener' }, q);
 }
 
 /**
