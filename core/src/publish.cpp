@@ -3,6 +3,7 @@
 #include "json_reader.hpp"
 #include "json_writer.hpp"
 #include "output.hpp"
+#include "publisher.hpp"
 
 #include <algorithm>
 
@@ -12,34 +13,11 @@ namespace {
 const char *const month_names[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
 
-std::string status_words(const Card &card) {
-  switch (card.status) {
-  case Status::corroborated:
-    return "Reported by " + std::to_string(card.corroboration) + " outlets";
-  case Status::single_source:
-    return "Single source";
-  case Status::contested:
-    return "Contested: sources disagree";
-  }
-  return "";
-}
-
 // How a source is named to a reader: its outlet, else its headline.
 std::string source_label(const Source &s) {
   if (s.publisher) return *s.publisher;
   if (s.headline) return "\u201C" + *s.headline + "\u201D (outlet unknown)";
   return "Unknown outlet";
-}
-
-void append_html(std::string &out, std::string_view text);
-
-// ` name="value"`, escaped.
-void append_attribute(std::string &out, const char *name, std::string_view value) {
-  out += ' ';
-  out += name;
-  out += "=\"";
-  append_html(out, value);
-  out += '"';
 }
 
 // schema.org takes ISO 8601 intervals: "on or before D" is the open-start "../D".
@@ -77,9 +55,30 @@ Json appearance_json(const Source &s) {
   return out;
 }
 
-// Appends JSON text to put inside a <script> element: '<', '>' and '&' (only
-// ever inside strings) written as \u escapes, the same JSON value, so that no
-// text can close the element ("</script>") or change how HTML reads it ("<!--").
+} // namespace
+
+namespace detail {
+
+std::string status_words(const Card &card) {
+  switch (card.status) {
+  case Status::corroborated:
+    return "Reported by " + std::to_string(card.corroboration) + " outlets";
+  case Status::single_source:
+    return "Single source";
+  case Status::contested:
+    return "Contested: sources disagree";
+  }
+  return "";
+}
+
+void append_attribute(std::string &out, const char *name, std::string_view value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  append_html(out, value);
+  out += '"';
+}
+
 void append_script_json(std::string &out, std::string_view json) {
   std::size_t from = 0;
   for (std::size_t at = 0; at < json.size(); ++at) {
@@ -125,136 +124,114 @@ void append_html(std::string &out, std::string_view text) {
   out.append(text, from, std::string_view::npos);
 }
 
-// What the snippets and the JSON-LD need of each source and entity, made
-// once per source or entity rather than once per card that cites it.
-class Publisher {
-public:
-  Publisher(const Story &story, const EmbedOptions &options)
-      : story_(story), sources_(story.sources.size()), authors_(story.entities.size()) {
-    std::string_view id = story.info.id;
-    head_ = "<blockquote class=\"fact-card\"";
-    append_attribute(head_, "data-story", options.base + std::string(id) + ".cards.json");
-    tail_ = "<script";
-    append_attribute(tail_, "src", options.base + "factcard/factcard.js");
-    tail_ += " async></script>\n";
-  }
+Publisher::Publisher(const Story &story, const EmbedOptions &options)
+    : story_(story), sources_(story.sources.size()), authors_(story.entities.size()) {
+  bundle_url_ = options.base + story.info.id + ".cards.json";
+  tail_ = "<script";
+  append_attribute(tail_, "src", options.base + "factcard/factcard.js");
+  tail_ += " async></script>\n";
+}
 
-  // The card's schema.org Claim, "@context" first when asked; the parts made
-  // once per source and entity are copied in.
-  Json claim(const Card &card, bool with_context) {
-    const Entity &who = story_.entities[card.who];
-    Json claim = Json::object();
-    claim.get_ref<Json::object_t &>().reserve(10);
-    if (with_context) detail::append_member(claim, "@context", "https://schema.org");
-    detail::append_member(claim, "@type", "Claim");
-    detail::append_member(claim, "@id", "#" + card.id);
-    detail::append_member(claim, "identifier", card.id);
-    detail::append_member(claim, "text", card.what);
-    Json &author = authors_[card.who];
-    if (author.is_null()) author = {{"@type", type_of(who)}, {"name", who.name}};
-    detail::append_member(claim, "author", author);
-    if (card.when && card.when->known() && !card.when->approximate) // "..D" is ISO 8601-2's open start
-      detail::append_member(claim, "temporalCoverage", temporal_coverage(*card.when));
-    distinct(card);
-    Json appearances = Json::array();
-    appearances.get_ref<Json::array_t &>().reserve(distinct_.size());
-    const SourceParts *first = nullptr; // the first appearance: the earliest exactly dated source
-    for (std::size_t index : distinct_) {
-      const SourceParts &s = source(index);
-      appearances.push_back(s.appearance);
-      if (s.dated && (!first || s.published < first->published)) first = &s;
-    }
-    if (first) {
-      detail::append_member(claim, "datePublished", first->published);
-      detail::append_member(claim, "firstAppearance", first->appearance);
-    }
-    detail::append_member(claim, "appearance", std::move(appearances));
-    return claim;
+Json Publisher::claim(const Card &card, bool with_context) {
+  const Entity &who = story_.entities[card.who];
+  Json claim = Json::object();
+  claim.get_ref<Json::object_t &>().reserve(10);
+  if (with_context) detail::append_member(claim, "@context", "https://schema.org");
+  detail::append_member(claim, "@type", "Claim");
+  detail::append_member(claim, "@id", "#" + card.id);
+  detail::append_member(claim, "identifier", card.id);
+  detail::append_member(claim, "text", card.what);
+  Json &author = authors_[card.who];
+  if (author.is_null()) author = {{"@type", type_of(who)}, {"name", who.name}};
+  detail::append_member(claim, "author", author);
+  if (card.when && card.when->known() && !card.when->approximate) // "..D" is ISO 8601-2's open start
+    detail::append_member(claim, "temporalCoverage", temporal_coverage(*card.when));
+  distinct(card);
+  Json appearances = Json::array();
+  appearances.get_ref<Json::array_t &>().reserve(distinct_.size());
+  const SourceParts *first = nullptr; // the first appearance: the earliest exactly dated source
+  for (std::size_t index : distinct_) {
+    const SourceParts &s = source(index);
+    appearances.push_back(s.appearance);
+    if (s.dated && (!first || s.published < first->published)) first = &s;
   }
+  if (first) {
+    detail::append_member(claim, "datePublished", first->published);
+    detail::append_member(claim, "firstAppearance", first->appearance);
+  }
+  detail::append_member(claim, "appearance", std::move(appearances));
+  return claim;
+}
 
-  // Appends the card's snippet, with `ld` (its Claim with "@context") as JSON-LD;
-  // `scratch` holds the JSON text on the way.
-  void snippet(const Card &card, const Json &ld, std::string &out, std::string &scratch) {
-    const Entity &who = story_.entities[card.who];
-    out += head_;
-    append_attribute(out, "data-claim", card.id);
-    if (story_.info.language) append_attribute(out, "lang", *story_.info.language);
-    out += ">\n  <p>";
-    if (card.kind == ClaimKind::quote) out += "\u201C";
-    append_html(out, card.what);
-    if (card.kind == ClaimKind::quote) out += "\u201D";
-    out += "</p>\n  <footer>";
-    append_html(out, who.name);
-    if (card.when && card.when->known()) {
-      out += " \u00B7 ";
-      append_html(out, format_date_en(*card.when));
-    }
+void Publisher::fallback(const Card &card, std::string_view story, std::string &out) {
+  const Entity &who = story_.entities[card.who];
+  out += "<blockquote class=\"fact-card\"";
+  append_attribute(out, "data-story", story);
+  append_attribute(out, "data-claim", card.id);
+  if (story_.info.language) append_attribute(out, "lang", *story_.info.language);
+  out += ">\n  <p>";
+  if (card.kind == ClaimKind::quote) out += "\u201C";
+  append_html(out, card.what);
+  if (card.kind == ClaimKind::quote) out += "\u201D";
+  out += "</p>\n  <footer>";
+  append_html(out, who.name);
+  if (card.when && card.when->known()) {
     out += " \u00B7 ";
-    append_html(out, status_words(card));
-    out += ": ";
-    distinct(card);
-    for (std::size_t i = 0; i < distinct_.size(); ++i) {
-      if (i) out += ", ";
-      out += source(distinct_[i]).footer;
-    }
-    out += "</footer>\n</blockquote>\n";
-    // the card's Claim, for crawlers that do not run the widget
-    out += "<script type=\"application/ld+json\">";
-    scratch.clear();
-    detail::JsonWriter(scratch).value(ld);
-    append_script_json(out, scratch);
-    out += "</script>\n";
-    out += tail_;
+    append_html(out, format_date_en(*card.when));
   }
-
-private:
-  struct SourceParts {
-    bool ready = false;
-    bool dated = false;    // exactly dated: a first appearance
-    std::string published; // its date, when dated
-    std::string footer;    // how the fallback names it (a link when it has a web address)
-    Json appearance;       // its schema.org NewsArticle
-  };
-
-  SourceParts &source(std::size_t index) {
-    SourceParts &parts = sources_[index];
-    if (parts.ready) return parts;
-    const Source &s = story_.sources[index];
-    parts.ready = true;
-    parts.dated = s.published && s.published->known() && !s.published->approximate && !s.published->on_or_before;
-    if (parts.dated) parts.published = s.published->to_string();
-    bool link = s.url && is_web_url(*s.url);
-    if (link) {
-      parts.footer = "<a";
-      append_attribute(parts.footer, "href", *s.url);
-      parts.footer += '>';
-    }
-    append_html(parts.footer, source_label(s));
-    if (link) parts.footer += "</a>";
-    parts.appearance = appearance_json(s);
-    return parts;
+  out += " \u00B7 ";
+  append_html(out, status_words(card));
+  out += ": ";
+  distinct(card);
+  for (std::size_t i = 0; i < distinct_.size(); ++i) {
+    if (i) out += ", ";
+    out += source(distinct_[i]).footer;
   }
+  out += "</footer>\n</blockquote>\n";
+}
 
-  // Each source of the card once, in the order the evidence names them.
-  void distinct(const Card &card) {
-    distinct_.clear();
-    for (const CardEvidence &e : card.evidence) {
-      if (std::find(distinct_.begin(), distinct_.end(), e.source) == distinct_.end()) distinct_.push_back(e.source);
-    }
+void Publisher::snippet(const Card &card, const Json &ld, std::string &out, std::string &scratch) {
+  fallback(card, bundle_url_, out);
+  // the card's Claim, for crawlers that do not run the widget
+  out += "<script type=\"application/ld+json\">";
+  scratch.clear();
+  detail::JsonWriter(scratch).value(ld);
+  append_script_json(out, scratch);
+  out += "</script>\n";
+  out += tail_;
+}
+
+Publisher::SourceParts &Publisher::source(std::size_t index) {
+  SourceParts &parts = sources_[index];
+  if (parts.ready) return parts;
+  const Source &s = story_.sources[index];
+  parts.ready = true;
+  parts.dated = s.published && s.published->known() && !s.published->approximate && !s.published->on_or_before;
+  if (parts.dated) parts.published = s.published->to_string();
+  bool link = s.url && is_web_url(*s.url);
+  if (link) {
+    parts.footer = "<a";
+    append_attribute(parts.footer, "href", *s.url);
+    parts.footer += '>';
   }
+  append_html(parts.footer, source_label(s));
+  if (link) parts.footer += "</a>";
+  parts.appearance = appearance_json(s);
+  return parts;
+}
 
-  const Story &story_;
-  std::vector<SourceParts> sources_;
-  std::vector<Json> authors_; // per entity: the author object of its claims
-  std::string head_, tail_;
-  std::vector<std::size_t> distinct_;
-};
+void Publisher::distinct(const Card &card) {
+  distinct_.clear();
+  for (const CardEvidence &e : card.evidence) {
+    if (std::find(distinct_.begin(), distinct_.end(), e.source) == distinct_.end()) distinct_.push_back(e.source);
+  }
+}
 
-} // namespace
+} // namespace detail
 
 // One card as a schema.org Claim: who made it, where it appeared, and when
 // first (the earliest exactly dated source).
-Json claim_jsonld(const Story &story, const Card &card) { return Publisher(story, {}).claim(card, false); }
+Json claim_jsonld(const Story &story, const Card &card) { return detail::Publisher(story, {}).claim(card, false); }
 
 std::string format_date_en(const Date &date) {
   if (!date.known()) return "unknown date";
@@ -267,7 +244,7 @@ std::string format_date_en(const Date &date) {
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  append_html(out, text);
+  detail::append_html(out, text);
   return out;
 }
 
@@ -294,7 +271,7 @@ bool is_web_url(std::string_view url) {
 }
 
 std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options) {
-  Publisher publisher(story, options);
+  detail::Publisher publisher(story, options);
   std::string out, scratch;
   publisher.snippet(card, publisher.claim(card, true), out, scratch);
   return out;
@@ -305,12 +282,12 @@ std::string embed_snippet(const Story &story, const Card &card, const EmbedOptio
   ld["@context"] = "https://schema.org";
   for (auto &item : claim.items()) ld[item.key()] = item.value();
   std::string out, scratch;
-  Publisher(story, options).snippet(card, ld, out, scratch);
+  detail::Publisher(story, options).snippet(card, ld, out, scratch);
   return out;
 }
 
 Json story_jsonld(const Story &story, const std::vector<Card> &cards) {
-  Publisher publisher(story, {});
+  detail::Publisher publisher(story, {});
   Json graph = Json::array();
   for (const Card &card : cards) graph.push_back(publisher.claim(card, false));
   Json out = Json::object();
@@ -349,7 +326,7 @@ bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions
   to_jsonld.value("https://schema.org");
   to_jsonld.key("@graph");
   to_jsonld.begin_array();
-  Publisher publisher(story, options);
+  detail::Publisher publisher(story, options);
   std::string html, scratch;
   for (Card &card : cards) {
     Json claim = publisher.claim(card, true);
