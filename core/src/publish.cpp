@@ -1,4 +1,5 @@
 #include "factcard/publish.hpp"
+#include "factcard/card_page.hpp"
 
 #include "json_reader.hpp"
 #include "json_writer.hpp"
@@ -306,6 +307,19 @@ bool flush(const std::function<bool(std::string_view)> &to, std::string &text) {
   return ok;
 }
 
+// The card's page and oEmbed file, when the sink takes them.
+bool write_card_extras(detail::Publisher &publisher, const Story &story, const Card &card, const EmbedOptions &options,
+                       const Json &claim, const BuildSink &sink) {
+  if (sink.page) {
+    std::string page, scratch;
+    detail::append_card_page(publisher, story, card, options, claim, page, scratch);
+    if (!sink.page(card.id, page)) return false;
+  }
+  if (!sink.oembed || !has_absolute_base(options)) return true;
+  Json oembed = detail::card_oembed_json(publisher, story, card, options);
+  return sink.oembed(card.id, oembed.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+}
+
 } // namespace
 
 bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions &options, const BuildSink &sink) {
@@ -333,6 +347,7 @@ bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions
     html.clear();
     publisher.snippet(card, claim, html, scratch);
     if (!sink.snippet(card.id, html)) return false;
+    if (!write_card_extras(publisher, story, card, options, claim, sink)) return false;
     claim.erase("@context");
     to_jsonld.value(claim);
     to_bundle.value(detail::bundle_card_taking(story, card));

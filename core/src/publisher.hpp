@@ -68,5 +68,13 @@ private:
   std::vector<std::size_t> distinct_;
 };
 
+// Appends the card's page (card_page.hpp), with `ld` (its Claim with
+// "@context") as JSON-LD.
+void append_card_page(Publisher &publisher, const Story &story, const Card &card, const EmbedOptions &options,
+                      const Json &ld, std::string &out, std::string &scratch);
+
+// The card's oEmbed answer, or null without an absolute base.
+Json card_oembed_json(Publisher &publisher, const Story &story, const Card &card, const EmbedOptions &options);
+
 } // namespace detail
 } // namespace factcard
