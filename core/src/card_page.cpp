@@ -37,11 +37,15 @@ void append_meta(std::string &out, const char *kind, const char *name, std::stri
   out += ">\n";
 }
 
-// The card's bundle (only its entities and sources), as the page's data.
-void append_inline_bundle(const Story &story, const Card &card, std::string &out, std::string &scratch) {
-  Json bundle = detail::bundle_frame_of(story, card);
+// A bundle of the card and the cards it contradicts (the card shows them),
+// with only their entities and sources: the page's data.
+void append_inline_bundle(const Story &story, const Card &card, const std::vector<const Card *> &rivals,
+                          std::string &out, std::string &scratch) {
+  std::vector<const Card *> shown{&card};
+  shown.insert(shown.end(), rivals.begin(), rivals.end());
+  Json bundle = detail::bundle_frame_of(story, shown);
   Json cards = Json::array();
-  cards.push_back(detail::bundle_card(story, card));
+  for (const Card *each : shown) cards.push_back(detail::bundle_card(story, *each));
   detail::append_member(bundle, "cards", std::move(cards));
   out += "<script type=\"application/json\"";
   detail::append_attribute(out, "id", data_id);
@@ -62,6 +66,35 @@ void append_links(const Card &card, const EmbedOptions &options, std::string_vie
   out += ">\n";
 }
 
+// A <title>: text escaped where element content must be (an apostrophe need
+// not be), and cut at a space with an ellipsis to at most `limit` UTF-16
+// units of markup (validators count the escapes; search engines cut long
+// titles anyway). The share tags keep the whole claim.
+void append_title(std::string &out, const std::string &text, std::size_t limit) {
+  std::string title;
+  std::size_t units = 0, space = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    unsigned char c = static_cast<unsigned char>(text[at]);
+    const char *escaped = c == '&'   ? "&amp;"
+                          : c == '<' ? "&lt;"
+                          : c == '>' ? "&gt;"
+                          : c == 0   ? "\xEF\xBF\xBD"
+                                     : nullptr;
+    if ((c & 0xC0) != 0x80) units += escaped ? std::char_traits<char>::length(escaped) : c >= 0xF0 ? 2 : 1;
+    if (units > limit - 1) {
+      title.resize(space ? space : title.size());
+      title += "\u2026";
+      break;
+    }
+    if (c == ' ') space = title.size();
+    if (escaped)
+      title += escaped;
+    else
+      title += text[at];
+  }
+  out += "<title>" + title + "</title>\n";
+}
+
 void append_share_tags(const Story &story, const Card &card, const EmbedOptions &options, std::string &out) {
   const std::string title = display_text(card), summary = card_summary(story, card);
   append_meta(out, "name", "description", summary);
@@ -80,23 +113,22 @@ void append_share_tags(const Story &story, const Card &card, const EmbedOptions 
 
 namespace detail {
 
-void append_card_page(Publisher &publisher, const Story &story, const Card &card, const EmbedOptions &options,
-                      const Json &ld, std::string &out, std::string &scratch) {
-  out += "<!doctype html>\n<html";
+void append_card_page(Publisher &publisher, const Story &story, const Card &card,
+                      const std::vector<const Card *> &rivals, const EmbedOptions &options, const Json &ld,
+                      std::string &out, std::string &scratch) {
+  out += "<!DOCTYPE html>\n<html";
   append_attribute(out, "lang", story.info.language.value_or("en"));
   out += " data-factcard-page>\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<base target=\"_top\">\n"; // framed, its links open in the reader's window
-  out += "<title>";
-  append_html(out, display_text(card) + " \u2013 " + site_name(story, options));
-  out += "</title>\n";
+  append_title(out, display_text(card), 70);
   append_share_tags(story, card, options, out);
   out += "<script type=\"application/ld+json\">";
   scratch.clear();
   JsonWriter(scratch).value(ld);
   append_script_json(out, scratch);
   out += "</script>\n";
-  append_inline_bundle(story, card, out, scratch);
+  append_inline_bundle(story, card, rivals, out, scratch);
   out += "<script";
   append_attribute(out, "src", widget_src(options));
   out += " async></script>\n</head>\n<body>\n<main>\n";
@@ -134,17 +166,17 @@ Json card_oembed_json(Publisher &publisher, const Story &story, const Card &card
 } // namespace detail
 
 int oembed_height(const Card &card) {
-  // Measured in Chromium at 560 px (tests/browser/card-pages.mjs checks the
-  // estimate against the drawn card): the frame of a card, a line per 60
-  // bytes of claim, a row per source.
+  // Fitted to the demo story's 98 cards drawn collapsed in Chromium at 560 px
+  // (within 9% of each; tests/browser/card-pages.mjs checks a few): the frame
+  // of a card, a line per 40 bytes of claim, a row per source.
   std::size_t sources = 0;
   for (std::size_t i = 0; i < card.evidence.size(); ++i) {
     bool first = std::none_of(card.evidence.begin(), card.evidence.begin() + static_cast<std::ptrdiff_t>(i),
                               [&](const CardEvidence &e) { return e.source == card.evidence[i].source; });
     if (first) ++sources;
   }
-  std::size_t lines = card.what.size() / 60 + 1;
-  return static_cast<int>(150 + 26 * std::min<std::size_t>(lines, 8) + 24 * std::min<std::size_t>(sources, 6));
+  std::size_t lines = card.what.size() / 40 + 1;
+  return static_cast<int>(156 + 22 * std::min<std::size_t>(lines, 12) + 46 * std::min<std::size_t>(sources, 8));
 }
 
 std::string site_name(const Story &story, const EmbedOptions &options) {
@@ -161,10 +193,16 @@ std::string card_summary(const Story &story, const Card &card) {
   return out + " \u00B7 " + detail::status_words(card);
 }
 
-std::string card_page(const Story &story, const Card &card, const EmbedOptions &options) {
+std::string card_page(const Story &story, const Card &card, const std::vector<Card> &cards,
+                      const EmbedOptions &options) {
+  std::vector<const Card *> rivals;
+  for (const std::string &id : card.contradicts) {
+    auto rival = std::find_if(cards.begin(), cards.end(), [&](const Card &c) { return c.id == id; });
+    if (rival != cards.end()) rivals.push_back(&*rival);
+  }
   detail::Publisher publisher(story, options);
   std::string out, scratch;
-  detail::append_card_page(publisher, story, card, options, publisher.claim(card, true), out, scratch);
+  detail::append_card_page(publisher, story, card, rivals, options, publisher.claim(card, true), out, scratch);
   return out;
 }
 

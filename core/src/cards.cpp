@@ -365,13 +365,16 @@ Json bundle_frame(const Story &story, const std::vector<Card> &cards) {
   return frame_json(story, std::move(entities), std::move(sources));
 }
 
-// As bundle_frame for one card, without a pass over the whole story: a build
-// makes one per card.
-Json bundle_frame_of(const Story &story, const Card &card) {
-  std::vector<std::size_t> entity_used{card.who}, source_used;
-  for (const CardEvidence &e : card.evidence) {
-    source_used.push_back(e.source);
-    if (e.speaker < story.entities.size()) entity_used.push_back(e.speaker);
+// As bundle_frame for a few cards, without a pass over the whole story: a
+// build makes one per card page.
+Json bundle_frame_of(const Story &story, const std::vector<const Card *> &cards) {
+  std::vector<std::size_t> entity_used, source_used;
+  for (const Card *card : cards) {
+    entity_used.push_back(card->who);
+    for (const CardEvidence &e : card->evidence) {
+      source_used.push_back(e.source);
+      if (e.speaker < story.entities.size()) entity_used.push_back(e.speaker);
+    }
   }
   Json entities = Json::array(), sources = Json::array();
   for (auto *used : {&entity_used, &source_used}) {

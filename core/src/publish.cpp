@@ -7,6 +7,8 @@
 #include "publisher.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace factcard {
 namespace {
@@ -307,18 +309,40 @@ bool flush(const std::function<bool(std::string_view)> &to, std::string &text) {
   return ok;
 }
 
-// The card's page and oEmbed file, when the sink takes them.
-bool write_card_extras(detail::Publisher &publisher, const Story &story, const Card &card, const EmbedOptions &options,
-                       const Json &claim, const BuildSink &sink) {
-  if (sink.page) {
-    std::string page, scratch;
-    detail::append_card_page(publisher, story, card, options, claim, page, scratch);
-    if (!sink.page(card.id, page)) return false;
+// Each card's page and oEmbed file, when the sink takes them. A page also
+// holds the cards its card contradicts, which write_build may have consumed
+// already: those few are copied first.
+class CardExtras {
+public:
+  CardExtras(const std::vector<Card> &cards, const BuildSink &sink) {
+    if (!sink.page) return;
+    std::unordered_set<std::string> contradicted;
+    for (const Card &card : cards) contradicted.insert(card.contradicts.begin(), card.contradicts.end());
+    for (const Card &card : cards)
+      if (contradicted.count(card.id)) rivals_.emplace(card.id, card);
   }
-  if (!sink.oembed || !has_absolute_base(options)) return true;
-  Json oembed = detail::card_oembed_json(publisher, story, card, options);
-  return sink.oembed(card.id, oembed.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
-}
+
+  bool write(detail::Publisher &publisher, const Story &story, const Card &card, const EmbedOptions &options,
+             const Json &claim, const BuildSink &sink) {
+    if (sink.page) {
+      std::vector<const Card *> rivals;
+      for (const std::string &id : card.contradicts) {
+        auto rival = rivals_.find(id);
+        if (rival != rivals_.end()) rivals.push_back(&rival->second);
+      }
+      page_.clear();
+      detail::append_card_page(publisher, story, card, rivals, options, claim, page_, scratch_);
+      if (!sink.page(card.id, page_)) return false;
+    }
+    if (!sink.oembed || !has_absolute_base(options)) return true;
+    Json oembed = detail::card_oembed_json(publisher, story, card, options);
+    return sink.oembed(card.id, oembed.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+  }
+
+private:
+  std::unordered_map<std::string, Card> rivals_;
+  std::string page_, scratch_;
+};
 
 } // namespace
 
@@ -341,13 +365,14 @@ bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions
   to_jsonld.key("@graph");
   to_jsonld.begin_array();
   detail::Publisher publisher(story, options);
+  CardExtras extras(cards, sink);
   std::string html, scratch;
   for (Card &card : cards) {
     Json claim = publisher.claim(card, true);
     html.clear();
     publisher.snippet(card, claim, html, scratch);
     if (!sink.snippet(card.id, html)) return false;
-    if (!write_card_extras(publisher, story, card, options, claim, sink)) return false;
+    if (!extras.write(publisher, story, card, options, claim, sink)) return false;
     claim.erase("@context");
     to_jsonld.value(claim);
     to_bundle.value(detail::bundle_card_taking(story, card));

@@ -69,9 +69,10 @@ private:
 };
 
 // Appends the card's page (card_page.hpp), with `ld` (its Claim with
-// "@context") as JSON-LD.
-void append_card_page(Publisher &publisher, const Story &story, const Card &card, const EmbedOptions &options,
-                      const Json &ld, std::string &out, std::string &scratch);
+// "@context") as JSON-LD; `rivals` are the cards it contradicts.
+void append_card_page(Publisher &publisher, const Story &story, const Card &card,
+                      const std::vector<const Card *> &rivals, const EmbedOptions &options, const Json &ld,
+                      std::string &out, std::string &scratch);
 
 // The card's oEmbed answer, or null without an absolute base.
 Json card_oembed_json(Publisher &publisher, const Story &story, const Card &card, const EmbedOptions &options);

@@ -16,6 +16,7 @@
 #include "factcard/story.hpp"
 
 #include <string>
+#include <vector>
 
 namespace factcard {
 
@@ -39,9 +40,12 @@ bool has_absolute_base(const EmbedOptions &options);
 // Who · when · corroboration: "Vladimir Putin · 3 September 2024 · Reported by 3 outlets".
 std::string card_summary(const Story &story, const Card &card);
 
-// The card's page, a whole HTML document. Its widget and links are relative
-// to the `cards/` folder it is written in when options.base is "".
-std::string card_page(const Story &story, const Card &card, const EmbedOptions &options);
+// The card's page, a whole HTML document; `cards` are the story's cards,
+// where the ones it contradicts are found (its data holds them too). Its
+// widget and links are relative to the `cards/` folder it is written in when
+// options.base is "".
+std::string card_page(const Story &story, const Card &card, const std::vector<Card> &cards,
+                      const EmbedOptions &options);
 
 // The card's oEmbed answer (type "rich"), or null without an absolute base.
 Json card_oembed(const Story &story, const Card &card, const EmbedOptions &options);
