@@ -1,6 +1,7 @@
 // factcard: the command-line tool. Reads story files, prints cards, builds
 // what a site publishes. Exit status: 0 done, 1 the input has errors,
 // 2 the command line or the file system is wrong.
+#include "factcard/card_page.hpp"
 #include "factcard/csv.hpp"
 #include "factcard/extract.hpp"
 #include "factcard/load.hpp"
@@ -35,7 +36,8 @@ const char *const main_help = R"(factcard - fact cards from claims and sources
 Usage:
   factcard validate FILE...                 check story files and bundles
   factcard cards STORY                      print the computed cards as JSON
-  factcard build STORY -o DIR [--base URL]  write the bundle, embed snippets and JSON-LD
+  factcard build STORY -o DIR [--base URL] [--site-name NAME]
+                                            write the bundle, embed snippets, JSON-LD and card pages
   factcard extract [--date D] ARTICLE...    draft a story from article texts
   factcard import FILE.csv [-o STORY]       a story file from a spreadsheet (CSV)
   factcard export --csv STORY [-o FILE]     a story as a spreadsheet (CSV)
@@ -56,19 +58,26 @@ FILE:LINE:COLUMN: message. Exits 0 when all are valid, 1 otherwise.
 Prints the cards computed from STORY as JSON: claims that state the same thing
 merged, their corroboration (distinct outlets), status and contradictions.
 )"},
-    {"build", R"(Usage: factcard build STORY -o DIR [--base URL]
+    {"build", R"(Usage: factcard build STORY -o DIR [--base URL] [--site-name NAME]
 
 Writes, for a story whose id is ID:
-  DIR/ID.cards.json      the compact bundle a page loads
-  DIR/embed/CARD.html    one paste-ready snippet per card, with fallback text
-  DIR/ID.jsonld          the story's claims as schema.org JSON-LD
+  DIR/ID.cards.json            the compact bundle a page loads
+  DIR/embed/CARD.html          one paste-ready snippet per card, with fallback text
+  DIR/ID.jsonld                the story's claims as schema.org JSON-LD
+  DIR/cards/CARD.html          a page per card: the card with its data inline,
+                               share previews (Open Graph, Twitter) and JSON-LD
+  DIR/cards/CARD.oembed.json   its oEmbed answer, when URL is absolute
 Snippets load the widget from URL + "factcard/factcard.js" and the bundle from
 URL + "ID.cards.json". URL defaults to "" (relative: DIR plus a copy of the
-widget in DIR/factcard/ is a working site).
+widget in DIR/factcard/ is a working site). Canonical links, og:url, oEmbed
+discovery and the oEmbed files need an absolute URL (https://...): without
+one, card pages are written without them.
 
 Options:
-  -o, --output DIR   where to write (created if missing)
-  --base URL         prefix for the widget and bundle URLs
+  -o, --output DIR    where to write (created if missing)
+  --base URL          prefix for the widget and bundle URLs; where DIR is served
+  --site-name NAME    the site's name in card pages and oEmbed (default: the
+                      story's title, else "factcard")
 )"},
     {"extract", R"(Usage: factcard extract [--date YYYY-MM-DD] ARTICLE... > story.json
 
@@ -293,13 +302,17 @@ int run_build(const Args &args) {
   auto base = args.options.find("base");
   if (base != args.options.end()) options.base = base->second;
   if (!options.base.empty() && options.base.back() != '/') options.base += '/';
+  auto site = args.options.find("site-name");
+  if (site != args.options.end()) options.site_name = site->second;
 
   fs::path dir(output->second);
   std::error_code ec;
-  fs::create_directories(dir / "embed", ec);
-  if (ec) {
-    std::cerr << "factcard: cannot create '" << (dir / "embed").string() << "': " << ec.message() << "\n";
-    return exit_usage;
+  for (const char *folder : {"embed", "cards"}) {
+    fs::create_directories(dir / folder, ec);
+    if (ec) {
+      std::cerr << "factcard: cannot create '" << (dir / folder).string() << "': " << ec.message() << "\n";
+      return exit_usage;
+    }
   }
   LoadedInput built = cards_of(std::move(*input)); // the claims' text moves into the cards
   const Story &story = built.story;
@@ -314,6 +327,16 @@ int run_build(const Args &args) {
   sink.snippet = [&](const std::string &card, std::string_view html) {
     return write_file(dir / "embed" / (card + ".html"), html);
   };
+  sink.page = [&](const std::string &card, std::string_view html) {
+    return write_file(dir / "cards" / (card + ".html"), html);
+  };
+  sink.oembed = [&](const std::string &card, std::string_view json) {
+    return write_file(dir / "cards" / (card + ".oembed.json"), json);
+  };
+  if (!has_absolute_base(options)) {
+    std::cerr << "factcard: no absolute --base URL: card pages are written without canonical links, og:url and "
+                 "oEmbed files\n";
+  }
   bool ok = write_build(story, std::move(cards), options, sink);
   bundle.close();
   jsonld.close();
@@ -321,8 +344,9 @@ int run_build(const Args &args) {
   if (!jsonld) std::cerr << "factcard: cannot write '" << jsonld_path.string() << "'\n";
   ok = ok && bundle && jsonld;
   if (!ok) return exit_usage;
-  std::cout << "wrote " << bundle_path.string() << ", " << jsonld_path.string() << " and " << count << " snippets in "
-            << (dir / "embed").string() << "\n";
+  std::cout << "wrote " << bundle_path.string() << ", " << jsonld_path.string() << ", " << count << " snippets in "
+            << (dir / "embed").string() << " and " << count << " card pages"
+            << (has_absolute_base(options) ? " with oEmbed files" : "") << " in " << (dir / "cards").string() << "\n";
   return exit_ok;
 }
 
@@ -480,7 +504,8 @@ int main(int argc, char **argv) {
     }
   }
   std::map<std::string, std::string> valued;
-  if (command == "build") valued = {{"-o", "output"}, {"--output", "output"}, {"--base", "base"}};
+  if (command == "build")
+    valued = {{"-o", "output"}, {"--output", "output"}, {"--base", "base"}, {"--site-name", "site-name"}};
   if (command == "import")
     valued = {
         {"-o", "output"}, {"--output", "output"}, {"--id", "id"}, {"--title", "title"}, {"--language", "language"}};

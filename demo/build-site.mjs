@@ -3,7 +3,8 @@
 // Builds the demo site exactly as a publisher would use factcard:
 //   node demo/build-site.mjs --factcard build/cli/factcard --wasm build-wasm/wasm/factcard.wasm \
 //     --extract-wasm build-wasm/wasm/factcard-extract.wasm [--widget build/web/factcard.js] --out build/site
-// 1. `factcard build STORY -o OUT` writes the bundle, the JSON-LD and one embed snippet per card;
+// 1. `factcard build STORY -o OUT` writes the bundle, the JSON-LD, one embed snippet and one card page
+//    (OUT/cards/, with oEmbed files when --base says where OUT is served) per card;
 // 2. the widget (factcard.js as web/assemble.mjs put it together, and the wasm) is copied to OUT/factcard/;
 // 3. demo/article.html gets its `<!-- factcard-embed: ID -->` markers replaced by those snippets;
 // 4. story.html is generated from `factcard cards STORY` (static, escaped HTML, no inline script);
@@ -28,10 +29,11 @@ const SOURCE_MARKER = /<!--\s*factcard-embed-source:\s*([a-z0-9._-]+)\s*-->/g; /
 function parseArgs(argv) {
   const options = { story: join(DEMO, 'stories', 'putin-mongolia-2024.json'), widget: join(ROOT, 'build', 'web', 'factcard.js') };
   const names = { '--factcard': 'factcard', '--wasm': 'wasm', '--out': 'out', '--story': 'story', '--extract-wasm': 'extractWasm', '--widget': 'widget' };
+  const texts = { '--base': 'base', '--site-name': 'siteName' }; // passed to factcard build as they are
   for (let i = 0; i < argv.length; i += 2) {
-    const key = names[argv[i]];
+    const key = names[argv[i]] || texts[argv[i]];
     if (!key || argv[i + 1] === undefined) usage(`unknown or incomplete argument: ${argv[i]}`);
-    options[key] = resolve(argv[i + 1]);
+    options[key] = texts[argv[i]] ? argv[i + 1] : resolve(argv[i + 1]);
   }
   for (const key of ['factcard', 'wasm', 'out']) if (!options[key]) usage(`--${key} is required`);
   // The editor's extraction module: where the wasm build puts it unless told otherwise.
@@ -45,7 +47,8 @@ function parseArgs(argv) {
 function usage(problem) {
   console.error(`build-site: ${problem}`);
   console.error('usage: node demo/build-site.mjs --factcard CLI --wasm FACTCARD.wasm --out DIR [--story STORY.json]'
-    + ' [--extract-wasm FACTCARD-EXTRACT.wasm] [--widget factcard.js (default: build/web/, from node web/assemble.mjs)]');
+    + ' [--extract-wasm FACTCARD-EXTRACT.wasm] [--widget factcard.js (default: build/web/, from node web/assemble.mjs)]'
+    + ' [--base URL (where OUT is served: canonical links and oEmbed for the card pages)] [--site-name NAME]');
   process.exit(2);
 }
 
@@ -289,8 +292,9 @@ function truncate(text, length) {
 // The demo pages must run under `script-src 'self'; style-src 'self'`: no inline code or style.
 function checkNoInline(name, html) {
   const problems = [];
-  // JSON-LD is a data block, never run, so a strict CSP allows it; any other inline script is a bug.
-  if (/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>/i.test(html)) problems.push('an inline <script>');
+  // JSON-LD and a card page's data are data blocks, never run, so a strict CSP allows them; any other
+  // inline script is a bug.
+  if (/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(ld\+)?json")[^>]*>/i.test(html)) problems.push('an inline <script>');
   if (/<style[\s>]/i.test(html)) problems.push('a <style> element');
   if (/<[^>]*\sstyle\s*=/i.test(html)) problems.push('a style attribute');
   if (/<[^>]*\son[a-z]+\s*=/i.test(html)) problems.push('an inline event handler');
@@ -330,7 +334,9 @@ function main() {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
 
-  console.log(run(options.factcard, ['build', options.story, '-o', out]).trim());
+  const siteName = ['--site-name', options.siteName || 'The Meridian'];
+  const base = options.base ? ['--base', options.base] : [];
+  console.log(run(options.factcard, ['build', options.story, '-o', out, ...siteName, ...base]).trim());
   const result = JSON.parse(run(options.factcard, ['cards', options.story]));
   const bundleHref = `${result.story.id}.cards.json`;
   if (!existsSync(join(out, bundleHref))) throw new Error(`factcard build wrote no ${bundleHref}`);
@@ -376,6 +382,7 @@ function main() {
     writeFileSync(join(out, name), html);
   }
   copyEditor(out, options.extractWasm);
+  for (const card of result.cards) checkNoInline(`cards/${card.id}.html`, readFileSync(join(out, 'cards', `${card.id}.html`), 'utf8'));
   console.log(`article.html: ${articleCards.length} cards (${articleCards.join(', ')})`);
   console.log(`story.html: ${result.cards.length} cards`);
   console.log(`editor.html: editor/ (editor.js, editor-worker.js, editor.css, factcard-extract.wasm ${

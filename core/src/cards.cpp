@@ -315,21 +315,38 @@ Json cards_to_json(const Story &story, const std::vector<Card> &cards) {
 
 namespace detail {
 
+namespace {
+
 // The bundle's form of one card: entities and sources by id.
-Json bundle_card_taking(const Story &story, Card &card) {
+template <Use use, class CardT> Json bundle_card_json(const Story &story, CardT &card) {
   Json evidence = Json::array();
   evidence.get_ref<Json::array_t &>().reserve(card.evidence.size());
   for (auto &e : card.evidence) {
     Json item = Json::object();
     item.get_ref<Json::object_t &>().reserve(4);
     detail::append_member(item, "source", story.sources[e.source].id);
-    detail::append_member(item, "quote", pass<Use::move>(e.quote));
+    detail::append_member(item, "quote", pass<use>(e.quote));
     if (e.stance != Stance::supports) detail::append_member(item, "stance", to_string(e.stance));
     if (e.speaker < story.entities.size()) detail::append_member(item, "speaker", story.entities[e.speaker].id);
     evidence.push_back(std::move(item));
   }
-  return card_json<Use::move>(card, Json(story.entities[card.who].id), std::move(evidence));
+  return card_json<use>(card, Json(story.entities[card.who].id), std::move(evidence));
 }
+
+Json frame_json(const Story &story, Json &&entities, Json &&sources) {
+  Json out = Json::object();
+  detail::append_member(out, "factcard_bundle", 1);
+  detail::append_member(out, "story", story_info_json(story));
+  detail::append_member(out, "entities", std::move(entities));
+  detail::append_member(out, "sources", std::move(sources));
+  return out;
+}
+
+} // namespace
+
+Json bundle_card_taking(const Story &story, Card &card) { return bundle_card_json<Use::move>(story, card); }
+
+Json bundle_card(const Story &story, const Card &card) { return bundle_card_json<Use::copy>(story, card); }
 
 Json bundle_frame(const Story &story, const std::vector<Card> &cards) {
   std::vector<bool> entity_used(story.entities.size()), source_used(story.sources.size());
@@ -345,12 +362,28 @@ Json bundle_frame(const Story &story, const std::vector<Card> &cards) {
     if (entity_used[i]) entities.push_back(entity_json(story.entities[i]));
   for (std::size_t i = 0; i < story.sources.size(); ++i)
     if (source_used[i]) sources.push_back(source_json(story.sources[i]));
-  Json out = Json::object();
-  detail::append_member(out, "factcard_bundle", 1);
-  detail::append_member(out, "story", story_info_json(story));
-  detail::append_member(out, "entities", std::move(entities));
-  detail::append_member(out, "sources", std::move(sources));
-  return out;
+  return frame_json(story, std::move(entities), std::move(sources));
+}
+
+// As bundle_frame for a few cards, without a pass over the whole story: a
+// build makes one per card page.
+Json bundle_frame_of(const Story &story, const std::vector<const Card *> &cards) {
+  std::vector<std::size_t> entity_used, source_used;
+  for (const Card *card : cards) {
+    entity_used.push_back(card->who);
+    for (const CardEvidence &e : card->evidence) {
+      source_used.push_back(e.source);
+      if (e.speaker < story.entities.size()) entity_used.push_back(e.speaker);
+    }
+  }
+  Json entities = Json::array(), sources = Json::array();
+  for (auto *used : {&entity_used, &source_used}) {
+    std::sort(used->begin(), used->end());
+    used->erase(std::unique(used->begin(), used->end()), used->end());
+  }
+  for (std::size_t i : entity_used) entities.push_back(entity_json(story.entities[i]));
+  for (std::size_t i : source_used) sources.push_back(source_json(story.sources[i]));
+  return frame_json(story, std::move(entities), std::move(sources));
 }
 
 } // namespace detail

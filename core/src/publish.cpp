@@ -1,12 +1,15 @@
 #include "factcard/publish.hpp"
-
+#include "factcard/card_page.hpp"
 #include "factcard/text_fragment.hpp"
 
 #include "json_reader.hpp"
 #include "json_writer.hpp"
 #include "output.hpp"
+#include "publisher.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace factcard {
 namespace {
@@ -14,34 +17,11 @@ namespace {
 const char *const month_names[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
 
-std::string status_words(const Card &card) {
-  switch (card.status) {
-  case Status::corroborated:
-    return "Reported by " + std::to_string(card.corroboration) + " outlets";
-  case Status::single_source:
-    return "Single source";
-  case Status::contested:
-    return "Contested: sources disagree";
-  }
-  return "";
-}
-
 // How a source is named to a reader: its outlet, else its headline.
 std::string source_label(const Source &s) {
   if (s.publisher) return *s.publisher;
   if (s.headline) return "\u201C" + *s.headline + "\u201D (outlet unknown)";
   return "Unknown outlet";
-}
-
-void append_html(std::string &out, std::string_view text);
-
-// ` name="value"`, escaped.
-void append_attribute(std::string &out, const char *name, std::string_view value) {
-  out += ' ';
-  out += name;
-  out += "=\"";
-  append_html(out, value);
-  out += '"';
 }
 
 // schema.org takes ISO 8601 intervals: "on or before D" is the open-start "../D".
@@ -79,9 +59,30 @@ Json appearance_json(const Source &s) {
   return out;
 }
 
-// Appends JSON text to put inside a <script> element: '<', '>' and '&' (only
-// ever inside strings) written as \u escapes, the same JSON value, so that no
-// text can close the element ("</script>") or change how HTML reads it ("<!--").
+} // namespace
+
+namespace detail {
+
+std::string status_words(const Card &card) {
+  switch (card.status) {
+  case Status::corroborated:
+    return "Reported by " + std::to_string(card.corroboration) + " outlets";
+  case Status::single_source:
+    return "Single source";
+  case Status::contested:
+    return "Contested: sources disagree";
+  }
+  return "";
+}
+
+void append_attribute(std::string &out, const char *name, std::string_view value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  append_html(out, value);
+  out += '"';
+}
+
 void append_script_json(std::string &out, std::string_view json) {
   std::size_t from = 0;
   for (std::size_t at = 0; at < json.size(); ++at) {
@@ -127,155 +128,131 @@ void append_html(std::string &out, std::string_view text) {
   out.append(text, from, std::string_view::npos);
 }
 
-// What the snippets and the JSON-LD need of each source and entity, made
-// once per source or entity rather than once per card that cites it.
-class Publisher {
-public:
-  Publisher(const Story &story, const EmbedOptions &options)
-      : story_(story), sources_(story.sources.size()), authors_(story.entities.size()) {
-    std::string_view id = story.info.id;
-    head_ = "<blockquote class=\"fact-card\"";
-    append_attribute(head_, "data-story", options.base + std::string(id) + ".cards.json");
-    tail_ = "<script";
-    append_attribute(tail_, "src", options.base + "factcard/factcard.js");
-    tail_ += " async></script>\n";
-  }
+Publisher::Publisher(const Story &story, const EmbedOptions &options)
+    : story_(story), sources_(story.sources.size()), authors_(story.entities.size()) {
+  bundle_url_ = options.base + story.info.id + ".cards.json";
+  tail_ = "<script";
+  append_attribute(tail_, "src", options.base + "factcard/factcard.js");
+  tail_ += " async></script>\n";
+}
 
-  // The card's schema.org Claim, "@context" first when asked; the parts made
-  // once per source and entity are copied in.
-  Json claim(const Card &card, bool with_context) {
-    const Entity &who = story_.entities[card.who];
-    Json claim = Json::object();
-    claim.get_ref<Json::object_t &>().reserve(10);
-    if (with_context) detail::append_member(claim, "@context", "https://schema.org");
-    detail::append_member(claim, "@type", "Claim");
-    detail::append_member(claim, "@id", "#" + card.id);
-    detail::append_member(claim, "identifier", card.id);
-    detail::append_member(claim, "text", card.what);
-    Json &author = authors_[card.who];
-    if (author.is_null()) author = {{"@type", type_of(who)}, {"name", who.name}};
-    detail::append_member(claim, "author", author);
-    if (card.when && card.when->known() && !card.when->approximate) // "..D" is ISO 8601-2's open start
-      detail::append_member(claim, "temporalCoverage", temporal_coverage(*card.when));
-    distinct(card);
-    Json appearances = Json::array();
-    appearances.get_ref<Json::array_t &>().reserve(distinct_.size());
-    const SourceParts *first = nullptr; // the first appearance: the earliest exactly dated source
-    for (std::size_t index : distinct_) {
-      const SourceParts &s = source(index);
-      appearances.push_back(s.appearance);
-      if (s.dated && (!first || s.published < first->published)) first = &s;
-    }
-    if (first) {
-      detail::append_member(claim, "datePublished", first->published);
-      detail::append_member(claim, "firstAppearance", first->appearance);
-    }
-    detail::append_member(claim, "appearance", std::move(appearances));
-    return claim;
-  }
-
-  // Appends the card's snippet, with `ld` (its Claim with "@context") as JSON-LD;
-  // `scratch` holds the JSON text on the way.
-  void snippet(const Card &card, const Json &ld, std::string &out, std::string &scratch) {
-    const Entity &who = story_.entities[card.who];
-    out += head_;
-    append_attribute(out, "data-claim", card.id);
-    if (story_.info.language) append_attribute(out, "lang", *story_.info.language);
-    out += ">\n  <p>";
-    if (card.kind == ClaimKind::quote) out += "\u201C";
-    append_html(out, card.what);
-    if (card.kind == ClaimKind::quote) out += "\u201D";
-    out += "</p>\n  <footer>";
-    append_html(out, who.name);
-    if (card.when && card.when->known()) {
-      out += " \u00B7 ";
-      append_html(out, format_date_en(*card.when));
-    }
-    out += " \u00B7 ";
-    append_html(out, status_words(card));
-    out += ": ";
-    distinct(card);
-    for (std::size_t i = 0; i < distinct_.size(); ++i) {
-      if (i) out += ", ";
-      append_source(out, card, distinct_[i]);
-    }
-    out += "</footer>\n</blockquote>\n";
-    // the card's Claim, for crawlers that do not run the widget
-    out += "<script type=\"application/ld+json\">";
-    scratch.clear();
-    detail::JsonWriter(scratch).value(ld);
-    append_script_json(out, scratch);
-    out += "</script>\n";
-    out += tail_;
-  }
-
-private:
-  struct SourceParts {
-    bool ready = false;
-    bool dated = false;    // exactly dated: a first appearance
-    std::string published; // its date, when dated
-    std::string label;     // how the fallback names it, as HTML
-    std::string url;       // its web address, or empty
-    Json appearance;       // its schema.org NewsArticle
-  };
-
-  // How the fallback names a source of the card: a link to its article, when
-  // it has a web address, with a text fragment for the card's first excerpt
-  // from it, so that the reader lands on that passage (docs/FORMAT.md,
-  // Evidence; the JSON-LD keeps the plain address).
-  void append_source(std::string &out, const Card &card, std::size_t index) {
+Json Publisher::claim(const Card &card, bool with_context) {
+  const Entity &who = story_.entities[card.who];
+  Json claim = Json::object();
+  claim.get_ref<Json::object_t &>().reserve(10);
+  if (with_context) detail::append_member(claim, "@context", "https://schema.org");
+  detail::append_member(claim, "@type", "Claim");
+  detail::append_member(claim, "@id", "#" + card.id);
+  detail::append_member(claim, "identifier", card.id);
+  detail::append_member(claim, "text", card.what);
+  Json &author = authors_[card.who];
+  if (author.is_null()) author = {{"@type", type_of(who)}, {"name", who.name}};
+  detail::append_member(claim, "author", author);
+  if (card.when && card.when->known() && !card.when->approximate) // "..D" is ISO 8601-2's open start
+    detail::append_member(claim, "temporalCoverage", temporal_coverage(*card.when));
+  distinct(card);
+  Json appearances = Json::array();
+  appearances.get_ref<Json::array_t &>().reserve(distinct_.size());
+  const SourceParts *first = nullptr; // the first appearance: the earliest exactly dated source
+  for (std::size_t index : distinct_) {
     const SourceParts &s = source(index);
-    if (s.url.empty()) {
-      out += s.label;
-      return;
-    }
-    std::string_view excerpt;
-    for (const CardEvidence &e : card.evidence) {
-      if (e.source == index && !e.quote.empty()) {
-        excerpt = e.quote;
-        break;
-      }
-    }
-    out += "<a";
-    append_attribute(out, "href", text_fragment_url(s.url, excerpt));
-    out += '>';
+    appearances.push_back(s.appearance);
+    if (s.dated && (!first || s.published < first->published)) first = &s;
+  }
+  if (first) {
+    detail::append_member(claim, "datePublished", first->published);
+    detail::append_member(claim, "firstAppearance", first->appearance);
+  }
+  detail::append_member(claim, "appearance", std::move(appearances));
+  return claim;
+}
+
+void Publisher::fallback(const Card &card, std::string_view story, std::string &out) {
+  const Entity &who = story_.entities[card.who];
+  out += "<blockquote class=\"fact-card\"";
+  append_attribute(out, "data-story", story);
+  append_attribute(out, "data-claim", card.id);
+  if (story_.info.language) append_attribute(out, "lang", *story_.info.language);
+  out += ">\n  <p>";
+  if (card.kind == ClaimKind::quote) out += "\u201C";
+  append_html(out, card.what);
+  if (card.kind == ClaimKind::quote) out += "\u201D";
+  out += "</p>\n  <footer>";
+  append_html(out, who.name);
+  if (card.when && card.when->known()) {
+    out += " \u00B7 ";
+    append_html(out, format_date_en(*card.when));
+  }
+  out += " \u00B7 ";
+  append_html(out, status_words(card));
+  out += ": ";
+  distinct(card);
+  for (std::size_t i = 0; i < distinct_.size(); ++i) {
+    if (i) out += ", ";
+    append_source(out, card, distinct_[i]);
+  }
+  out += "</footer>\n</blockquote>\n";
+}
+
+void Publisher::snippet(const Card &card, const Json &ld, std::string &out, std::string &scratch) {
+  fallback(card, bundle_url_, out);
+  // the card's Claim, for crawlers that do not run the widget
+  out += "<script type=\"application/ld+json\">";
+  scratch.clear();
+  detail::JsonWriter(scratch).value(ld);
+  append_script_json(out, scratch);
+  out += "</script>\n";
+  out += tail_;
+}
+
+Publisher::SourceParts &Publisher::source(std::size_t index) {
+  SourceParts &parts = sources_[index];
+  if (parts.ready) return parts;
+  const Source &s = story_.sources[index];
+  parts.ready = true;
+  parts.dated = s.published && s.published->known() && !s.published->approximate && !s.published->on_or_before;
+  if (parts.dated) parts.published = s.published->to_string();
+  if (s.url && is_web_url(*s.url)) parts.url = *s.url;
+  append_html(parts.label, source_label(s));
+  parts.appearance = appearance_json(s);
+  return parts;
+}
+
+// A link to the source's article when it has a web address, with a text
+// fragment for the card's first excerpt from it, so that the reader lands on
+// that passage (docs/FORMAT.md, Evidence; the JSON-LD keeps the plain address).
+void Publisher::append_source(std::string &out, const Card &card, std::size_t index) {
+  const SourceParts &s = source(index);
+  if (s.url.empty()) {
     out += s.label;
-    out += "</a>";
+    return;
   }
-
-  SourceParts &source(std::size_t index) {
-    SourceParts &parts = sources_[index];
-    if (parts.ready) return parts;
-    const Source &s = story_.sources[index];
-    parts.ready = true;
-    parts.dated = s.published && s.published->known() && !s.published->approximate && !s.published->on_or_before;
-    if (parts.dated) parts.published = s.published->to_string();
-    if (s.url && is_web_url(*s.url)) parts.url = *s.url;
-    append_html(parts.label, source_label(s));
-    parts.appearance = appearance_json(s);
-    return parts;
-  }
-
-  // Each source of the card once, in the order the evidence names them.
-  void distinct(const Card &card) {
-    distinct_.clear();
-    for (const CardEvidence &e : card.evidence) {
-      if (std::find(distinct_.begin(), distinct_.end(), e.source) == distinct_.end()) distinct_.push_back(e.source);
+  std::string_view excerpt;
+  for (const CardEvidence &e : card.evidence) {
+    if (e.source == index && !e.quote.empty()) {
+      excerpt = e.quote;
+      break;
     }
   }
+  out += "<a";
+  append_attribute(out, "href", text_fragment_url(s.url, excerpt));
+  out += '>';
+  out += s.label;
+  out += "</a>";
+}
 
-  const Story &story_;
-  std::vector<SourceParts> sources_;
-  std::vector<Json> authors_; // per entity: the author object of its claims
-  std::string head_, tail_;
-  std::vector<std::size_t> distinct_;
-};
+void Publisher::distinct(const Card &card) {
+  distinct_.clear();
+  for (const CardEvidence &e : card.evidence) {
+    if (std::find(distinct_.begin(), distinct_.end(), e.source) == distinct_.end()) distinct_.push_back(e.source);
+  }
+}
 
-} // namespace
+} // namespace detail
 
 // One card as a schema.org Claim: who made it, where it appeared, and when
 // first (the earliest exactly dated source).
-Json claim_jsonld(const Story &story, const Card &card) { return Publisher(story, {}).claim(card, false); }
+Json claim_jsonld(const Story &story, const Card &card) { return detail::Publisher(story, {}).claim(card, false); }
 
 std::string format_date_en(const Date &date) {
   if (!date.known()) return "unknown date";
@@ -288,7 +265,7 @@ std::string format_date_en(const Date &date) {
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  append_html(out, text);
+  detail::append_html(out, text);
   return out;
 }
 
@@ -315,7 +292,7 @@ bool is_web_url(std::string_view url) {
 }
 
 std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options) {
-  Publisher publisher(story, options);
+  detail::Publisher publisher(story, options);
   std::string out, scratch;
   publisher.snippet(card, publisher.claim(card, true), out, scratch);
   return out;
@@ -326,12 +303,12 @@ std::string embed_snippet(const Story &story, const Card &card, const EmbedOptio
   ld["@context"] = "https://schema.org";
   for (auto &item : claim.items()) ld[item.key()] = item.value();
   std::string out, scratch;
-  Publisher(story, options).snippet(card, ld, out, scratch);
+  detail::Publisher(story, options).snippet(card, ld, out, scratch);
   return out;
 }
 
 Json story_jsonld(const Story &story, const std::vector<Card> &cards) {
-  Publisher publisher(story, {});
+  detail::Publisher publisher(story, {});
   Json graph = Json::array();
   for (const Card &card : cards) graph.push_back(publisher.claim(card, false));
   Json out = Json::object();
@@ -349,6 +326,41 @@ bool flush(const std::function<bool(std::string_view)> &to, std::string &text) {
   text.clear();
   return ok;
 }
+
+// Each card's page and oEmbed file, when the sink takes them. A page also
+// holds the cards its card contradicts, which write_build may have consumed
+// already: those few are copied first.
+class CardExtras {
+public:
+  CardExtras(const std::vector<Card> &cards, const BuildSink &sink) {
+    if (!sink.page) return;
+    std::unordered_set<std::string> contradicted;
+    for (const Card &card : cards) contradicted.insert(card.contradicts.begin(), card.contradicts.end());
+    for (const Card &card : cards)
+      if (contradicted.count(card.id)) rivals_.emplace(card.id, card);
+  }
+
+  bool write(detail::Publisher &publisher, const Story &story, const Card &card, const EmbedOptions &options,
+             const Json &claim, const BuildSink &sink) {
+    if (sink.page) {
+      std::vector<const Card *> rivals;
+      for (const std::string &id : card.contradicts) {
+        auto rival = rivals_.find(id);
+        if (rival != rivals_.end()) rivals.push_back(&rival->second);
+      }
+      page_.clear();
+      detail::append_card_page(publisher, story, card, rivals, options, claim, page_, scratch_);
+      if (!sink.page(card.id, page_)) return false;
+    }
+    if (!sink.oembed || !has_absolute_base(options)) return true;
+    Json oembed = detail::card_oembed_json(publisher, story, card, options);
+    return sink.oembed(card.id, oembed.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+  }
+
+private:
+  std::unordered_map<std::string, Card> rivals_;
+  std::string page_, scratch_;
+};
 
 } // namespace
 
@@ -370,13 +382,15 @@ bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions
   to_jsonld.value("https://schema.org");
   to_jsonld.key("@graph");
   to_jsonld.begin_array();
-  Publisher publisher(story, options);
+  detail::Publisher publisher(story, options);
+  CardExtras extras(cards, sink);
   std::string html, scratch;
   for (Card &card : cards) {
     Json claim = publisher.claim(card, true);
     html.clear();
     publisher.snippet(card, claim, html, scratch);
     if (!sink.snippet(card.id, html)) return false;
+    if (!extras.write(publisher, story, card, options, claim, sink)) return false;
     claim.erase("@context");
     to_jsonld.value(claim);
     to_bundle.value(detail::bundle_card_taking(story, card));

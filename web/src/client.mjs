@@ -126,7 +126,9 @@ export class CoreClient {
   }
 
   /**
-   * The cards of a story or bundle URL, loaded once.
+   * The cards of a story or bundle URL, loaded once. A URL of "#id" names an element of the page
+   * whose text is the story or bundle (a card page's <script type="application/json">): nothing is
+   * fetched, so a page framed with an opaque origin, which could fetch no bundle, still has its data.
    * @param {string} url
    * @returns {Promise<Loaded>}
    */
@@ -141,7 +143,7 @@ export class CoreClient {
    * @returns {Promise<Loaded>}
    */
   async loadStory(url) {
-    const result = await this.computeCards({ url });
+    const result = await this.computeCards(url.startsWith('#') ? inlineData(url) : { url });
     if (result.errors) {
       const [first] = result.errors;
       const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
@@ -172,6 +174,17 @@ export class CoreClient {
   forget() {
     this.stories.clear();
   }
+}
+
+/**
+ * The request for a story held in the page: the text (never markup) of the element `#id` names.
+ * @param {string} ref
+ * @returns {Request}
+ */
+function inlineData(ref) {
+  const el = document.getElementById(ref.slice(1));
+  if (!el) throw new Cause(`no element ${ref} on this page holds a story`);
+  return { bytes: new TextEncoder().encode(el.textContent || ''), where: ref };
 }
 
 /**

@@ -48,6 +48,9 @@ import { applyTheme, cardView, clip } from './view.mjs';
  * @property {boolean} clipped fit: clipped behind "Show full card"
  */
 
+/** Whether this is a page of one card (`factcard build`'s cards/<id>.html, see cardpage.mjs). */
+export const isCardPage = () => document.documentElement.hasAttribute('data-factcard-page');
+
 /** @typedef {Pick<Job, 'el' | 'run' | 'card' | 'loaded' | 'lang'>} Order what upgrade() asks to draw */
 
 const BUILD_MS = 4;
@@ -164,7 +167,8 @@ function build(job) {
 function place(job) {
   const box = job.el.getBoundingClientRect();
   job.height = box.height;
-  job.onScreen = box.bottom > 0 && box.top < innerHeight && box.height > 40;
+  // A card page (cardpage.mjs) holds nothing the card could move: it takes its natural height.
+  job.onScreen = box.bottom > 0 && box.top < innerHeight && box.height > 40 && !isCardPage();
   job.above = box.bottom <= 0;
   if (!job.onScreen) return;
   job.prev = boxNear(job.el, 'previousElementSibling');

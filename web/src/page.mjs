@@ -100,7 +100,8 @@ async function upgrade(el) {
   runs.set(el, run);
   el.dataset.factcard = 'loading';
   try {
-    const url = new URL(storyOf(el) || '', document.baseURI).href;
+    const story = storyOf(el) || '';
+    const url = story.startsWith('#') ? story : new URL(story, document.baseURI).href; // "#id": data in the page
     const [loaded, lang] = await Promise.all([client.story(url), client.locale(langOf(el))]);
     const claim = claimOf(el);
     const card = loaded.byClaim.get(/** @type {string} */ (claim));

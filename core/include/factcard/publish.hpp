@@ -22,7 +22,8 @@ std::string escape_html(std::string_view text);
 bool is_web_url(std::string_view url);
 
 struct EmbedOptions {
-  std::string base; // prefix of the widget and bundle URLs; "" = relative
+  std::string base;      // prefix of the widget and bundle URLs; "" = relative
+  std::string site_name; // card pages and oEmbed (card_page.hpp); "" = the story's title, else "factcard"
 };
 
 // The blockquote a publisher pastes, with readable fallback content, and the
@@ -43,6 +44,10 @@ struct BuildSink {
   std::function<bool(std::string_view)> bundle;
   std::function<bool(const std::string &card_id, std::string_view html)> snippet;
   std::function<bool(std::string_view)> jsonld;
+  // Each card's page (card_page.hpp) and, with an absolute base, its oEmbed
+  // JSON: written only when set.
+  std::function<bool(const std::string &card_id, std::string_view html)> page;
+  std::function<bool(const std::string &card_id, std::string_view json)> oembed;
 };
 
 // What `factcard build` publishes, a card at a time: the bundle (compact JSON
@@ -53,6 +58,7 @@ struct BuildSink {
 // Claim is built once for its snippet and the JSON-LD, each source's parts once
 // for all cards; no whole output exists as a DOM or a string. The cards are
 // consumed: each one's text moves into its output and is freed once written.
+// With sink.page and sink.oembed set, also each card's page and oEmbed file.
 bool write_build(const Story &story, std::vector<Card> cards, const EmbedOptions &options, const BuildSink &sink);
 
 } // namespace factcard
