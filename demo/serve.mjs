@@ -132,6 +132,7 @@ const CORS = {
 };
 
 async function answer({ root, csp, compress }, req, res) {
+  /** @type {Record<string, string>} */
   const headers = { ...CORS, 'X-Content-Type-Options': 'nosniff' };
   if (csp) headers['Content-Security-Policy'] = csp;
   if (req.method === 'OPTIONS') {
@@ -155,8 +156,8 @@ async function answer({ root, csp, compress }, req, res) {
   const encoding = compress && COMPRESSIBLE.has(ext) ? chooseEncoding(req.headers['accept-encoding']) : null;
   headers['Content-Type'] = TYPES[ext] || 'application/octet-stream';
   headers['Cache-Control'] = cachePolicy(url, relative(root, file));
-  headers.ETag = `"${entry.hash}${encoding ? `-${encoding}` : ''}"`;
-  if (compress && COMPRESSIBLE.has(ext)) headers.Vary = 'Accept-Encoding';
+  headers['ETag'] = `"${entry.hash}${encoding ? `-${encoding}` : ''}"`;
+  if (compress && COMPRESSIBLE.has(ext)) headers['Vary'] = 'Accept-Encoding';
   if (notModified(req.headers['if-none-match'], entry.hash)) {
     delete headers['Content-Type'];
     res.writeHead(304, headers);
