@@ -14,7 +14,7 @@
 //    WordPress through its own installer (wp-admin/install.php?step=2).
 // startWordPress() does the same for a test and returns stop(), which kills both servers.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -125,15 +125,15 @@ define('FACTCARD_WORDPRESS_TEST', true); // turns on factcard-test-hosts.php
   run('install', ['-D', '-m', '0644', join(HERE, 'factcard-test-hosts.php'), join(CONTENT, 'mu-plugins', 'factcard-test-hosts.php')], { root: true });
 }
 
-async function startPhp(port, logFile, children) {
+async function startPhp(port, children) {
   const php = spawn('php', ['-S', `${HOST}:${port}`, '-t', WORDPRESS], {
     cwd: WORDPRESS,
     // Several workers: WordPress may call itself while it answers a request.
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
     stdio: ['ignore', 'ignore', 'ignore'],
+    detached: true, // its own process group: the workers it forks are stopped with it
   });
   children.push(php);
-  void logFile;
   await waitFor("PHP's server", async () => {
     if (php.exitCode !== null) throw new Error(`php -S exited with status ${php.exitCode}`);
     try {
@@ -167,16 +167,24 @@ export async function startWordPress({ log = console.log } = {}) {
   /** @type {import('node:child_process').ChildProcess[]} */
   const children = [];
   const stop = () => {
-    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const child of children.splice(0)) {
+      if (child.exitCode !== null || !child.pid) continue;
+      try {
+        process.kill(-child.pid, 'SIGTERM'); // the group, when the child leads one (php -S and its workers)
+      } catch {
+        child.kill('SIGTERM');
+      }
+    }
     rmSync(runDir, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(1)); // 'exit' then stops them
   try {
     await startMariaDB(join(ROOT, 'build', 'wordpress', 'db'), join(runDir, 'mariadb.sock'), children);
     const port = await freePort();
     const url = `http://${HOST}:${port}/`;
     writeConfig(join(runDir, 'mariadb.sock'), url.slice(0, -1));
-    await startPhp(port, join(runDir, 'php.log'), children);
+    await startPhp(port, children);
     await install(url);
     return { url, seconds: (performance.now() - started) / 1000, runDir, stop };
   } catch (err) {
