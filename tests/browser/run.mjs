@@ -168,6 +168,8 @@ class Harness {
     this.base = base;
     this.site = site;
     this.data = data;
+    /** @type {string | null} another origin serving the site, for fixtures that load from a CDN */
+    this.cdn = null;
     this.widgetVersion = readFileSync(join(site, 'factcard', 'factcard.js'), 'utf8').match(/VERSION = '([^']+)'/)[1];
   }
 
@@ -177,6 +179,8 @@ class Harness {
     const pick = (test) => (cards.find(test) || cards[0]).id;
     const values = {
       bundle: `/${this.data.name}`,
+      bundlefile: this.data.name,
+      cdn: this.cdn || '/', // another origin serving the site (crossOriginChecks)
       storyfile: `/stories/${this.data.bundle.story.id}.json`,
       script: '/factcard/factcard.js',
       claim0: pick((c) => c.status === 'corroborated'),
@@ -212,7 +216,12 @@ class Harness {
   async serveFixture(route) {
     const url = new URL(route.request().url());
     const name = url.pathname.replace(/^\/__fixtures__\//, '');
-    const csp = url.searchParams.get('csp') === 'no-wasm' ? NO_WASM_CSP : STRICT_CSP;
+    let csp = url.searchParams.get('csp') === 'no-wasm' ? NO_WASM_CSP : STRICT_CSP;
+    // The publisher's policy names its CDN for scripts and fetches, and nothing else.
+    if (name === 'cross-origin.html' && this.cdn) {
+      const cdn = new URL(this.cdn).origin;
+      csp = csp.replace("script-src 'self'", `script-src 'self' ${cdn}`) + `; connect-src 'self' ${cdn}`;
+    }
     if (name === 'v2/factcard.js') {
       // "Another version" of the widget on the same page, arriving a little later.
       await new Promise((done) => setTimeout(done, 300));
@@ -561,6 +570,29 @@ async function wasmBlockedChecks(h) {
   noPolicy.close();
 }
 
+// The widget, the wasm and the bundle on a CDN (another origin, which sends CORS headers): the
+// cards render; the worker, which must come from the page's origin, is not started, so the core
+// runs on the page.
+async function crossOriginChecks(h, _artifacts, cdn) {
+  h.cdn = cdn;
+  const page = await h.open('/__fixtures__/cross-origin.html');
+  await scrollThrough(page);
+  const t = await page.evaluate(() => window.__test);
+  const states = await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.dataset.factcard), SELECTOR);
+  const cdnOrigin = new URL(cdn).origin;
+  const fromCdn = page.log.requests.filter((u) => new URL(u).origin === cdnOrigin).map((u) => new URL(u).pathname);
+  check('cross-origin: widget, wasm and bundle from another origin render every card',
+    states.length === 2 && states.every((s) => s === 'ready')
+      && ['/factcard/factcard.js', '/factcard/factcard.wasm', `/${h.data.name}`].every((p) => fromCdn.includes(p)),
+    JSON.stringify({ states, fromCdn }));
+  check('cross-origin: no worker (it must come from the page\'s origin); the page\'s core takes over, quietly',
+    !page.log.workers.length && t.wasmOnPage > 0 && !widgetWarnings(page).length && !consoleErrors(page).length
+      && !page.log.pageErrors.length,
+    JSON.stringify({ workers: page.log.workers, wasmOnPage: t.wasmOnPage, warnings: widgetWarnings(page), errors: consoleErrors(page) }));
+  await page.close();
+  h.cdn = null;
+}
+
 async function lazyChecks(h) {
   const page = await h.open('/__fixtures__/lazy.html');
   await page.waitForTimeout(1200);
@@ -687,7 +719,7 @@ async function main() {
     chrome = await launchChromium(options.chromium, { persistent: true });
     const h = new Harness(chrome.context, strict.url, options.site, data);
     for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, hostileChecks, failureChecks,
-      wasmBlockedChecks, lazyChecks, manyCardsChecks, accessibilityChecks, editorGroup]) {
+      wasmBlockedChecks, crossOriginChecks, lazyChecks, manyCardsChecks, accessibilityChecks, editorGroup]) {
       try {
         await group(h, options.artifacts, plain.url);
       } catch (err) {
