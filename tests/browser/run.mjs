@@ -6,7 +6,8 @@
 // demo; the fixture pages in tests/browser/fixtures/ are served on the same origin under
 // /__fixtures__/. Few page loads, many assertions each; one PASS/FAIL line per check, then
 // "N passed, M failed", and a non-zero exit status when anything failed.
-import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -216,12 +217,7 @@ class Harness {
   async serveFixture(route) {
     const url = new URL(route.request().url());
     const name = url.pathname.replace(/^\/__fixtures__\//, '');
-    let csp = url.searchParams.get('csp') === 'no-wasm' ? NO_WASM_CSP : STRICT_CSP;
-    // The publisher's policy names its CDN for scripts and fetches, and nothing else.
-    if (name === 'cross-origin.html' && this.cdn) {
-      const cdn = new URL(this.cdn).origin;
-      csp = csp.replace("script-src 'self'", `script-src 'self' ${cdn}`) + `; connect-src 'self' ${cdn}`;
-    }
+    const csp = url.searchParams.get('csp') === 'no-wasm' ? NO_WASM_CSP : STRICT_CSP;
     if (name === 'v2/factcard.js') {
       // "Another version" of the widget on the same page, arriving a little later.
       await new Promise((done) => setTimeout(done, 300));
@@ -572,25 +568,38 @@ async function wasmBlockedChecks(h) {
 
 // The widget, the wasm and the bundle on a CDN (another origin, which sends CORS headers): the
 // cards render; the worker, which must come from the page's origin, is not started, so the core
-// runs on the page.
+// runs on the page. The page comes from a server of its own, not from page.route: Chromium counts
+// a response Playwright made up as public, and refuses its requests to 127.0.0.1 (Private
+// Network Access).
 async function crossOriginChecks(h, _artifacts, cdn) {
-  h.cdn = cdn;
-  const page = await h.open('/__fixtures__/cross-origin.html');
-  await scrollThrough(page);
-  const t = await page.evaluate(() => window.__test);
-  const states = await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.dataset.factcard), SELECTOR);
   const cdnOrigin = new URL(cdn).origin;
-  const fromCdn = page.log.requests.filter((u) => new URL(u).origin === cdnOrigin).map((u) => new URL(u).pathname);
-  check('cross-origin: widget, wasm and bundle from another origin render every card',
-    states.length === 2 && states.every((s) => s === 'ready')
-      && ['/factcard/factcard.js', '/factcard/factcard.wasm', `/${h.data.name}`].every((p) => fromCdn.includes(p)),
-    JSON.stringify({ states, fromCdn }));
-  check('cross-origin: no worker (it must come from the page\'s origin); the page\'s core takes over, quietly',
-    !page.log.workers.length && t.wasmOnPage > 0 && !widgetWarnings(page).length && !consoleErrors(page).length
-      && !page.log.pageErrors.length,
-    JSON.stringify({ workers: page.log.workers, wasmOnPage: t.wasmOnPage, warnings: widgetWarnings(page), errors: consoleErrors(page) }));
-  await page.close();
+  h.cdn = cdn;
+  const dir = mkdtempSync(join(tmpdir(), 'factcard-cross-origin-'));
+  writeFileSync(join(dir, 'index.html'), h.fixture('cross-origin.html'));
+  copyFileSync(join(FIXTURES, 'fixtures.css'), join(dir, 'fixtures.css'));
   h.cdn = null;
+  // The publisher's policy names its CDN for scripts and fetches, and nothing else.
+  const csp = STRICT_CSP.replace("script-src 'self'", `script-src 'self' ${cdnOrigin}`) + `; connect-src 'self' ${cdnOrigin}`;
+  const news = await serve(dir, { csp });
+  try {
+    const page = await h.open(news.url);
+    await scrollThrough(page);
+    const t = await page.evaluate(() => window.__test);
+    const states = await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.dataset.factcard), SELECTOR);
+    const fromCdn = page.log.requests.filter((u) => new URL(u).origin === cdnOrigin).map((u) => new URL(u).pathname);
+    check('cross-origin: widget, wasm and bundle from another origin render every card',
+      states.length === 2 && states.every((s) => s === 'ready')
+        && ['/factcard/factcard.js', '/factcard/factcard.wasm', `/${h.data.name}`].every((p) => fromCdn.includes(p)),
+      JSON.stringify({ states, fromCdn }));
+    check('cross-origin: no worker (it must come from the page\'s origin); the page\'s core takes over, quietly',
+      !page.log.workers.length && t.wasmOnPage > 0 && !widgetWarnings(page).length && !consoleErrors(page).length
+        && !page.log.pageErrors.length && !t.violations.length,
+      JSON.stringify({ workers: page.log.workers, wasmOnPage: t.wasmOnPage, warnings: widgetWarnings(page), errors: consoleErrors(page), violations: t.violations }));
+    await page.close();
+  } finally {
+    news.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function lazyChecks(h) {
