@@ -166,7 +166,10 @@ async function main() {
     const errors = watchErrors(page);
     await page.goto(post.link, { waitUntil: 'load' });
     await embedChecks(page, card);
-    const frame = await waitForCard(page, card);
+    const frame = await waitForCard(page, card).catch(async (err) => {
+      const iframe = await page.evaluate(() => document.querySelector('iframe.wp-embedded-content')?.outerHTML);
+      throw new Error(`${err.message}\nthe iframe: ${iframe}\nerrors so far:\n${errors.join('\n')}`);
+    });
     await cardChecks(page, frame, card);
     check('no console errors, exceptions or failed requests in the post page or the card\'s frame', !errors.length, errors);
   } finally {
