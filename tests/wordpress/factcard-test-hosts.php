@@ -15,3 +15,11 @@ if (defined('FACTCARD_WORDPRESS_TEST') && FACTCARD_WORDPRESS_TEST) {
         return $external || $host === '127.0.0.1';
     }, 10, 2);
 }
+
+// With the publishers' example plugin installed (demo/wordpress/factcard-oembed.php), discovery is
+// off: a card that still embeds was found through the registered provider.
+if (defined('FACTCARD_WORDPRESS_TEST') && FACTCARD_WORDPRESS_TEST) {
+    add_filter('embed_oembed_discover', function ($discover) {
+        return $discover && !function_exists('factcard_card_id');
+    });
+}

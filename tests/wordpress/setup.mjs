@@ -118,11 +118,21 @@ define('WP_DEBUG', true);
 define('WP_DEBUG_DISPLAY', false); // notices go to the log, not into the page under test
 define('WP_DEBUG_LOG', '${join(dirname(socket), 'debug.log')}');
 define('FACTCARD_WORDPRESS_TEST', true); // turns on factcard-test-hosts.php
+define('FACTCARD_CARDS_BASE', 'http://127.0.0.1:8080/'); // for demo/wordpress/factcard-oembed.php, when installed
 `;
   const draft = join(dirname(socket), 'config.php');
   writeFileSync(draft, config);
   run('install', ['-D', '-m', '0644', draft, CONFIG], { root: true });
   run('install', ['-D', '-m', '0644', join(HERE, 'factcard-test-hosts.php'), join(CONTENT, 'mu-plugins', 'factcard-test-hosts.php')], { root: true });
+  run('rm', ['-f', PROVIDER_PLUGIN], { root: true }); // a run that stopped half-way may have left it
+}
+
+const PROVIDER_PLUGIN = join(CONTENT, 'mu-plugins', 'factcard-oembed.php');
+
+/** Installs the publishers' example plugin (demo/wordpress/factcard-oembed.php); returns its removal. */
+export function installProviderPlugin() {
+  run('install', ['-D', '-m', '0644', join(ROOT, 'demo', 'wordpress', 'factcard-oembed.php'), PROVIDER_PLUGIN], { root: true });
+  return () => run('rm', ['-f', PROVIDER_PLUGIN], { root: true });
 }
 
 async function startPhp(port, children) {

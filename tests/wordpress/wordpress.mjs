@@ -15,12 +15,14 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer } from '../../demo/serve.mjs';
 import { ROOT, createReport, launchChromium, parseArgs, requireTools } from '../browser/harness.mjs';
-import { createPost, startWordPress } from './setup.mjs';
+import { createPost, installProviderPlugin, startWordPress } from './setup.mjs';
 
 const BASE = 'http://127.0.0.1:8080/'; // a port WordPress's safe HTTP client accepts
 const STORY = join(ROOT, 'demo', 'stories', 'putin-mongolia-2024.json');
 const report = createReport('wordpress');
 const { check, info } = report;
+let scenario = ''; // which way WordPress found the card: every check line names it
+const expect = (name, ok, detail) => check(`${scenario}: ${name}`, ok, detail);
 
 // The card pages, built for BASE: `factcard build`, plus the widget from the built site.
 function buildCards(factcard, site) {
@@ -80,11 +82,11 @@ async function embedChecks(page, card) {
       quoteFirst: !!quote && !!(quote.compareDocumentPosition(iframe) & Node.DOCUMENT_POSITION_FOLLOWING),
     };
   });
-  check('WordPress turned the URL into its fallback blockquote and an iframe of the card page',
+  expect('WordPress turned the URL into its fallback blockquote and an iframe of the card page',
     markup && markup.quoteFirst && markup.src === `${card.url}#?secret=${markup.secret}`
       && markup.quoteSecret === markup.secret, JSON.stringify(markup));
-  check('the iframe is sandboxed with allow-scripts only', markup && markup.sandbox === 'allow-scripts', markup && markup.sandbox);
-  check('the fallback blockquote says the claim', !!card.what && !!markup && !!markup.quoteText?.includes(card.what),
+  expect('the iframe is sandboxed with allow-scripts only', markup && markup.sandbox === 'allow-scripts', markup && markup.sandbox);
+  expect('the fallback blockquote says the claim', !!card.what && !!markup && !!markup.quoteText?.includes(card.what),
     JSON.stringify({ expected: card.what, quote: markup && markup.quoteText }));
 }
 
@@ -121,7 +123,7 @@ async function cardChecks(page, frame, card) {
       scrollHeight: document.documentElement.scrollHeight,
     };
   });
-  check('the card renders inside WordPress\'s iframe', inside.state === 'ready' && inside.what === card.what,
+  expect('the card renders inside WordPress\'s iframe', inside.state === 'ready' && inside.what === card.what,
     JSON.stringify({ ...inside, expected: card.what }));
   const outside = await page.evaluate(() => {
     const iframe = /** @type {HTMLIFrameElement} */ (document.querySelector('iframe.wp-embedded-content'));
@@ -132,12 +134,28 @@ async function cardChecks(page, frame, card) {
     };
   });
   const expected = Math.min(1000, Math.max(200, inside.contentHeight));
-  check('the iframe\'s height came from the card page\'s message and fits the card (WordPress clamps to 200-1000)',
+  expect('the iframe\'s height came from the card page\'s message and fits the card (WordPress clamps to 200-1000)',
     Math.abs(outside.heightAttr - expected) <= 4 && Math.abs(outside.shown - outside.heightAttr) <= 1 && !outside.style,
     JSON.stringify({ ...outside, cardContent: inside.contentHeight, expected }));
-  check('the frame shows the whole card: no scrolling inside it',
+  expect('the frame shows the whole card: no scrolling inside it',
     inside.scrollHeight <= outside.heightAttr + 1 || outside.heightAttr === 1000, JSON.stringify({ ...inside, ...outside }));
-  check('the fallback blockquote is hidden after the first message', outside.quoteDisplay === 'none', String(outside.quoteDisplay));
+  expect('the fallback blockquote is hidden after the first message', outside.quoteDisplay === 'none', String(outside.quoteDisplay));
+}
+
+// Publishes nothing itself: opens a published post and checks the card WordPress embedded in it.
+async function postChecks(browser, post, card) {
+  info(`${scenario}: post ${post.id} at ${post.link} embeds ${card.url}`);
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(post.link, { waitUntil: 'load' });
+  await embedChecks(page, card);
+  const frame = await waitForCard(page, card).catch(async (err) => {
+    const iframe = await page.evaluate(() => document.querySelector('iframe.wp-embedded-content')?.outerHTML);
+    throw new Error(`${scenario}: ${err.message}\nthe iframe: ${iframe}\nerrors so far:\n${errors.join('\n')}`);
+  });
+  await cardChecks(page, frame, card);
+  expect('no console errors, exceptions or failed requests in the post page or the card\'s frame', !errors.length, errors);
+  await page.close();
 }
 
 async function main() {
@@ -159,19 +177,17 @@ async function main() {
   try {
     const wp = await startWordPress({ log: info });
     info(`WordPress set up in ${wp.seconds.toFixed(1)} s (Debian's wordpress, MariaDB, php -S; apt-get not counted)`);
-    const post = createPost(wp.url, 'A card in a post', `${card.url}\n`);
-    info(`post ${post.id} at ${post.link} embeds ${card.url}`);
     chrome = await launchChromium(options.chromium);
-    const page = await chrome.browser.newPage({ viewport: { width: 1000, height: 900 } });
-    const errors = watchErrors(page);
-    await page.goto(post.link, { waitUntil: 'load' });
-    await embedChecks(page, card);
-    const frame = await waitForCard(page, card).catch(async (err) => {
-      const iframe = await page.evaluate(() => document.querySelector('iframe.wp-embedded-content')?.outerHTML);
-      throw new Error(`${err.message}\nthe iframe: ${iframe}\nerrors so far:\n${errors.join('\n')}`);
-    });
-    await cardChecks(page, frame, card);
-    check('no console errors, exceptions or failed requests in the post page or the card\'s frame', !errors.length, errors);
+    scenario = 'discovery';
+    await postChecks(chrome.browser, createPost(wp.url, 'A card in a post', `${card.url}\n`), card);
+    // The example plugin for publishers, with discovery turned off: WordPress must find the card through it.
+    const removePlugin = installProviderPlugin();
+    try {
+      scenario = 'registered provider (demo/wordpress/factcard-oembed.php, no discovery)';
+      await postChecks(chrome.browser, createPost(wp.url, 'A card from a registered provider', `${card.url}\n`), card);
+    } finally {
+      removePlugin();
+    }
   } finally {
     if (chrome) await chrome.close();
     cards.server.close();
