@@ -48,7 +48,7 @@ function run(command, args, { root = false, quiet = false, input = undefined } =
 export function ensurePackages(log = console.log) {
   const missing = PACKAGES.filter((pkg) => spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).status !== 0);
   if (!missing.length) return;
-  if (!isRoot() && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status !== 0) {
+  if (!isRoot() && spawnSync('sudo', ['--version'], { stdio: 'ignore' }).status !== 0) {
     throw new Error(`the Debian packages ${missing.join(' ')} are missing, and installing them needs root or sudo`);
   }
   log(`installing ${missing.join(' ')} (apt-get, about 2 minutes)`);
