@@ -18,6 +18,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { assemble } from '../web/assemble.mjs';
+import { formatDate, machineDate } from '../web/src/i18n.mjs';
 
 const DEMO = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(DEMO, '..');
@@ -61,28 +62,22 @@ function run(cli, args) {
 const escapeHtml = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const isWebUrl = (url) => /^https?:\/\/[^\s"<>\\^`{|}]+$/i.test(url || '');
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
+const QUALIFIER_WORDS = { '': '', '~': 'approx. ', '..': 'on or before, ' };
 
-// A date at its precision, in English: "2024", "March 2023", "2 September 2024", "c. 2024".
-function parseDate(value) {
-  const m = /^(~?)(\d{4})(?:-(\d\d))?(?:-(\d\d))?$/.exec(value || '');
-  if (!m) return null;
-  const [, approx, year, month, day] = m;
-  return {
-    approx: !!approx,
-    year: +year,
-    month: month ? +month : null,
-    day: day ? +day : null,
-    precision: day ? 'day' : month ? 'month' : 'year',
-  };
-}
+// A date at its precision, in English ("2024", "March 2023", "2 September 2024", "c. 2024",
+// "by 2 September 2024"), as the widget words it: the shim's formatDate is the one formatter.
+const formatWhen = (value) => formatDate(value, 'en-GB', 'long');
 
-function formatDate(value) {
-  const d = parseDate(value);
-  if (!d) return '';
-  const text = [d.day, d.month && MONTHS[d.month - 1], d.year].filter(Boolean).join(' ');
-  return d.approx ? `c. ${text}` : text;
+const PRECISIONS = ['year', 'month', 'day'];
+
+// A card's date for the timeline, or null when it has none (the core has checked every date).
+// ISO dates sort as text ("2024" before "2024-09" before "2024-09-03"); the widget's machineDate
+// drops the qualifier.
+function datedParts(value) {
+  if (!value || value === 'unknown') return null;
+  const bare = machineDate(value);
+  const qualifier = value.slice(0, value.length - bare.length);
+  return { bare, qualifier, precision: PRECISIONS[bare.split('-').length - 1] };
 }
 
 const outletOf = (source) => source.publisher || 'Unknown outlet';
@@ -103,7 +98,7 @@ function distinctSources(card) {
 function cardFallback(card, bundleHref, language, anchor = false) {
   const what = card.kind === 'quote' ? `\u201C${card.what}\u201D` : card.what;
   const parts = [escapeHtml(card.who.name)];
-  if (card.when && formatDate(card.when)) parts.push(escapeHtml(formatDate(card.when)));
+  if (card.when && formatWhen(card.when)) parts.push(escapeHtml(formatWhen(card.when)));
   const sources = distinctSources(card).map((s) => (isWebUrl(s.url)
     ? `<a href="${escapeHtml(s.url)}">${escapeHtml(outletOf(s))}</a>`
     : escapeHtml(outletOf(s))));
@@ -226,16 +221,11 @@ ${cardFallback(card, bundleHref, language)}
   }
 
   // Timeline: each date at its own precision, sorted by the earliest day it can mean.
-  const dated = cards.map((card) => ({ card, date: parseDate(card.when) })).filter((x) => x.date);
-  const sortKey = ({ date }) => [date.year, date.month || 0, date.day || 0, date.approx ? 1 : 0];
-  dated.sort((a, b) => {
-    const ka = sortKey(a);
-    const kb = sortKey(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
-    return 0;
-  });
+  const dated = cards.map((card) => ({ card, date: datedParts(card.when) })).filter((x) => x.date);
+  const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  dated.sort((a, b) => order(a.date.bare, b.date.bare) || order(a.date.qualifier, b.date.qualifier));
   const timeline = dated.map(({ card, date }) => `<li>
-<time datetime="${escapeHtml(card.when.replace('~', ''))}">${escapeHtml(formatDate(card.when))}<span class="precision">${date.approx ? 'approx. ' : ''}${date.precision}</span></time>
+<time datetime="${escapeHtml(date.bare)}">${escapeHtml(formatWhen(card.when))}<span class="precision">${QUALIFIER_WORDS[date.qualifier]}${date.precision}</span></time>
 <p>${escapeHtml(card.kind === 'quote' ? `\u201C${card.what}\u201D` : card.what)}</p>
 <p class="who">${escapeHtml(card.who.name)} \u00B7 ${escapeHtml(statusWords(card))}</p>
 </li>`).join('\n');

@@ -99,41 +99,31 @@ Copyright \u00A9 2025 Alder Evening Post`,
 
   // ---------- dates at their precision ----------
 
-  function parseDate(value) {
-    const m = /^(~|\.\.)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/.exec(value || '');
-    if (!m) return null;
-    const [, bound, year, month, day] = m;
-    const d = { approx: bound === '~', by: bound === '..', year: +year, month: month ? +month : null, day: day ? +day : null };
-    if (d.month !== null && (d.month < 1 || d.month > 12)) return null;
-    if (d.day !== null) {
-      const last = new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
-      if (d.day < 1 || d.day > last) return null;
-    }
-    d.precision = d.day ? 'day' : d.month ? 'month' : 'year';
-    return d;
-  }
-
-  // '' (no date) and 'unknown' are valid; otherwise YYYY, YYYY-MM or YYYY-MM-DD, maybe with ~ or ...
-  const validDate = (value) => value === '' || value === 'unknown' || !!parseDate(value);
+  // The core checks every date (see check()); this only words one it has accepted: "2024-09"
+  // is a month, "~2024" approximate, "..2024-09-03" on or before that day.
+  const QUALIFIER = /^(~|\.\.)?/;
+  const PRECISIONS = ['year', 'month', 'day'];
 
   function formatDate(value) {
     if (value === 'unknown') return 'Date unknown';
-    const d = parseDate(value);
-    if (!d) return '';
+    const bound = QUALIFIER.exec(value || '')[0];
+    const parts = String(value || '').slice(bound.length).split('-').map(Number);
+    if (!value || parts.some(Number.isNaN) || parts.length > 3) return value || '';
+    const [year, month, day] = parts;
     /** @type {Intl.DateTimeFormatOptions} */
     const options = { timeZone: 'UTC', year: 'numeric' };
-    if (d.month) options.month = 'long';
-    if (d.day) options.day = 'numeric';
-    const text = new Intl.DateTimeFormat('en', options).format(new Date(Date.UTC(d.year, (d.month || 1) - 1, d.day || 1)));
-    return d.approx ? `c. ${text}` : d.by ? `by ${text}` : text;
+    if (month) options.month = 'long';
+    if (day) options.day = 'numeric';
+    const text = new Intl.DateTimeFormat('en', options).format(new Date(Date.UTC(year, (month || 1) - 1, day || 1)));
+    return bound === '~' ? `c. ${text}` : bound === '..' ? `by ${text}` : text;
   }
 
   function describeDate(value) {
     if (value === '') return 'No date: the card shows none.';
     if (value === 'unknown') return 'Unknown date.';
-    const d = parseDate(value);
-    const bound = d.approx ? 'approximate, ' : d.by ? 'on or before, ' : '';
-    return `${formatDate(value)}: ${bound}${d.precision} precision.`;
+    const bound = QUALIFIER.exec(value)[0];
+    const precision = PRECISIONS[value.slice(bound.length).split('-').length - 1];
+    return `${formatDate(value)}: ${{ '': '', '~': 'approximate, ', '..': 'on or before, ' }[bound]}${precision} precision.`;
   }
 
   // ---------- the core, in a worker ----------
@@ -210,6 +200,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
     story: null, // the story being edited (the draft, changed in place)
     result: null, // the last valid check: {cards, story, build}
     errors: [], // the core's problems with the current story
+    whenProblems: new Map(), // claim id -> the core's problem with its date
     cardOf: new Map(), // claim id -> card
     items: new Map(), // claim object -> its editor item
     itemOfNode: new WeakMap(), // <li> -> its editor item
@@ -643,15 +634,16 @@ Copyright \u00A9 2025 Alder Evening Post`,
     return item;
   }
 
-  function describeWhen(item) {
+  // The hint under a claim's date says what the core made of it: its problem with the date, or
+  // the date in words. Until the core has answered for the latest edit, it says so.
+  function describeWhen(item, pending = false) {
+    item.whenPending = pending;
     const value = item.when.value.trim();
-    const ok = validDate(value);
-    if (ok) item.when.removeAttribute('aria-invalid');
-    else item.when.setAttribute('aria-invalid', 'true');
-    item.whenHint.dataset.tone = ok ? '' : 'error';
-    item.whenHint.textContent = ok
-      ? describeDate(value)
-      : 'Not a date: use YYYY, YYYY-MM or YYYY-MM-DD (a leading ~ marks an approximate date, a leading .. one on or before), or unknown.';
+    const problem = pending ? '' : state.whenProblems.get(item.claim.id) || '';
+    if (problem) item.when.setAttribute('aria-invalid', 'true');
+    else item.when.removeAttribute('aria-invalid');
+    item.whenHint.dataset.tone = problem ? 'error' : '';
+    item.whenHint.textContent = pending ? 'Checking the date\u2026' : problem || describeDate(value);
   }
 
   function setWhen(item) {
@@ -665,7 +657,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
       if (value) claim.value = value;
       else delete claim.value;
     }
-    describeWhen(item);
+    describeWhen(item, true);
     edited();
   }
 
@@ -792,6 +784,12 @@ Copyright \u00A9 2025 Alder Evening Post`,
 
   function applyCheck(result) {
     state.checking = null;
+    const before = state.whenProblems;
+    state.whenProblems = whenProblems(result.errors || []);
+    // Only hints that change: a big draft has hundreds of claims.
+    for (const item of state.items.values()) {
+      if (item.whenPending || before.has(item.claim.id) || state.whenProblems.has(item.claim.id)) describeWhen(item);
+    }
     if (result.errors && result.errors.length) {
       state.errors = result.errors;
       showProblems();
@@ -808,6 +806,16 @@ Copyright \u00A9 2025 Alder Evening Post`,
     }
     updateStats();
     updateDownloads();
+  }
+
+  /** @param {{ at?: { table: string, index: number, field?: string }, message: string }[]} errors */
+  function whenProblems(errors) {
+    const problems = new Map();
+    for (const e of errors) {
+      const claim = e.at && e.at.table === 'claims' && e.at.field === 'when' && state.story.claims[e.at.index];
+      if (claim && !problems.has(claim.id)) problems.set(claim.id, e.message);
+    }
+    return problems;
   }
 
   // The last card computed stays in view, marked as out of date, until the story is valid again.
@@ -1013,8 +1021,8 @@ Copyright \u00A9 2025 Alder Evening Post`,
       return;
     }
     const { build } = state.result;
-    if (kind === 'bundle') saveFile(`${storyId()}.cards.json`, `${JSON.stringify(build.bundle)}\n`, 'application/json');
-    if (kind === 'jsonld') saveFile(`${storyId()}.jsonld`, `${JSON.stringify(build.jsonld, null, 2)}\n`, 'application/ld+json');
+    if (kind === 'bundle') saveFile(`${storyId()}.cards.json`, build.bundle, 'application/json');
+    if (kind === 'jsonld') saveFile(`${storyId()}.jsonld`, build.jsonld, 'application/ld+json');
     if (kind === 'snippets') saveFile(`${storyId()}-embed.html`, snippetsFile(), 'text/html');
     setSync(`Downloaded the ${{ bundle: 'bundle', jsonld: 'JSON-LD', snippets: 'embed snippets' }[kind]}`, 'ok');
   }

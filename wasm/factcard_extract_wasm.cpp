@@ -82,9 +82,8 @@ char *fc_cards(const char *text, std::size_t length) {
 }
 
 // What `factcard build` writes, for the editor's downloads: a story file in,
-// {"bundle", "jsonld", "snippets": {card id: html}} out, or {"errors"}. The
-// bundle and the JSON-LD are written by the CLI's writer, then read back as
-// values of the answer.
+// {"bundle", "jsonld", "snippets": {card id: html}} out, or {"errors"}. Each
+// is the text the CLI's writer writes, so a download has the CLI's bytes.
 char *fc_build(const char *text, std::size_t length) {
   factcard::Result<factcard::LoadedInput> loaded = factcard::load_input(std::string_view(text, length), "story");
   if (!loaded) return to_c_string(dump(errors_to_json(loaded.errors())));
@@ -100,8 +99,8 @@ char *fc_build(const char *text, std::size_t length) {
   };
   factcard::write_build(input.story, std::move(input.cards), {}, sink);
   Json out = Json::object();
-  out["bundle"] = Json::parse(bundle, nullptr, false);
-  out["jsonld"] = Json::parse(jsonld, nullptr, false);
+  out["bundle"] = std::move(bundle);
+  out["jsonld"] = std::move(jsonld);
   out["snippets"] = std::move(snippets);
   return to_c_string(dump(out));
 }

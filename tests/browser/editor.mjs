@@ -193,7 +193,7 @@ async function editingSession({ context, base, artifacts, factcard, check, info 
       };
     }, second.claims[0]);
     check('editor: an impossible date is flagged at the field and by the core with line and column; bundle download held back',
-      bad.invalid === 'true' && /Not a date/.test(bad.hint) && bad.panel && bad.bundleDisabled === 'true'
+      bad.invalid === 'true' && /bad date "2025-13": expected YYYY/.test(bad.hint) && bad.panel && bad.bundleDisabled === 'true'
         && bad.problems.some((p) => /^Line \d+, column \d+/.test(p) && /2025-13/.test(p)), JSON.stringify(bad));
     await page.locator('#problem-list button').first().click();
     check('editor: "Go to claim" puts the focus on the field to fix',

@@ -45,6 +45,16 @@ TEST_CASE("clauses: one claim per main clause, subordinate clauses apart") {
   CHECK(t[clauses[1].verb].lower == "cut");
 }
 
+TEST_CASE("clauses: a colon ends a clause, but not inside a time or a score") {
+  std::string text = "The rocket lifted off at 3:22 p.m. and the crowd cheered: it was a first.";
+  std::vector<Token> t = tokenize(text);
+  std::vector<Clause> clauses = main_clauses(t, 0, t.size() - 1, std::vector<bool>(t.size(), false));
+  REQUIRE(clauses.size() == 2);
+  CHECK(t[clauses[0].verb].lower == "lifted");
+  CHECK(t[clauses[0].last].lower == "cheered");
+  CHECK(t[clauses[1].verb].lower == "was");
+}
+
 TEST_CASE("clauses: no finite verb, no clause") {
   std::string text = "A red-letter day for the club.";
   std::vector<Token> t = tokenize(text);

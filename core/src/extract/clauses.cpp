@@ -19,7 +19,15 @@ bool after_determiner(const std::vector<Token> &t, std::size_t i) {
          w == "that" || w == "of" || w == "newly" || w == "already" || w == "so-called";
 }
 
-bool boundary(const Token &t) { return t.text == ";" || t.text == ":"; }
+// "3:22" (a time) and "2:1" (a ratio) are written without spaces: not a boundary.
+bool between_digits(const std::vector<Token> &t, std::size_t i) {
+  return i > 0 && i + 1 < t.size() && t[i - 1].number && t[i + 1].number && t[i - 1].end == t[i].begin &&
+         t[i].end == t[i + 1].begin;
+}
+
+bool boundary(const std::vector<Token> &t, std::size_t i) {
+  return t[i].text == ";" || (t[i].text == ":" && !between_digits(t, i));
+}
 
 bool coordinator(const std::vector<Token> &t, std::size_t i) {
   const std::string &w = t[i].lower;
@@ -30,7 +38,7 @@ std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_
   for (std::size_t i = from; i <= to; ++i) {
     if (quoted[i]) continue;
     if (is_subordinator(t[i].lower)) { // the verb of "after it was approved" is not the clause's
-      while (i < to && t[i + 1].text != "," && !boundary(t[i + 1])) ++i;
+      while (i < to && t[i + 1].text != "," && !boundary(t, i + 1)) ++i;
       continue;
     }
     bool after_subject = i > from && t[i - 1].word && !is_preposition(t[i - 1].lower);
@@ -48,7 +56,7 @@ std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t f
     if (quoted[i] || !is_subordinator(t[i].lower)) continue;
     std::size_t end = i;
     bool finite = false;
-    while (end < last && t[end + 1].text != "," && !boundary(t[end + 1])) {
+    while (end < last && t[end + 1].text != "," && !boundary(t, end + 1)) {
       ++end;
       finite = finite || (!quoted[end] && is_finite_verb(t, end, true));
     }
@@ -80,7 +88,7 @@ std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first,
   if (t.empty() || first > last || last >= t.size()) return out;
   std::size_t start = first;
   for (std::size_t i = first; i <= last + 1; ++i) {
-    bool end = i > last || boundary(t[i]) ||
+    bool end = i > last || boundary(t, i) ||
                (coordinator(t, i) && first_verb(t, i + 1, last, quoted) != static_cast<std::size_t>(-1));
     if (!end) continue;
     std::size_t stop = i > last ? last : (i > start ? i - 1 : start);
