@@ -6,7 +6,8 @@
 // demo; the fixture pages in tests/browser/fixtures/ are served on the same origin under
 // /__fixtures__/. Few page loads, many assertions each; one PASS/FAIL line per check, then
 // "N passed, M failed", and a non-zero exit status when anything failed.
-import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -172,6 +173,8 @@ class Harness {
     this.base = base;
     this.site = site;
     this.data = data;
+    /** @type {string | null} another origin serving the site, for fixtures that load from a CDN */
+    this.cdn = null;
     this.widgetVersion = readFileSync(join(site, 'factcard', 'factcard.js'), 'utf8').match(/VERSION = '([^']+)'/)[1];
   }
 
@@ -181,6 +184,8 @@ class Harness {
     const pick = (test) => (cards.find(test) || cards[0]).id;
     const values = {
       bundle: `/${this.data.name}`,
+      bundlefile: this.data.name,
+      cdn: this.cdn || '/', // another origin serving the site (crossOriginChecks)
       storyfile: `/stories/${this.data.bundle.story.id}.json`,
       script: '/factcard/factcard.js',
       claim0: pick((c) => c.status === 'corroborated'),
@@ -565,6 +570,42 @@ async function wasmBlockedChecks(h) {
   noPolicy.close();
 }
 
+// The widget, the wasm and the bundle on a CDN (another origin, which sends CORS headers): the
+// cards render; the worker, which must come from the page's origin, is not started, so the core
+// runs on the page. The page comes from a server of its own, not from page.route: Chromium counts
+// a response Playwright made up as public, and refuses its requests to 127.0.0.1 (Private
+// Network Access).
+async function crossOriginChecks(h, _artifacts, cdn) {
+  const cdnOrigin = new URL(cdn).origin;
+  h.cdn = cdn;
+  const dir = mkdtempSync(join(tmpdir(), 'factcard-cross-origin-'));
+  writeFileSync(join(dir, 'index.html'), h.fixture('cross-origin.html'));
+  copyFileSync(join(FIXTURES, 'fixtures.css'), join(dir, 'fixtures.css'));
+  h.cdn = null;
+  // The publisher's policy names its CDN for scripts and fetches, and nothing else.
+  const csp = STRICT_CSP.replace("script-src 'self'", `script-src 'self' ${cdnOrigin}`) + `; connect-src 'self' ${cdnOrigin}`;
+  const news = await serve(dir, { csp });
+  try {
+    const page = await h.open(news.url);
+    await scrollThrough(page);
+    const t = await page.evaluate(() => window.__test);
+    const states = await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.dataset.factcard), SELECTOR);
+    const fromCdn = page.log.requests.filter((u) => new URL(u).origin === cdnOrigin).map((u) => new URL(u).pathname);
+    check('cross-origin: widget, wasm and bundle from another origin render every card',
+      states.length === 2 && states.every((s) => s === 'ready')
+        && ['/factcard/factcard.js', '/factcard/factcard.wasm', `/${h.data.name}`].every((p) => fromCdn.includes(p)),
+      JSON.stringify({ states, fromCdn }));
+    check('cross-origin: no worker (it must come from the page\'s origin); the page\'s core takes over, quietly',
+      !page.log.workers.length && t.wasmOnPage > 0 && !widgetWarnings(page).length && !consoleErrors(page).length
+        && !page.log.pageErrors.length && !t.violations.length,
+      JSON.stringify({ workers: page.log.workers, wasmOnPage: t.wasmOnPage, warnings: widgetWarnings(page), errors: consoleErrors(page), violations: t.violations }));
+    await page.close();
+  } finally {
+    news.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function lazyChecks(h) {
   const page = await h.open('/__fixtures__/lazy.html');
   await page.waitForTimeout(1200);
@@ -691,7 +732,7 @@ async function main() {
     chrome = await launchChromium(options.chromium, { persistent: true });
     const h = new Harness(chrome.context, strict.url, options.site, data);
     for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, hostileChecks, failureChecks,
-      wasmBlockedChecks, lazyChecks, manyCardsChecks, accessibilityChecks, editorGroup]) {
+      wasmBlockedChecks, crossOriginChecks, lazyChecks, manyCardsChecks, accessibilityChecks, editorGroup]) {
       try {
         await group(h, options.artifacts, plain.url);
       } catch (err) {

@@ -133,7 +133,7 @@ async function main() {
   const browserSections = ['page', 'requests', 'first-card', 'heavy'].filter(want);
   if (browserSections.length) {
     prepareSite(o);
-    const { server, url } = await startServer({ root: path.join(WORK, 'site'), port: 0, csp: true });
+    const { server, url } = await startServer({ root: path.join(WORK, 'site'), port: 0, csp: true, compress: false });
     try {
       if (want('page')) await section('page', () => pageCost({ ...o, base: url }));
       if (want('requests') || want('first-card')) {
