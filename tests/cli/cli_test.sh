@@ -186,6 +186,44 @@ for path in glob.glob(sys.argv[1] + "/*.html"):
   check "build output does not depend on --base but for the snippets" \
     cmp -s "$OUT/$STORY_ID.cards.json" "$CDN/$STORY_ID.cards.json"
 
+  # Card pages and oEmbed files (docs/PUBLISHING.md).
+  page_count=$(find "$OUT/cards" -name '*.html' | wc -l)
+  check "build writes one cards/*.html page per card ($page_count of $card_count)" test "$page_count" = "$card_count"
+  check "build without an absolute --base writes no oEmbed file" \
+    test -z "$(find "$OUT/cards" -name '*.oembed.json')"
+  run build "$STORY" -o "$TMP/relative" --base static/
+  expect "build --base relative: says that oEmbed needs an absolute URL" 0 "no absolute --base URL"
+  check "build without an absolute --base: no canonical link, og:url or oEmbed discovery" \
+    python3 -c 'import glob, sys
+for path in glob.glob(sys.argv[1] + "/*.html"):
+    html = open(path, encoding="utf-8").read()
+    if "rel=\"canonical\"" in html or "og:url" in html or "json+oembed" in html: sys.exit(1)' "$OUT/cards"
+  run build "$STORY" -o "$CDN" --base https://cdn.example/x/ --site-name 'The Daily <Example>'
+  expect "build --base --site-name: exit 0" 0 "oEmbed files" out
+  oembed_count=$(find "$CDN/cards" -name '*.oembed.json' | wc -l)
+  check "build --base writes one cards/*.oembed.json per card ($oembed_count of $card_count)" \
+    test "$oembed_count" = "$card_count"
+  check "card pages: canonical, og:url and oEmbed discovery are the page's own absolute URLs" \
+    python3 -c 'import glob, os, sys
+for path in glob.glob(sys.argv[1] + "/*.html"):
+    html = open(path, encoding="utf-8").read()
+    page = "https://cdn.example/x/cards/" + os.path.basename(path)
+    want = ["<link rel=\"canonical\" href=\"%s\">" % page, "content=\"%s\"" % page,
+            "type=\"application/json+oembed\" href=\"%s\"" % (page[:-5] + ".oembed.json")]
+    if not all(w in html for w in want): sys.exit(path)' "$CDN/cards"
+  check "card pages: --site-name is escaped in og:site_name" \
+    grep -qF 'property="og:site_name" content="The Daily &lt;Example&gt;"' "$CDN/cards/$first"
+  check "oEmbed: rich, the site name, the base as provider, an iframe of the card page" \
+    json "$CDN/cards/${first%.html}.oembed.json" \
+    'd["type"] == "rich" and d["version"] == "1.0" and d["provider_name"] == "The Daily <Example>" and d["provider_url"] == "https://cdn.example/x/" and "src=\"https://cdn.example/x/cards/'"$first"'\"" in d["html"] and "<script" not in d["html"] and 200 <= d["height"] <= 1000'
+  check "card pages carry their card's data inline and load no third party" \
+    python3 -c 'import glob, re, sys
+for path in glob.glob(sys.argv[1] + "/*.html"):
+    html = open(path, encoding="utf-8").read()
+    if "data-factcard-bundle" not in html and "application/json" not in html: sys.exit(path)
+    srcs = re.findall(r"\bsrc=\"([^\"]*)\"", html)
+    if any(not s.startswith("https://cdn.example/x/") for s in srcs): sys.exit(path)' "$CDN/cards"
+
   # Quotes the cards show are verbatim in the articles (needs the seeds).
   if [ -d "$SEEDS" ]; then
     check "cards: every excerpt is verbatim in its seed article" python3 -c 'import json, os, sys

@@ -7,7 +7,8 @@
 //   - the demo story and every tests/fixtures/valid/*.json (story schema);
 //   - every CLI output: `factcard cards` (cards schema) and `factcard build`
 //     (bundle schema for <id>.cards.json; the JSON-LD of <id>.jsonld and of
-//     each embed/<card>.html against the schema.org terms factcard uses), on
+//     each embed/<card>.html against the schema.org terms factcard uses; the
+//     oEmbed schema for every cards/<card>.oembed.json, built with --base), on
 //     the demo story, each valid fixture and a story `factcard extract` drafts;
 //   - tests/schema/invalid/*.json: each must fail the story schema (and the
 //     loader);
@@ -122,6 +123,7 @@ const SCHEMA_FILES = {
   story: join(ROOT, 'schema/story.schema.json'),
   bundle: join(ROOT, 'schema/bundle.schema.json'),
   cards: join(ROOT, 'schema/cards.schema.json'),
+  oembed: join(ROOT, 'schema/oembed.schema.json'),
   jsonld: join(ROOT, 'tests/schema/jsonld.schema.json'),
 };
 const schemas = {};
@@ -139,7 +141,7 @@ for (const [name, path] of Object.entries(SCHEMA_FILES)) {
   }
 }
 if (Object.keys(validators).length !== Object.keys(SCHEMA_FILES).length) finish();
-for (const name of ['story', 'bundle', 'cards']) {
+for (const name of ['story', 'bundle', 'cards', 'oembed']) {
   const schema = schemas[name];
   check(`${name}.schema.json: draft 2020-12, $id, title, description`,
     schema.$schema === 'https://json-schema.org/draft/2020-12/schema' && /^https?:\/\//.test(schema.$id || '')
@@ -154,13 +156,13 @@ for (const name of ['story', 'bundle', 'cards']) {
 { // definitions with one name in several schemas must be the same definition
   const seen = new Map();
   const differ = [];
-  for (const name of ['story', 'bundle', 'cards']) {
+  for (const name of ['story', 'bundle', 'cards', 'oembed']) {
     for (const [def, value] of Object.entries(schemas[name].$defs || {})) {
       if (!seen.has(def)) seen.set(def, { name, value });
       else if (!isDeepStrictEqual(seen.get(def).value, value)) differ.push(`$defs/${def}: ${seen.get(def).name} vs ${name}`);
     }
   }
-  check('story, bundle and cards schemas share identical $defs (id, date, webUrl, enums ...)', differ.length === 0,
+  check('story, bundle, cards and oembed schemas share identical $defs (id, date, webUrl, enums ...)', differ.length === 0,
     differ.join('\n'));
 }
 
@@ -349,6 +351,7 @@ function checkSnippets(dir, storyLd, cardsOut, label) {
 
 // ---------------------------------------------------------------- CLI outputs
 section('CLI outputs');
+const OEMBED_BASE = 'https://cards.example.org/news/'; // oEmbed files need an absolute --base
 const TMP = mkdtempSync(join(tmpdir(), 'factcard-schema-'));
 const draftLabels = new Map(); // temp file -> what it is
 const outputs = {}; // the demo story's cards, bundle and JSON-LD, to break on purpose below
@@ -410,7 +413,7 @@ for (const path of cliStories) {
   if (path === DEMO) outputs.cards = cardsJson.value;
 
   const out = join(TMP, `build-${cliStories.indexOf(path)}`);
-  const build = factcard(['build', path, '-o', out]);
+  const build = factcard(['build', path, '-o', out, '--base', OEMBED_BASE]);
   if (!check(`factcard build ${label}: exit 0`, build.status === 0, build.stderr)) continue;
   const id = cardsJson.value.story.id;
   const bundlePath = join(out, `${id}.cards.json`);
@@ -431,6 +434,26 @@ for (const path of cliStories) {
     if (path === DEMO) outputs.jsonld = ld.value;
     checkSnippets(join(out, 'embed'), ld.value, cardsJson.value, `factcard build ${label}`);
   }
+  checkOembed(join(out, 'cards'), cardsJson.value, path === DEMO, `factcard build ${label}`);
+}
+
+// Every card's oEmbed file validates, and its iframe shows that card's own page.
+function checkOembed(dir, cardsOut, keep, label) {
+  const ids = cardsOut.cards.map((card) => card.id);
+  let valid = 0;
+  const wrong = [];
+  for (const id of ids) {
+    const read = readJson(join(dir, `${id}.oembed.json`));
+    if (read.error) { wrong.push(`${id}.oembed.json: ${read.error}`); continue; }
+    if (keep && !outputs.oembed) outputs.oembed = read.value;
+    if (!isValid('oembed', read.value)) { wrong.push(`${id}.oembed.json: ${errorsOf(validators.oembed)}`); continue; }
+    const src = /<iframe [^>]*src="([^"]+)"/.exec(read.value.html)?.[1];
+    if (src !== `${OEMBED_BASE}cards/${id}.html`) { wrong.push(`${id}.oembed.json: iframe src ${src}`); continue; }
+    valid++;
+  }
+  counts.validated += valid;
+  check(`${label}: all ${ids.length} cards/<id>.oembed.json match schema/oembed.schema.json and frame their own page`,
+    wrong.length === 0 && ids.length > 0, wrong.join('\n'));
 }
 
 // ---------------------------------------------------------------- the schemas bite
@@ -466,6 +489,14 @@ mutants('bundle', outputs.bundle, [
   ['no "factcard_bundle"', (d) => { delete d.factcard_bundle; }],
   ['"who" as an object (the cards form)', (d) => { d.cards[0].who = { id: d.cards[0].who }; }],
   ['an evidence "source" that is an object', (d) => { d.cards[0].evidence[0].source = { id: 'mt' }; }],
+]);
+mutants('oembed', outputs.oembed, [
+  ['type "video"', (d) => { d.type = 'video'; }],
+  ['no "html"', (d) => { delete d.html; }],
+  ['html with a script tag', (d) => { d.html += '<script src="https://x.example/w.js"></script>'; }],
+  ['an iframe of another page than a card page', (d) => { d.html = d.html.replace(/\/cards\/[^"]+\.html"/, '/x.html"'); }],
+  ['a relative provider_url', (d) => { d.provider_url = 'news/'; }],
+  ['height 1200 (WordPress clamps to 1000)', (d) => { d.height = 1200; }],
 ]);
 mutants('jsonld', outputs.jsonld, [
   ['a Claim with a property factcard does not write ("name")', (d) => { d['@graph'][0].name = 'x'; }],
