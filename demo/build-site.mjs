@@ -167,25 +167,23 @@ ${body}
 
 // ---------- story.html ----------
 
-function storyPage(result, bundleHref, jsonLd) {
-  const { story, cards } = result;
-  const language = story.language;
+// Every source the cards cite, in order of first citation.
+function citedSources(cards) {
   const sources = [];
-  const sourceIndex = new Map();
+  const seen = new Set();
   for (const card of cards) {
     for (const e of card.evidence) {
-      if (!sourceIndex.has(e.source.id)) {
-        sourceIndex.set(e.source.id, sources.length);
+      if (!seen.has(e.source.id)) {
+        seen.add(e.source.id);
         sources.push(e.source);
       }
     }
   }
-  const count = (status) => cards.filter((c) => c.status === status).length;
-  const outlets = new Set(sources.map((s) => (s.publisher || `unknown:${s.id}`).toLowerCase()));
+  return sources;
+}
 
-  const allCards = cards.map((card) => cardFallback(card, bundleHref, language, true)).join('\n');
-
-  // Sources × claims: which article reported (or disputed) what.
+// Sources × claims: which article reported (or disputed) what.
+function matrixHtml(cards, sources) {
   const columnLabel = (s) => (s.publisher
     ? escapeHtml(s.publisher)
     : `Unknown outlet<br><span class="muted">\u201C${escapeHtml(truncate(s.headline || s.id, 48))}\u201D</span>`);
@@ -199,40 +197,63 @@ function storyPage(result, bundleHref, jsonLd) {
     }).join('');
     return `<tr><th scope="row">${escapeHtml(truncate(card.what, 110))}<br><span class="status status-${escapeHtml(card.status)}">${escapeHtml(statusWords(card))}</span></th>${cells}</tr>`;
   }).join('\n');
+  return `<div class="matrix-wrap">
+<table class="matrix">
+<thead><tr><th scope="col">Claim</th>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</div>`;
+}
 
-  // Contested claims side by side, one row per topic.
+// Contested claims side by side, one row per topic.
+function versusHtml(cards, bundleHref, language) {
   const byId = new Map(cards.map((c) => [c.id, c]));
   const shown = new Set();
   const versus = [];
+  const row = (topic, group) => `<p class="versus-topic">${topic}</p>
+<div class="versus">
+${group.map((c) => cardFallback(c, bundleHref, language)).join('\n')}
+</div>`;
   for (const card of cards) {
     if (!card.contradicts?.length || shown.has(card.id)) continue;
     const group = [card, ...card.contradicts.map((id) => byId.get(id)).filter(Boolean)];
     group.forEach((c) => shown.add(c.id));
-    versus.push(`<p class="versus-topic">${card.topic ? `On <code>${escapeHtml(card.topic)}</code>` : 'Conflicting claims'}: ${group.length} versions</p>
-<div class="versus">
-${group.map((c) => cardFallback(c, bundleHref, language)).join('\n')}
-</div>`);
+    versus.push(row(`${card.topic ? `On <code>${escapeHtml(card.topic)}</code>` : 'Conflicting claims'}: ${group.length} versions`, group));
   }
   for (const card of cards) {
     if (card.status === 'contested' && !shown.has(card.id)) {
       shown.add(card.id);
-      versus.push(`<p class="versus-topic">Disputed by one of its own sources</p>
-<div class="versus">
-${cardFallback(card, bundleHref, language)}
-</div>`);
+      versus.push(row('Disputed by one of its own sources', [card]));
     }
   }
+  return versus.join('\n');
+}
 
-  // Timeline: each date at its own precision, sorted by the earliest day it can mean.
+// Timeline: each date at its own precision, sorted by the earliest day it can mean.
+function timelineHtml(cards) {
   const dated = cards.map((card) => ({ card, date: datedParts(card.when) })).filter((x) => x.date);
   const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
   dated.sort((a, b) => order(a.date.bare, b.date.bare) || order(a.date.qualifier, b.date.qualifier));
-  const timeline = dated.map(({ card, date }) => `<li>
+  const items = dated.map(({ card, date }) => `<li>
 <time datetime="${escapeHtml(date.bare)}">${escapeHtml(formatWhen(card.when))}<span class="precision">${QUALIFIER_WORDS[date.qualifier]}${date.precision}</span></time>
 <p>${escapeHtml(card.kind === 'quote' ? `\u201C${card.what}\u201D` : card.what)}</p>
 <p class="who">${escapeHtml(card.who.name)} \u00B7 ${escapeHtml(statusWords(card))}</p>
 </li>`).join('\n');
-  const undated = cards.length - dated.length;
+  return { items, undated: cards.length - dated.length };
+}
+
+function storyPage(result, bundleHref, jsonLd) {
+  const { story, cards } = result;
+  const language = story.language;
+  const sources = citedSources(cards);
+  const count = (status) => cards.filter((c) => c.status === status).length;
+  const outlets = new Set(sources.map((s) => (s.publisher || `unknown:${s.id}`).toLowerCase()));
+  const allCards = cards.map((card) => cardFallback(card, bundleHref, language, true)).join('\n');
+  const versus = versusHtml(cards, bundleHref, language);
+  const timeline = timelineHtml(cards);
+  const undated = timeline.undated;
 
   const body = `<main id="main" class="page wide">
 <p class="kicker">Story data</p>
@@ -249,23 +270,16 @@ ${cardFallback(card, bundleHref, language)}
 
 <h2 class="section-title" id="contested">Where the sources disagree</h2>
 <p class="section-note">Claims on the same topic whose values do not agree, side by side.</p>
-${versus.join('\n') || '<p>No contested claims in this story.</p>'}
+${versus || '<p>No contested claims in this story.</p>'}
 
 <h2 class="section-title" id="matrix">Who reported what</h2>
 <p class="section-note">Each row is a card, each column an article. \u2713 reports the claim, \u2717 disputes it.</p>
-<div class="matrix-wrap">
-<table class="matrix">
-<thead><tr><th scope="col">Claim</th>${head}</tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>
-</div>
+${matrixHtml(cards, sources)}
 
 <h2 class="section-title" id="timeline">Timeline</h2>
 <p class="section-note">Each date at the precision the reporting supports: a month stays a month.${undated ? ` ${undated} undated ${undated === 1 ? 'claim is' : 'claims are'} not shown.` : ''}</p>
 <ol class="timeline">
-${timeline}
+${timeline.items}
 </ol>
 
 <h2 class="section-title" id="cards">All cards</h2>

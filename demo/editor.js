@@ -316,28 +316,10 @@ Copyright \u00A9 2025 Alder Evening Post`,
     return { list, problems };
   }
 
-  async function draft(event) {
-    if (event) event.preventDefault();
-    const { list, problems } = collectArticles();
-    if (problems.length) {
-      say(problems.map((p) => p.message).join(' '), { tone: 'error' });
-      problems[0].input.focus();
-      return;
-    }
-    if (!list.length) {
-      say('Paste at least one article first, or load the demo articles.', { tone: 'error' });
-      articles[0].fields.text.focus();
-      return;
-    }
-    const drafting = $('draft');
-    const cancel = $('cancel');
+  // The draft's progress bar, per-article steps and timer; onProgress follows the worker's messages.
+  function startProgress(list) {
     const progress = $('progress');
     const steps = $('steps');
-    const hadFocus = document.activeElement === drafting;
-    drafting.disabled = true;
-    cancel.hidden = false;
-    if (hadFocus) cancel.focus(); // a disabled button would drop the keyboard focus
-    $('articles-form').setAttribute('aria-busy', 'true');
     progress.max = list.length + 2;
     progress.value = 0;
     $('progress-row').hidden = false;
@@ -372,6 +354,32 @@ Copyright \u00A9 2025 Alder Evening Post`,
       if (m.phase === 'merging') say(`Merging what ${plural(list.length, 'article')} reported into claims\u2026`);
       if (m.phase === 'checking') say('Computing the cards\u2026');
     };
+    return { tick, timer, onProgress, elapsed };
+  }
+
+  async function draft(event) {
+    if (event) event.preventDefault();
+    const { list, problems } = collectArticles();
+    if (problems.length) {
+      say(problems.map((p) => p.message).join(' '), { tone: 'error' });
+      problems[0].input.focus();
+      return;
+    }
+    if (!list.length) {
+      say('Paste at least one article first, or load the demo articles.', { tone: 'error' });
+      articles[0].fields.text.focus();
+      return;
+    }
+    const drafting = $('draft');
+    const cancel = $('cancel');
+    const progress = $('progress');
+    const steps = $('steps');
+    const hadFocus = document.activeElement === drafting;
+    drafting.disabled = true;
+    cancel.hidden = false;
+    if (hadFocus) cancel.focus(); // a disabled button would drop the keyboard focus
+    $('articles-form').setAttribute('aria-busy', 'true');
+    const { tick, timer, onProgress, elapsed } = startProgress(list);
 
     try {
       const result = await core.request('draft', {
@@ -536,6 +544,38 @@ Copyright \u00A9 2025 Alder Evening Post`,
     return h('div', { class: 'ed-field' }, children);
   }
 
+  // A claim's excerpts with their outlets: the first EVIDENCE_SHOWN shown, the rest behind a toggle.
+  function evidenceSection(claim) {
+    const evidence = (claim.evidence || []).map((e) => {
+      const source = sourceOf(e.source);
+      const bits = [source.publisher || 'Unknown outlet'];
+      if (source.headline) bits.push(`\u201C${truncate(source.headline, 80)}\u201D`);
+      if (source.published) bits.push(formatDate(source.published));
+      if (e.speaker) bits.push(`speaker: ${entityName(e.speaker)}`);
+      if (e.stance === 'refutes') bits.push('disputes the claim');
+      return h('li', null, h('blockquote', { class: 'ed-excerpt', text: e.quote }), h('p', { class: 'ed-cite', text: bits.join(' \u00B7 ') }));
+    });
+    const list = h('ul', { class: 'ed-evidence' }, evidence);
+    const evidenceBlock = h('div', { class: 'ed-evidence-block' },
+      h('h4', { text: `Evidence (${evidence.length})` }), list);
+    if (evidence.length > EVIDENCE_SHOWN) {
+      evidence.slice(EVIDENCE_SHOWN).forEach((li) => { li.hidden = true; });
+      const more = h('button', { type: 'button', class: 'ed-button ed-quiet ed-small', 'aria-expanded': 'false' });
+      const label = () => (more.getAttribute('aria-expanded') === 'true'
+        ? 'Show fewer excerpts'
+        : `Show ${evidence.length - EVIDENCE_SHOWN} more excerpts`);
+      more.textContent = label();
+      more.addEventListener('click', () => {
+        const open = more.getAttribute('aria-expanded') !== 'true';
+        more.setAttribute('aria-expanded', String(open));
+        evidence.slice(EVIDENCE_SHOWN).forEach((li) => { li.hidden = !open; });
+        more.textContent = label();
+      });
+      evidenceBlock.append(more);
+    }
+    return evidenceBlock;
+  }
+
   function claimItem(claim) {
     const titleId = nextId('claim-title');
     const item = { claim };
@@ -584,33 +624,7 @@ Copyright \u00A9 2025 Alder Evening Post`,
       whenField.append(h('p', { class: 'ed-hint ed-when-text' }, 'The article said: ', h('q', { text: claim.when_text })));
     }
 
-    const evidence = (claim.evidence || []).map((e) => {
-      const source = sourceOf(e.source);
-      const bits = [source.publisher || 'Unknown outlet'];
-      if (source.headline) bits.push(`\u201C${truncate(source.headline, 80)}\u201D`);
-      if (source.published) bits.push(formatDate(source.published));
-      if (e.speaker) bits.push(`speaker: ${entityName(e.speaker)}`);
-      if (e.stance === 'refutes') bits.push('disputes the claim');
-      return h('li', null, h('blockquote', { class: 'ed-excerpt', text: e.quote }), h('p', { class: 'ed-cite', text: bits.join(' \u00B7 ') }));
-    });
-    const evidenceList = h('ul', { class: 'ed-evidence' }, evidence);
-    const evidenceBlock = h('div', { class: 'ed-evidence-block' },
-      h('h4', { text: `Evidence (${evidence.length})` }), evidenceList);
-    if (evidence.length > EVIDENCE_SHOWN) {
-      evidence.slice(EVIDENCE_SHOWN).forEach((li) => { li.hidden = true; });
-      const more = h('button', { type: 'button', class: 'ed-button ed-quiet ed-small', 'aria-expanded': 'false' });
-      const label = () => (more.getAttribute('aria-expanded') === 'true'
-        ? 'Show fewer excerpts'
-        : `Show ${evidence.length - EVIDENCE_SHOWN} more excerpts`);
-      more.textContent = label();
-      more.addEventListener('click', () => {
-        const open = more.getAttribute('aria-expanded') !== 'true';
-        more.setAttribute('aria-expanded', String(open));
-        evidence.slice(EVIDENCE_SHOWN).forEach((li) => { li.hidden = !open; });
-        more.textContent = label();
-      });
-      evidenceBlock.append(more);
-    }
+    const evidenceBlock = evidenceSection(claim);
 
     item.remove = h('button', { type: 'button', class: 'ed-button ed-danger ed-small' }, 'Delete', h('span', { class: 'sr' }));
     item.remove.addEventListener('click', () => deleteClaim(item));
