@@ -10,8 +10,7 @@
 namespace factcard {
 namespace detail {
 
-void Records::finish_record(Kind kind, Slot *slots, Location at, Json &&extra, std::vector<Evidence> &evidence,
-                            std::vector<Problem> &evidence_problems) {
+void Records::finish_record(Kind kind, Slot *slots, Location at, Json &&extra, EvidenceItems &evidence) {
   FieldReader f(slots, at, noun_of(kind), problems);
   switch (kind) {
   case Kind::entity:
@@ -19,9 +18,9 @@ void Records::finish_record(Kind kind, Slot *slots, Location at, Json &&extra, s
   case Kind::source:
     return finish_source(f, std::move(extra));
   case Kind::claim:
-    return finish_claim(f, std::move(extra), evidence, evidence_problems);
+    return finish_claim(f, std::move(extra), evidence);
   case Kind::card:
-    return finish_card(f, evidence, evidence_problems);
+    return finish_card(f, evidence);
   case Kind::file:
   case Kind::info:
   case Kind::evidence:
@@ -116,8 +115,7 @@ void Records::finish_source(FieldReader &f, Json &&extra) {
   story.sources.push_back(std::move(s));
 }
 
-void Records::finish_claim(FieldReader &f, Json &&extra, std::vector<Evidence> &evidence,
-                           std::vector<Problem> &evidence_problems) {
+void Records::finish_claim(FieldReader &f, Json &&extra, EvidenceItems &evidence) {
   Claim c;
   c.at = f.at();
   if (auto id = f.id()) c.id = std::move(*id);
@@ -126,10 +124,10 @@ void Records::finish_claim(FieldReader &f, Json &&extra, std::vector<Evidence> &
     c.kind = *kind;
   read_statement(f, c, c.who, c.who_at);
   c.value_at = f.at(f_value);
-  if (evidence_list(f, false, evidence_problems)) {
+  if (evidence_list(f, false, evidence.problems)) {
     // (a vector of its size: `evidence` is the reader's, reused from record to record)
-    c.evidence.reserve(evidence.size());
-    std::move(evidence.begin(), evidence.end(), std::back_inserter(c.evidence));
+    c.evidence.reserve(evidence.items.size());
+    std::move(evidence.items.begin(), evidence.items.end(), std::back_inserter(c.evidence));
   }
   c.extra = std::move(extra);
   story.claims.push_back(std::move(c));
@@ -165,7 +163,7 @@ bool Records::evidence_list(FieldReader &f, bool bundle, std::vector<Problem> &e
   return true;
 }
 
-void Records::finish_card(FieldReader &f, std::vector<Evidence> &evidence, std::vector<Problem> &evidence_problems) {
+void Records::finish_card(FieldReader &f, EvidenceItems &evidence) {
   Card card;
   CardRefs refs;
   refs.at = f.at();
@@ -187,9 +185,9 @@ void Records::finish_card(FieldReader &f, std::vector<Evidence> &evidence, std::
   read_statement(f, card, refs.who, refs.who_at);
   if (auto contradicts = f.texts(f_contradicts, "contradicts")) card.contradicts = std::move(*contradicts);
   refs.contradicts_at = f.at(f_contradicts);
-  if (evidence_list(f, true, evidence_problems)) {
-    card.evidence.reserve(evidence.size());
-    for (Evidence &ev : evidence) {
+  if (evidence_list(f, true, evidence.problems)) {
+    card.evidence.reserve(evidence.items.size());
+    for (Evidence &ev : evidence.items) {
       refs.sources.push_back(std::move(ev.source));
       refs.source_at.push_back(ev.source_at);
       refs.speakers.push_back(ev.speaker.value_or(""));

@@ -26,6 +26,13 @@ struct CardRefs {
   Location who_at = no_location, contradicts_at = no_location, corroboration_at = no_location;
 };
 
+// A record's "evidence" items as the reader closed them, and their problems:
+// the reader's, reused from record to record.
+struct EvidenceItems {
+  std::vector<Evidence> items;
+  std::vector<Problem> problems;
+};
+
 class Records {
 public:
   std::vector<Problem> problems;
@@ -36,8 +43,7 @@ public:
 
   // An entity, source, claim or card that closed, with its evidence items
   // (read as they closed) and their problems.
-  void finish_record(Kind kind, Slot *slots, Location at, Json &&extra, std::vector<Evidence> &evidence,
-                     std::vector<Problem> &evidence_problems);
+  void finish_record(Kind kind, Slot *slots, Location at, Json &&extra, EvidenceItems &evidence);
   // An item of "evidence" that closed.
   static Evidence finish_evidence(Slot *slots, Location at, Json &&extra, std::vector<Problem> &problems);
   // The file's own members and its "story", once the whole file is read.
@@ -48,9 +54,8 @@ public:
 private:
   void finish_entity(FieldReader &f, Json &&extra);
   void finish_source(FieldReader &f, Json &&extra);
-  void finish_claim(FieldReader &f, Json &&extra, std::vector<Evidence> &evidence,
-                    std::vector<Problem> &evidence_problems);
-  void finish_card(FieldReader &f, std::vector<Evidence> &evidence, std::vector<Problem> &evidence_problems);
+  void finish_claim(FieldReader &f, Json &&extra, EvidenceItems &evidence);
+  void finish_card(FieldReader &f, EvidenceItems &evidence);
   template <class Statement> void read_statement(FieldReader &f, Statement &out, std::string &who, Location &who_at);
   bool evidence_list(FieldReader &f, bool bundle, std::vector<Problem> &evidence_problems);
   void read_info(const Slot &story, Slot *info_slots, Json &&info_extra);

@@ -68,8 +68,8 @@ StoryReader::Frame &StoryReader::push_record(Kind kind, Location at) {
     break;
   default:
     f.slots = slots_, f.extra = &extra_;
-    evidence_.clear();
-    evidence_problems_.clear();
+    evidence_.items.clear();
+    evidence_.problems.clear();
     break;
   }
   for (std::size_t i = 0; i < field_count; ++i) f.slots[i].state = Slot::absent;
@@ -154,7 +154,7 @@ template <class MakeJson> bool StoryReader::leaf(Slot::State state, const std::s
     return true;
   case FrameKind::evidence_list:
     ++p.items;
-    evidence_problems_.push_back({at, "expected evidence to be a JSON object"});
+    evidence_.problems.push_back({at, "expected evidence to be a JSON object"});
     return true;
   case FrameKind::section:
     records_.problems.push_back({at, std::string("expected ") + noun_of(p.record) + " to be a JSON object"});
@@ -213,7 +213,7 @@ bool StoryReader::open(bool object) {
     if (object) {
       push_record(Kind::evidence, at);
     } else {
-      evidence_problems_.push_back({at, "expected evidence to be a JSON object"});
+      evidence_.problems.push_back({at, "expected evidence to be a JSON object"});
       push(FrameKind::dom, false, at);
     }
     return true;
@@ -268,10 +268,10 @@ bool StoryReader::close() {
   switch (f.kind) {
   case FrameKind::record:
     if (f.record == Kind::evidence) {
-      evidence_.push_back(Records::finish_evidence(f.slots, f.at, std::move(*f.extra), evidence_problems_));
+      evidence_.items.push_back(Records::finish_evidence(f.slots, f.at, std::move(*f.extra), evidence_.problems));
       *f.extra = Json();
     } else if (f.record != Kind::file && f.record != Kind::info) { // those two wait for the end of the file
-      records_.finish_record(f.record, f.slots, f.at, std::move(*f.extra), evidence_, evidence_problems_);
+      records_.finish_record(f.record, f.slots, f.at, std::move(*f.extra), evidence_);
       *f.extra = Json();
     }
     break;

@@ -98,8 +98,7 @@ private:
   Slot file_slots_[field_count], info_slots_[field_count], slots_[field_count], evidence_slots_[field_count];
   Json file_extra_, info_extra_, extra_, evidence_extra_;
   Location file_at_ = 0;
-  std::vector<Evidence> evidence_; // the record's items, and their problems
-  std::vector<Problem> evidence_problems_;
+  EvidenceItems evidence_;
 };
 
 } // namespace detail
