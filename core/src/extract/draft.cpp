@@ -216,11 +216,38 @@ private:
       bool long_enough = word_set(q.quote).size() >= 4;
       if (!has_source(claim, source) && long_enough && rival == npos) rival = c;
     }
+    std::size_t reported = rival == npos ? reported_by(who, q.quote, source) : npos;
+    if (reported != npos) {
+      merge_when(claims_[reported], q.when, q.when_text);
+      add_evidence(claims_[reported], std::move(ev));
+      return;
+    }
     DraftClaim claim{ClaimKind::quote, who, q.quote, q.when, q.when_text, "", {std::move(ev)}, rival};
     claim.signatures.push_back(detail::signature_of(q.quote, who, {who}));
     claim.rival_speaker = rival != npos;
     claim.paragraph = q.paragraph;
     claims_.push_back(std::move(claim));
+  }
+
+  // Another outlet may have reported in its own words what this one quotes,
+  // or quoted the words inside its sentence: the same speaker and the quote's
+  // words in its excerpt, or the same fact (detail::same_fact), is one claim.
+  std::size_t reported_by(std::size_t who, const std::string &quote, std::size_t source) const {
+    detail::FactSignature signature = detail::signature_of(quote, who, {who});
+    std::string words = fold_text(quote);
+    bool long_enough = word_set(quote).size() >= 3;
+    for (std::size_t c = 0; c < claims_.size(); ++c) {
+      const DraftClaim &claim = claims_[c];
+      if (claim.kind == ClaimKind::quote || claim.who != who || has_source(claim, source)) continue;
+      bool verbatim = long_enough && std::any_of(claim.evidence.begin(), claim.evidence.end(), [&](const Evidence &e) {
+                        return fold_text(e.quote).find(words) != std::string::npos;
+                      });
+      bool same =
+          verbatim || std::any_of(claim.signatures.begin(), claim.signatures.end(),
+                                  [&](const detail::FactSignature &f) { return detail::same_fact(f, signature); });
+      if (same) return c;
+    }
+    return npos;
   }
 
   // A fact or reported statement joins the claim of another outlet that
@@ -235,8 +262,9 @@ private:
     for (std::size_t c = 0; c < claims_.size(); ++c) {
       const DraftClaim &claim = claims_[c];
       if (has_source(claim, source)) continue;
-      // A statement can report what another outlet quotes: same speaker, same words.
-      bool paraphrase = claim.kind == ClaimKind::quote && claim.who == who && s.kind == ClaimKind::statement;
+      // A statement or an event can report what another outlet quotes: same
+      // speaker, same words ("teams were dispatched" / "X dispatched teams").
+      bool paraphrase = claim.kind == ClaimKind::quote && claim.who == who;
       if (claim.kind == ClaimKind::quote && !paraphrase) continue;
       double score = claim.who == who && fold_text(claim.what) == fold_text(what) ? 10 : 0;
       for (const detail::FactSignature &seen : claim.signatures)

@@ -767,7 +767,8 @@ bool is_stopword(const std::string &w) {
     "said", "says", "say", "told", "tells", "according", "who", "which", "what", "when", "where", "while", "more",
     "most", "some", "any", "all", "one", "two", "its", "s", "mr", "mrs", "ms", "dr", "up", "out", "if", "now",
     "new", "very", "such", "other", "only", "being", "both", "each", "per", "cent", "percent", "added", "around",
-    "about", "nearly", "almost", "approximately", "roughly", "some", "least"};
+    "about", "nearly", "almost", "approximately", "roughly", "some", "least", "off", "away", "onto", "upon",
+    "toward", "towards"};
   return words.count(w) > 0;
 }
 

@@ -17,8 +17,9 @@ namespace detail {
 struct Amount {
   enum Kind { plain, money, percent } kind = plain;
   double value = 0;
-  double unit = 1;          // the written precision: 0.1 for "58.5", 1e9 for "$44bn", 1 for "40,000"
-  bool distinctive = false; // money, a percentage, a decimal or a count above 12 (years are dates, not amounts)
+  double unit = 1;                  // the written precision: 0.1 for "58.5", 1e9 for "$44bn", 1 for "40,000"
+  bool distinctive = false;         // money, a percentage, a decimal or a count above 12 (years are dates, not amounts)
+  std::vector<std::string> counted; // what a count counts, stemmed: "19 hours", "a 19-hour journey": "hour"
 };
 
 // The amounts written in a text.
