@@ -768,7 +768,8 @@ bool is_stopword(const std::string &w) {
     "most", "some", "any", "all", "one", "two", "its", "s", "mr", "mrs", "ms", "dr", "up", "out", "if", "now",
     "new", "very", "such", "other", "only", "being", "both", "each", "per", "cent", "percent", "added", "around",
     "about", "nearly", "almost", "approximately", "roughly", "some", "least", "off", "away", "onto", "upon",
-    "toward", "towards"};
+    "toward", "towards", "him", "himself", "herself", "themselves", "us", "your", "despite", "although", "though",
+    "however", "because", "until", "during", "still", "even", "yet", "including", "time", "times"};
   return words.count(w) > 0;
 }
 

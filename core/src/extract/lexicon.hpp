@@ -30,8 +30,9 @@ bool is_preposition(const std::string &lower);    // of, in, for, ...
 bool is_stopword(const std::string &lower);       // words that say nothing of a fact's content
 bool is_actor_noun(const std::string &lower);     // police, officials, company, jury, ...
 
-// Merging: the one sense that paraphrases share ("convicted" and "guilty" are
-// "=guilty"), or "" for a word in no class (lexicon_senses.cpp).
+// Merging: the one sense that paraphrases share, "=" for an action
+// ("convicted" and "guilty" are "=guilty"), "#" for a thing ("jurors" and
+// "jury" are "#jury"), or "" for a word in no class (lexicon_senses.cpp).
 std::string news_sense(const std::string &lower);
 bool is_month_name(const std::string &lower); // "may", "sept": "May 30" is a day, not an amount
 

@@ -3,7 +3,9 @@
 // "acquired", "killed" / "died"), so "the same fact" compares senses, not
 // spellings. Each class is one sense of English news vocabulary; a word that
 // has two common senses ("title", "state", "lifted") is left out, because
-// a wrong merge is worse than a missed one.
+// a wrong merge is worse than a missed one. A class of things ("#jury") is
+// marked apart from a class of actions ("=win"): two facts about the same
+// things are one fact only when they also share an action.
 #include "lexicon.hpp"
 
 #include <unordered_map>
@@ -24,18 +26,18 @@ const Sense senses[] = {
     {"lose", {"lose", "loses", "lost", "losing", "loss", "losses", "loser"}},
     {"guilty", {"guilty", "convicted", "convict", "convicts", "conviction", "convictions", "acquitted", "acquit",
                 "acquits", "acquittal"}},
-    {"charge", {"charge", "charges", "charged", "count", "counts"}},
-    {"fraud", {"fraud", "frauds", "defraud", "defrauded", "defrauding", "fraudulent"}},
-    {"jury", {"jury", "juries", "juror", "jurors"}},
-    {"prison", {"prison", "jail", "jailed", "imprisoned", "imprisonment"}},
+    {"#charge", {"charge", "charges", "charged", "count", "counts"}},
+    {"#fraud", {"fraud", "frauds", "defraud", "defrauded", "defrauding", "fraudulent"}},
+    {"#jury", {"jury", "juries", "juror", "jurors"}},
+    {"#prison", {"prison", "jail", "jailed", "imprisoned", "imprisonment"}},
     {"buy", {"buy", "buys", "bought", "buying", "purchase", "purchased", "purchases", "acquire", "acquired",
              "acquires", "acquiring", "acquisition", "takeover"}},
     {"sell", {"sell", "sells", "sold", "selling", "sale"}},
-    {"deal", {"deal", "deals", "agreement", "agreements", "accord", "pact"}},
+    {"#deal", {"deal", "deals", "agreement", "agreements", "accord", "pact"}},
     {"death", {"dead", "death", "deaths", "die", "died", "dies", "dying", "kill", "killed", "kills", "killing",
                "fatalities", "fatality", "perished"}},
     {"injure", {"injured", "injuries", "injury", "injuring", "wounded", "wounding"}},
-    {"quake", {"quake", "quakes", "earthquake", "earthquakes", "tremor", "temblor"}},
+    {"#quake", {"quake", "quakes", "earthquake", "earthquakes", "tremor", "temblor"}},
     {"collapse", {"collapse", "collapsed", "collapses", "collapsing", "toppled", "crumbled", "flattened"}},
     {"arrest", {"arrest", "arrested", "arrests", "arresting", "detain", "detained", "detaining", "detention"}},
     {"rise", {"rise", "rises", "rose", "risen", "rising", "jumped", "climbed", "surged", "soared", "gained"}},
@@ -46,11 +48,11 @@ const Sense senses[] = {
     {"send", {"send", "sent", "sends", "dispatch", "dispatched", "deploy", "deployed"}},
     {"ban", {"ban", "bans", "banned", "banning", "prohibit", "prohibited", "outlaw", "outlawed"}},
     {"cancel", {"cancel", "cancelled", "canceled", "cancels", "scrapped", "scrap"}},
-    {"company", {"company", "companies", "firm", "firms"}},
-    {"stock", {"share", "shares", "stock", "stocks"}},
+    {"#company", {"company", "companies", "firm", "firms"}},
+    {"#stock", {"share", "shares", "stock", "stocks"}},
     {"visit", {"visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels", "traveled",
                "travelled", "traveling", "travelling"}},
-    {"country", {"country", "countries", "nation", "nations"}},
+    {"#country", {"country", "countries", "nation", "nations"}},
     {"meet", {"meet", "meets", "met", "meeting", "talks"}},
     {"vote", {"vote", "votes", "voted", "ballot", "ballots"}},
     {"celebrate", {"celebrate", "celebrated", "celebrating", "celebration", "celebrations", "cheered", "cheering"}},
@@ -66,7 +68,8 @@ std::string news_sense(const std::string &w) {
   static const std::unordered_map<std::string, std::string> index = [] {
     std::unordered_map<std::string, std::string> out;
     for (const Sense &sense : senses)
-      for (const char *word : sense.words) out.emplace(word, std::string("=") + sense.name);
+      for (const char *word : sense.words)
+        out.emplace(word, sense.name[0] == '#' ? std::string(sense.name) : std::string("=") + sense.name);
     return out;
   }();
   auto found = index.find(w);

@@ -173,7 +173,7 @@ void add_number_words(std::string_view text, std::vector<Amount> &out) {
 bool negated(std::string_view text) {
   for (const std::string &w : folded_words(text))
     if (w == "not" || w == "no" || w == "never" || w == "nor" || w == "acquitted" || w == "acquittal" ||
-        w == "denied" || w == "rejected")
+        w == "denied" || w == "rejected" || w == "avoided" || w == "refused" || w == "unable")
       return true;
   return text.find("n't") != std::string_view::npos || text.find("n\xE2\x80\x99t") != std::string_view::npos;
 }
@@ -199,6 +199,13 @@ bool day_of_month(std::string_view text, std::size_t begin, std::size_t end) {
 
 bool upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
 
+// "last year", "a year and a half", "this week": when a fact happened is
+// compared as its date, not as a word two sentences share.
+bool period_word(const std::string &w) {
+  return w == "day" || w == "days" || w == "week" || w == "weeks" || w == "month" || w == "months" || w == "year" ||
+         w == "years";
+}
+
 // The first word of a sentence is capitalised anyway; it is a name when the
 // next word is capitalised too ("Elizabeth Holmes said"), when it is written
 // in capitals ("ORLANDO") or when it is possessive ("Halvern's board").
@@ -215,7 +222,10 @@ bool first_word_is_name(std::string_view word, std::string_view rest) {
 std::set<std::string> capitalised_words(std::string_view text) {
   std::set<std::string> names;
   for (std::size_t i = 0; i < text.size();) {
-    bool starts = upper(text[i]) && (i == 0 || text[i - 1] == ' ');
+    std::size_t letter = i; // "(ICC)", "“Free"
+    while (letter < text.size() && (text[letter] == '(' || text[letter] == '"')) ++letter;
+    if (text.substr(letter, 3) == "\xE2\x80\x9C" || text.substr(letter, 3) == "\xE2\x80\x98") letter += 3;
+    bool starts = letter < text.size() && upper(text[letter]) && (i == 0 || text[i - 1] == ' ');
     std::size_t end = text.find(' ', i);
     if (end == std::string_view::npos) end = text.size();
     std::string_view word = text.substr(i, end - i);
@@ -270,8 +280,21 @@ std::set<std::string> content_stems(std::string_view text) {
   std::set<std::string> names = capitalised_words(text), out;
   for (const std::string &w : folded_words(text)) {
     // A count written as a word is compared as an amount, not as a word.
-    if (w.size() < 3 || is_stopword(w) || digit(w[0]) || names.count(w) || number_name(w)) continue;
+    if (w.size() < 3 || is_stopword(w) || digit(w[0]) || names.count(w) || number_name(w) || period_word(w)) continue;
     out.insert(stem(w));
+  }
+  return out;
+}
+
+// The words that name an action: a past form ("departed", "won"), or a
+// word of an action class ("convicted", "guilty", "dispatched").
+std::set<std::string> action_stems(std::string_view text) {
+  std::set<std::string> out;
+  for (const std::string &w : folded_words(text)) {
+    if (w.size() < 3 || is_stopword(w) || is_auxiliary(w)) continue;
+    std::string s = stem(w);
+    bool past = (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || is_irregular_past(w);
+    if (s[0] == '=' || (past && s[0] != '#')) out.insert(s);
   }
   return out;
 }
@@ -282,6 +305,7 @@ FactSignature signature_of(std::string_view text, std::size_t actor, const std::
   s.entities.insert(entities.begin(), entities.end());
   s.amounts = amounts_in(text);
   s.stems = content_stems(text);
+  s.actions = action_stems(text);
   s.negated = negated(text);
   return s;
 }
@@ -291,6 +315,7 @@ namespace {
 // What two facts share, the evidence every rule of same_fact weighs.
 struct Agreement {
   std::size_t shared = 0, smaller = 0; // content stems in common, and in the smaller fact
+  bool action = false;                 // an action in common: "convicted" / "found guilty"
   double overlap = 0;                  // shared / smaller
   bool entity = false, same_actor = false;
   std::size_t figures = 0;       // distinctive amounts that meet, each value once
@@ -306,6 +331,7 @@ Agreement agreement(const FactSignature &a, const FactSignature &b) {
   Agreement g;
   for (const std::string &w : a.stems) g.shared += b.stems.count(w);
   g.smaller = std::min(a.stems.size(), b.stems.size());
+  g.action = std::any_of(a.actions.begin(), a.actions.end(), [&](const std::string &w) { return b.actions.count(w); });
   g.overlap = g.smaller ? static_cast<double>(g.shared) / static_cast<double>(g.smaller) : 0;
   g.entity = std::any_of(a.entities.begin(), a.entities.end(), [&](std::size_t e) { return b.entities.count(e); });
   g.same_actor = a.actor == b.actor;
@@ -368,6 +394,10 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   // same thing ("eight of the charges" / "three of the counts") when no
   // other number meets.
   if (g.conflict || (g.counted_conflict && !g.small_number)) return false;
+  // Without a figure, words alone decide, and the same people and things can
+  // be in two facts ("X left with her partner" / "X's partner sat still"):
+  // the two must also share what happened, or share more words.
+  if (!g.action) return g.same_actor && g.shared >= 4 && g.overlap >= 0.5;
   if (g.small_number && g.entity && g.shared >= 3 && g.overlap >= 0.4) return true; // "guilty on four counts"
   // A small count of the same thing is an anchor as a figure is ("convicted on
   // four counts" / "found guilty on four charges"), with the same threshold.

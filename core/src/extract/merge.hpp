@@ -35,7 +35,8 @@ struct FactSignature {
   std::set<std::size_t> entities;                   // draft-wide entity indices, the actor's included
   std::vector<Amount> amounts;
   std::set<std::string> stems;
-  bool negated = false; // "not", "never", "acquitted": the opposite of a plain statement
+  std::set<std::string> actions; // the stems that name what happened: "=guilty", "depart" ("departed")
+  bool negated = false;          // "not", "never", "acquitted": the opposite of a plain statement
 };
 
 FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities);
