@@ -89,6 +89,58 @@ TEST_CASE("the same fact: shared entities and numbers, never two different figur
   CHECK_FALSE(same_fact(same_people, other_meeting)); // the same people, another fact
 }
 
+TEST_CASE("amounts: times of day, days of a month and model numbers are no amounts") {
+  CHECK(amounts_in("the rocket took off at 3:22 p.m.").empty());
+  CHECK(amounts_in("the vote on May 30 was close").empty());
+  CHECK(amounts_in("signed on 30 May in Lisbon").empty());
+  CHECK(amounts_in("aboard a Falcon 9 rocket").empty());
+  std::vector<Amount> spaced = amounts_in("is buying it for $ 44 billion");
+  REQUIRE(spaced.size() == 1);
+  CHECK(spaced[0].kind == Amount::money);
+}
+
+TEST_CASE("the same fact: paraphrases of one action meet through their sense") {
+  FactSignature convicted = signature_of("A jury convicted Dara Kell on four counts of fraud on Monday", 1, {1, 2});
+  FactSignature guilty = signature_of("Dara Kell was found guilty on four charges of defrauding lenders", 2, {2});
+  FactSignature acquitted = signature_of("Dara Kell was acquitted on four counts of fraud", 2, {2});
+  CHECK(same_fact(convicted, guilty));
+  CHECK_FALSE(same_fact(guilty, acquitted)); // "acquitted" is "not guilty"
+  FactSignature sent = signature_of("Governor Ebner has dispatched rescue teams to the valley", 3, {3});
+  FactSignature dispatched = signature_of("Rescue teams were immediately sent to the valley", 3, {3});
+  CHECK(same_fact(sent, dispatched));
+}
+
+TEST_CASE("the same fact: a count with what it counts, two figures, a sum for the same actor") {
+  FactSignature hours = signature_of("The two pilots will now spend 19 hours in the air before landing", 1, {1});
+  FactSignature journey = signature_of("The take-off began a 19-hour journey for the pilots", 2, {1});
+  CHECK(same_fact(hours, journey));
+  FactSignature result = signature_of("Ruiz won with 58.5% of the vote to Ebner's 41.5%", 1, {1, 2});
+  FactSignature projection =
+      signature_of("Ruiz was set to score around 58 per cent in the run-off against Ebner on 42 per cent", 1, {1, 2});
+  FactSignature other_result = signature_of("Ruiz won with 51.5% of the vote to Ebner's 48.5%", 1, {1, 2});
+  CHECK(same_fact(result, projection));
+  CHECK_FALSE(same_fact(result, other_result));
+  FactSignature deal = signature_of("Halvern clinched a deal to buy Tessaly for $3.7bn, giving control of the "
+                                    "largest brewer in the region to its rival",
+                                    1, {1, 2});
+  FactSignature buying = signature_of("Halvern has reached an agreement and is buying it for $ 3.7 billion", 1, {1});
+  CHECK(same_fact(deal, buying));
+}
+
+TEST_CASE("the same fact: never two counts of one thing, nor the same people doing two things") {
+  FactSignature deliberated = signature_of("The jury deliberated for 50 hours before returning a verdict on eight of "
+                                           "the 11 charges",
+                                           1, {1});
+  FactSignature deadlocked = signature_of("The jury returned no verdict on three of the counts", 1, {1});
+  FactSignature unable = signature_of("The jury said it was unable to reach a verdict on three of the counts", 1, {1});
+  CHECK_FALSE(same_fact(deliberated, deadlocked)); // eight charges, three counts
+  CHECK_FALSE(same_fact(deliberated, unable));
+  FactSignature left =
+      signature_of("Ruiz left the hall hand in hand with her partner, her mother and her father", 2, {2});
+  FactSignature sat = signature_of("Ruiz's partner, her mother and father sat still in the front row", 2, {2});
+  CHECK_FALSE(same_fact(left, sat)); // the same people, no action in common
+}
+
 TEST_CASE("the same quote: words that mostly align") {
   CHECK(same_quote("We will keep every job at this plant", "We will keep every single job at this plant"));
   CHECK_FALSE(same_quote("We will keep every job at this plant", "We will close the plant next year"));
