@@ -141,6 +141,16 @@ TEST_CASE("the same fact: never two counts of one thing, nor the same people doi
   CHECK_FALSE(same_fact(left, sat)); // the same people, no action in common
 }
 
+TEST_CASE("the same fact: a negation denies the words after it, \"without\" only its own") {
+  FactSignature lost = signature_of("Ortega did not win the title, but the club signed three new players", 1, {1});
+  FactSignature won = signature_of("Ortega won the title and the club did not sign new players", 1, {1});
+  CHECK_FALSE(same_fact(lost, won)); // both negated, about different words
+  FactSignature without = signature_of("Kell arrived in Lisbon for a state visit without facing arrest", 2, {2});
+  FactSignature defying =
+      signature_of("Kell arrived in Lisbon on Monday for a state visit, defying the warrant", 2, {2});
+  CHECK(same_fact(without, defying));
+}
+
 TEST_CASE("the same quote: words that mostly align") {
   CHECK(same_quote("We will keep every job at this plant", "We will keep every single job at this plant"));
   CHECK_FALSE(same_quote("We will keep every job at this plant", "We will close the plant next year"));

@@ -76,6 +76,24 @@ std::string news_sense(const std::string &w) {
   return found == index.end() ? std::string() : found->second;
 }
 
+Negation negation_of(const std::string &w) {
+  static const std::unordered_map<std::string, Negation> words = {
+      {"not", Negation::following},     {"no", Negation::following},       {"never", Negation::following},
+      {"nor", Negation::following},     {"without", Negation::following},  {"cannot", Negation::following},
+      {"cant", Negation::following},    {"dont", Negation::following},     {"didnt", Negation::following},
+      {"doesnt", Negation::following},  {"isnt", Negation::following},     {"wasnt", Negation::following},
+      {"arent", Negation::following},   {"werent", Negation::following},   {"hasnt", Negation::following},
+      {"havent", Negation::following},  {"hadnt", Negation::following},    {"couldnt", Negation::following},
+      {"wouldnt", Negation::following}, {"shouldnt", Negation::following}, {"wont", Negation::following},
+      {"denied", Negation::following},  {"denies", Negation::following},   {"rejected", Negation::following},
+      {"rejects", Negation::following}, {"avoided", Negation::following},  {"avoids", Negation::following},
+      {"refused", Negation::following}, {"refuses", Negation::following},  {"unable", Negation::following},
+      {"acquitted", Negation::itself},  {"acquit", Negation::itself},      {"acquits", Negation::itself},
+      {"acquittal", Negation::itself}};
+  auto found = words.find(w);
+  return found == words.end() ? Negation::none : found->second;
+}
+
 bool is_month_name(const std::string &w) {
   static const std::unordered_map<std::string, int> months = {
       {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},       {"june", 6},

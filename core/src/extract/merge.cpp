@@ -170,12 +170,36 @@ void add_number_words(std::string_view text, std::vector<Amount> &out) {
   }
 }
 
-bool negated(std::string_view text) {
-  for (const std::string &w : folded_words(text))
-    if (w == "not" || w == "no" || w == "never" || w == "nor" || w == "acquitted" || w == "acquittal" ||
-        w == "denied" || w == "rejected" || w == "avoided" || w == "refused" || w == "unable")
-      return true;
-  return text.find("n't") != std::string_view::npos || text.find("n\xE2\x80\x99t") != std::string_view::npos;
+// What a negation denies: the next three content words of its clause
+// ("returned no verdict", "avoided travelling"), or the word itself
+// ("acquitted"). A fact negated about other words ("had no issues with the
+// visit, all of which was prepared") can still meet a plain one.
+std::set<std::string> denied_stems(std::string_view text, bool &negated) {
+  std::set<std::string> out;
+  negated = false;
+  int window = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(i, end - i);
+    for (const std::string &w : folded_words(raw)) {
+      Negation n = negation_of(w);
+      if (n == Negation::itself) out.insert(stem(w));
+      // "arrived without facing charges" does not deny the arrival: "without"
+      // denies its own words only, the sentence stays a plain statement.
+      negated = negated || (n != Negation::none && w != "without");
+      if (n == Negation::following) {
+        window = 3;
+      } else if (window > 0 && w.size() >= 3 && !is_stopword(w) && !number_name(w)) {
+        out.insert(stem(w));
+        --window;
+      }
+    }
+    bool clause_ends = !raw.empty() && (raw.back() == ',' || raw.back() == ';' || raw.back() == '.');
+    if (clause_ends) window = 0;
+    i = end + 1;
+  }
+  return out;
 }
 
 // "Falcon 9", "Boeing 737": a number right after a capitalised word inside
@@ -306,7 +330,7 @@ FactSignature signature_of(std::string_view text, std::size_t actor, const std::
   s.amounts = amounts_in(text);
   s.stems = content_stems(text);
   s.actions = action_stems(text);
-  s.negated = negated(text);
+  s.denied = denied_stems(text, s.negated);
   return s;
 }
 
@@ -387,7 +411,12 @@ double fact_similarity(const FactSignature &a, const FactSignature &b) {
 }
 
 bool same_fact(const FactSignature &a, const FactSignature &b) {
-  if (a.negated != b.negated) return false; // "found guilty" and "found not guilty" are two facts
+  // "found guilty" and "found not guilty" are two facts: a word both state,
+  // denied by one of them only.
+  bool opposite = std::any_of(a.stems.begin(), a.stems.end(), [&](const std::string &w) {
+    return b.stems.count(w) && a.denied.count(w) != b.denied.count(w);
+  });
+  if (opposite || a.negated != b.negated) return false;
   Agreement g = agreement(a, b);
   if (g.figures > 0) return figures_agree(g);
   // Two different figures are two facts; so are two different counts of the

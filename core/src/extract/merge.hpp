@@ -37,6 +37,7 @@ struct FactSignature {
   std::set<std::string> stems;
   std::set<std::string> actions; // the stems that name what happened: "=guilty", "depart" ("departed")
   bool negated = false;          // "not", "never", "acquitted": the opposite of a plain statement
+  std::set<std::string> denied;  // the stems a negation is about: "guilty" in "found not guilty"
 };
 
 FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities);
