@@ -149,6 +149,17 @@ TEST_CASE("the same fact: a negation denies the words after it, \"without\" only
   FactSignature defying =
       signature_of("Kell arrived in Lisbon on Monday for a state visit, defying the warrant", 2, {2});
   CHECK(same_fact(without, defying));
+  // The same speaker, a negation about other words: one fact; another actor
+  // with a negation the first lacks stays apart.
+  FactSignature prepared = signature_of("all aspects of the tour were carefully prepared", 3, {3});
+  FactSignature stated = signature_of(
+      "Ruiz stated that all aspects of the tour were thoroughly prepared and that she had no concerns about the talks",
+      3, {3});
+  FactSignature other = signature_of(
+      "Ebner stated that all aspects of the tour were thoroughly prepared and that he had no concerns about the talks",
+      4, {3, 4});
+  CHECK(same_fact(prepared, stated));
+  CHECK_FALSE(same_fact(prepared, other));
 }
 
 TEST_CASE("the same quote: words that mostly align") {

@@ -412,11 +412,12 @@ double fact_similarity(const FactSignature &a, const FactSignature &b) {
 
 bool same_fact(const FactSignature &a, const FactSignature &b) {
   // "found guilty" and "found not guilty" are two facts: a word both state,
-  // denied by one of them only.
+  // denied by one of them only. Between two actors, whose sentences are
+  // built apart, any negation one has and the other lacks keeps them apart.
   bool opposite = std::any_of(a.stems.begin(), a.stems.end(), [&](const std::string &w) {
     return b.stems.count(w) && a.denied.count(w) != b.denied.count(w);
   });
-  if (opposite || a.negated != b.negated) return false;
+  if (opposite || (a.negated != b.negated && a.actor != b.actor)) return false;
   Agreement g = agreement(a, b);
   if (g.figures > 0) return figures_agree(g);
   // Two different figures are two facts; so are two different counts of the
