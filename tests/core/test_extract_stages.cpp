@@ -127,6 +127,16 @@ TEST_CASE("the same fact: a count with what it counts, two figures, a sum for th
   CHECK(same_fact(deal, buying));
 }
 
+TEST_CASE("the same fact: a date other than the news's own is an anchor") {
+  FactSignature issued = signature_of("the tribunal issued an arrest warrant for Kell", 1, {1, 2});
+  FactSignature charges = signature_of("The court's warrant, issued last spring, accuses Kell of fraud", 1, {1, 2});
+  CHECK_FALSE(same_fact(issued, charges)); // few words in common
+  issued.when = charges.when = "2023-03";  // the draft sets it: "in March 2023" in a 2024 story
+  CHECK(same_fact(issued, charges));
+  charges.when = "2023-05";
+  CHECK_FALSE(same_fact(issued, charges));
+}
+
 TEST_CASE("the same fact: never two counts of one thing, nor the same people doing two things") {
   FactSignature deliberated = signature_of("The jury deliberated for 50 hours before returning a verdict on eight of "
                                            "the 11 charges",

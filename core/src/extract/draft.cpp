@@ -102,6 +102,15 @@ void merge_when(DraftClaim &claim, const std::optional<Date> &when, const std::o
 
 bool exact(const std::optional<Date> &d) { return d && d->known() && !d->on_or_before; }
 
+// A fact's date that tells it apart from the rest of the news: stated, and
+// outside the month the article was written in ("issued in March 2023" in
+// a September 2024 story); the days of the event itself are every fact's.
+std::string distinctive_date(const std::optional<Date> &when, const std::optional<Date> &published) {
+  if (!exact(when) || when->approximate || !published || !published->known()) return "";
+  bool this_month = when->year == published->year && (when->month == 0 || when->month == published->month);
+  return this_month ? "" : when->to_string();
+}
+
 class Drafter {
 public:
   Story run(const std::vector<Article> &articles) {
@@ -131,7 +140,7 @@ private:
     for (const FoundStatement &s : analysis.statements) {
       std::vector<std::size_t> named = {global[s.who]};
       for (std::size_t e : s.mentioned) named.push_back(global[e]);
-      add_statement(global[s.who], s, src, named);
+      add_statement(global[s.who], s, src, named, analysis.date);
     }
   }
 
@@ -254,9 +263,10 @@ private:
   // states the same thing (detail::same_fact); two exact dates that
   // disagree make it a rival instead.
   void add_statement(std::size_t who, const FoundStatement &s, std::size_t source,
-                     const std::vector<std::size_t> &named) {
+                     const std::vector<std::size_t> &named, const std::optional<Date> &published) {
     std::string what = s.what.empty() ? s.sentence : s.what;
     detail::FactSignature signature = detail::signature_of(what, who, named);
+    signature.when = distinctive_date(s.when, published);
     std::size_t best = npos;
     double best_score = 0;
     for (std::size_t c = 0; c < claims_.size(); ++c) {

@@ -349,6 +349,7 @@ struct Agreement {
   bool counted_small = false;    // the same for a small count ("four counts" / "four charges")
   bool counted_conflict = false; // a count of the same thing that differs ("eight charges" / "three counts")
   bool sum = false;              // money or a percentage that meets
+  bool same_when = false;        // the same distinctive date ("issued in March 2023")
 };
 
 Agreement agreement(const FactSignature &a, const FactSignature &b) {
@@ -359,6 +360,7 @@ Agreement agreement(const FactSignature &a, const FactSignature &b) {
   g.overlap = g.smaller ? static_cast<double>(g.shared) / static_cast<double>(g.smaller) : 0;
   g.entity = std::any_of(a.entities.begin(), a.entities.end(), [&](std::size_t e) { return b.entities.count(e); });
   g.same_actor = a.actor == b.actor;
+  g.same_when = !a.when.empty() && a.when == b.when;
   std::vector<double> met_values;
   for (const Amount &x : a.amounts) {
     bool met = false, same_kind = false, other_count = false;
@@ -407,7 +409,7 @@ double fact_similarity(const FactSignature &a, const FactSignature &b) {
   for (std::size_t e : a.entities) entities += b.entities.count(e);
   return static_cast<double>(g.shared) / static_cast<double>(std::max<std::size_t>(1, g.smaller)) +
          0.2 * static_cast<double>(std::min<std::size_t>(entities, 3)) + (g.same_actor ? 0.3 : 0) +
-         0.3 * static_cast<double>(std::min<std::size_t>(g.figures, 2));
+         0.3 * static_cast<double>(std::min<std::size_t>(g.figures, 2)) + (g.same_when ? 0.5 : 0);
 }
 
 bool same_fact(const FactSignature &a, const FactSignature &b) {
@@ -428,6 +430,9 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   // be in two facts ("X left with her partner" / "X's partner sat still"):
   // the two must also share what happened, or share more words.
   if (!g.action) return g.same_actor && g.shared >= 4 && g.overlap >= 0.5;
+  // A date other than the news's own is an anchor as a figure is: the same
+  // actor or entity, the same action and another word, on that date.
+  if (g.same_when && (g.same_actor || g.entity) && g.shared >= 2) return true;
   if (g.small_number && g.entity && g.shared >= 3 && g.overlap >= 0.4) return true; // "guilty on four counts"
   // A small count of the same thing is an anchor as a figure is ("convicted on
   // four counts" / "found guilty on four charges"), with the same threshold.

@@ -38,6 +38,7 @@ struct FactSignature {
   std::set<std::string> actions; // the stems that name what happened: "=guilty", "depart" ("departed")
   bool negated = false;          // "not", "never", "acquitted": the opposite of a plain statement
   std::set<std::string> denied;  // the stems a negation is about: "guilty" in "found not guilty"
+  std::string when;              // a date that tells the fact apart ("in March 2023"), set by the draft
 };
 
 FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities);
