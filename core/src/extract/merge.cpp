@@ -431,8 +431,8 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   // the two must also share what happened, or share more words.
   if (!g.action) return g.same_actor && g.shared >= 4 && g.overlap >= 0.5;
   // A date other than the news's own is an anchor as a figure is: the same
-  // actor or entity, the same action and another word, on that date.
-  if (g.same_when && (g.same_actor || g.entity) && g.shared >= 2) return true;
+  // actor or entity, the same action and two more words, on that date.
+  if (g.same_when && (g.same_actor || g.entity) && g.shared >= 3) return true;
   if (g.small_number && g.entity && g.shared >= 3 && g.overlap >= 0.4) return true; // "guilty on four counts"
   // A small count of the same thing is an anchor as a figure is ("convicted on
   // four counts" / "found guilty on four charges"), with the same threshold.
