@@ -229,6 +229,30 @@ TEST_CASE("across articles: one quote transcribed differently is one claim with 
   CHECK(story.sources[0].published->to_string() == "2024-09-03");
 }
 
+TEST_CASE("across articles: a quote meets the report of it by the same speaker") {
+  std::vector<Article> articles = {
+      {"a.txt",
+       "Report A\n\nGovernor Tomás Ebner dispatched rescue teams to the flooded valley overnight, officials "
+       "confirmed.\n",
+       tuesday},
+      {"b.txt", "Report B\n\n“Rescue teams were immediately dispatched to the valley,” Governor Tomás Ebner said.\n",
+       tuesday},
+      {"c.txt", "Report C\n\nAna Ruiz said that the region was tired of so many broken promises.\n", tuesday},
+      {"d.txt", "Report D\n\n“The region is tired of so many broken promises,” Ana Ruiz said.\n", tuesday},
+  };
+  Story story = draft_story(articles);
+  auto outlets_of = [&](const std::string &words) {
+    for (const Claim &c : story.claims) {
+      bool has = std::any_of(c.evidence.begin(), c.evidence.end(),
+                             [&](const Evidence &e) { return e.quote.find(words) != std::string::npos; });
+      if (has) return c.evidence.size();
+    }
+    return std::size_t{0};
+  };
+  CHECK(outlets_of("dispatched") == 2);
+  CHECK(outlets_of("broken promises") == 2);
+}
+
 TEST_CASE("across articles: dates that disagree once resolved are contested") {
   std::vector<Article> articles = {
       {"a.txt", "Report A\n\nPrime Minister Kenji Sato arrived in Seoul on Monday after a long flight.\n", tuesday},

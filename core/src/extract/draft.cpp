@@ -102,6 +102,15 @@ void merge_when(DraftClaim &claim, const std::optional<Date> &when, const std::o
 
 bool exact(const std::optional<Date> &d) { return d && d->known() && !d->on_or_before; }
 
+// A fact's date that tells it apart from the rest of the news: stated, and
+// outside the month the article was written in ("issued in March 2023" in
+// a September 2024 story); the days of the event itself are every fact's.
+std::string distinctive_date(const std::optional<Date> &when, const std::optional<Date> &published) {
+  if (!exact(when) || when->approximate || !published || !published->known()) return "";
+  bool this_month = when->year == published->year && (when->month == 0 || when->month == published->month);
+  return this_month ? "" : when->to_string();
+}
+
 class Drafter {
 public:
   Story run(const std::vector<Article> &articles) {
@@ -131,7 +140,7 @@ private:
     for (const FoundStatement &s : analysis.statements) {
       std::vector<std::size_t> named = {global[s.who]};
       for (std::size_t e : s.mentioned) named.push_back(global[e]);
-      add_statement(global[s.who], s, src, named);
+      add_statement(global[s.who], s, src, named, analysis.date);
     }
   }
 
@@ -216,6 +225,12 @@ private:
       bool long_enough = word_set(q.quote).size() >= 4;
       if (!has_source(claim, source) && long_enough && rival == npos) rival = c;
     }
+    std::size_t reported = rival == npos ? reported_by(who, q.quote, source) : npos;
+    if (reported != npos) {
+      merge_when(claims_[reported], q.when, q.when_text);
+      add_evidence(claims_[reported], std::move(ev));
+      return;
+    }
     DraftClaim claim{ClaimKind::quote, who, q.quote, q.when, q.when_text, "", {std::move(ev)}, rival};
     claim.signatures.push_back(detail::signature_of(q.quote, who, {who}));
     claim.rival_speaker = rival != npos;
@@ -223,20 +238,43 @@ private:
     claims_.push_back(std::move(claim));
   }
 
+  // Another outlet may have reported in its own words what this one quotes,
+  // or quoted the words inside its sentence: the same speaker and the quote's
+  // words in its excerpt, or the same fact (detail::same_fact), is one claim.
+  std::size_t reported_by(std::size_t who, const std::string &quote, std::size_t source) const {
+    detail::FactSignature signature = detail::signature_of(quote, who, {who});
+    std::string words = fold_text(quote);
+    bool long_enough = word_set(quote).size() >= 3;
+    for (std::size_t c = 0; c < claims_.size(); ++c) {
+      const DraftClaim &claim = claims_[c];
+      if (claim.kind == ClaimKind::quote || claim.who != who || has_source(claim, source)) continue;
+      bool verbatim = long_enough && std::any_of(claim.evidence.begin(), claim.evidence.end(), [&](const Evidence &e) {
+                        return fold_text(e.quote).find(words) != std::string::npos;
+                      });
+      bool same =
+          verbatim || std::any_of(claim.signatures.begin(), claim.signatures.end(),
+                                  [&](const detail::FactSignature &f) { return detail::same_fact(f, signature); });
+      if (same) return c;
+    }
+    return npos;
+  }
+
   // A fact or reported statement joins the claim of another outlet that
   // states the same thing (detail::same_fact); two exact dates that
   // disagree make it a rival instead.
   void add_statement(std::size_t who, const FoundStatement &s, std::size_t source,
-                     const std::vector<std::size_t> &named) {
+                     const std::vector<std::size_t> &named, const std::optional<Date> &published) {
     std::string what = s.what.empty() ? s.sentence : s.what;
     detail::FactSignature signature = detail::signature_of(what, who, named);
+    signature.when = distinctive_date(s.when, published);
     std::size_t best = npos;
     double best_score = 0;
     for (std::size_t c = 0; c < claims_.size(); ++c) {
       const DraftClaim &claim = claims_[c];
       if (has_source(claim, source)) continue;
-      // A statement can report what another outlet quotes: same speaker, same words.
-      bool paraphrase = claim.kind == ClaimKind::quote && claim.who == who && s.kind == ClaimKind::statement;
+      // A statement or an event can report what another outlet quotes: same
+      // speaker, same words ("teams were dispatched" / "X dispatched teams").
+      bool paraphrase = claim.kind == ClaimKind::quote && claim.who == who;
       if (claim.kind == ClaimKind::quote && !paraphrase) continue;
       double score = claim.who == who && fold_text(claim.what) == fold_text(what) ? 10 : 0;
       for (const detail::FactSignature &seen : claim.signatures)

@@ -767,7 +767,9 @@ bool is_stopword(const std::string &w) {
     "said", "says", "say", "told", "tells", "according", "who", "which", "what", "when", "where", "while", "more",
     "most", "some", "any", "all", "one", "two", "its", "s", "mr", "mrs", "ms", "dr", "up", "out", "if", "now",
     "new", "very", "such", "other", "only", "being", "both", "each", "per", "cent", "percent", "added", "around",
-    "about", "nearly", "almost", "approximately", "roughly", "some", "least"};
+    "about", "nearly", "almost", "approximately", "roughly", "some", "least", "off", "away", "onto", "upon",
+    "toward", "towards", "him", "himself", "herself", "themselves", "us", "your", "despite", "although", "though",
+    "however", "because", "until", "during", "still", "even", "yet", "including", "time", "times"};
   return words.count(w) > 0;
 }
 

@@ -30,5 +30,15 @@ bool is_preposition(const std::string &lower);    // of, in, for, ...
 bool is_stopword(const std::string &lower);       // words that say nothing of a fact's content
 bool is_actor_noun(const std::string &lower);     // police, officials, company, jury, ...
 
+// Merging: the one sense that paraphrases share, "=" for an action
+// ("convicted" and "guilty" are "=guilty"), "#" for a thing ("jurors" and
+// "jury" are "#jury"), or "" for a word in no class (lexicon_senses.cpp).
+std::string news_sense(const std::string &lower);
+// "not", "never", "refused" deny the words after them; "acquitted" is
+// itself the denial of "guilty" (its sense).
+enum class Negation { none, following, itself };
+Negation negation_of(const std::string &lower);
+bool is_month_name(const std::string &lower); // "may", "sept": "May 30" is a day, not an amount
+
 } // namespace detail
 } // namespace factcard

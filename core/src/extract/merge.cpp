@@ -53,12 +53,59 @@ double read_number(std::string_view text, std::size_t at, std::size_t &end, int 
   return std::strtod(digits.c_str(), nullptr);
 }
 
+// Irregular past forms, so that "bought" meets "buy" and "won" meets "win".
+std::string base_form(const std::string &w) {
+  static const std::pair<const char *, const char *> forms[] = {
+      {"bought", "buy"},    {"sold", "sell"},   {"won", "win"},     {"lost", "lose"},  {"beat", "beat"},
+      {"struck", "strike"}, {"hit", "hit"},     {"killed", "kill"}, {"died", "die"},   {"led", "lead"},
+      {"rose", "rise"},     {"fell", "fall"},   {"met", "meet"},    {"took", "take"},  {"gave", "give"},
+      {"made", "make"},     {"began", "begin"}, {"paid", "pay"},    {"left", "leave"}, {"held", "hold"},
+      {"sent", "send"},     {"shook", "shake"}, {"built", "build"}, {"found", "find"}, {"became", "become"}};
+  for (const auto &form : forms)
+    if (w == form.first) return form.second;
+  return w;
+}
+
+std::string stem(std::string w) {
+  std::string sense = news_sense(w); // "convicted" meets "guilty", "acquired" meets "bought"
+  if (!sense.empty()) return sense;
+  w = base_form(w);
+  for (const char *suffix : {"ies", "ing", "ed", "es", "s", "ly"}) {
+    std::size_t n = std::char_traits<char>::length(suffix);
+    if (w.size() > n + 3 && w.compare(w.size() - n, n, suffix) == 0) {
+      w.resize(w.size() - n);
+      if (suffix[0] == 'i' && suffix[1] == 'e') w += 'y'; // "parties" -> "party", but "testing" -> "test"
+      break;
+    }
+  }
+  return w.substr(0, 5); // "agreed"/"agreement", "acquire"/"acquisition"
+}
+
+// What a count counts: the first content words after it ("19 hours", "a
+// 19-hour journey", "four other counts"), up to punctuation. Two outlets
+// giving the same count of the same thing state one fact.
+std::vector<std::string> counted_after(std::string_view text, std::size_t at) {
+  std::vector<std::string> out;
+  for (int words = 0; words < 3 && out.size() < 2; ++words) {
+    if (at >= text.size() || (text[at] != ' ' && text[at] != '-')) break; // punctuation ends the phrase
+    ++at;
+    std::size_t end = at;
+    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+    std::string w = lower_word_at(text.substr(0, end), at);
+    if (w.empty()) break;
+    if (w.size() >= 3 && !is_stopword(w)) out.push_back(stem(w));
+    at = end;
+  }
+  return out;
+}
+
 Amount classify(std::string_view text, std::size_t begin, std::size_t end, double value, int decimals) {
   Amount a;
   a.value = value;
   a.unit = std::pow(10.0, -decimals);
-  bool currency = begin > 0 && (text[begin - 1] == '$' || (begin > 1 && text.substr(begin - 2, 2) == "\xC2\xA3") ||
-                                (begin > 2 && text.substr(begin - 3, 3) == "\xE2\x82\xAC"));
+  std::size_t sign = begin > 1 && text[begin - 1] == ' ' ? begin - 1 : begin; // "$44" or "$ 44"
+  bool currency = sign > 0 && (text[sign - 1] == '$' || (sign > 1 && text.substr(sign - 2, 2) == "\xC2\xA3") ||
+                               (sign > 2 && text.substr(sign - 3, 3) == "\xE2\x82\xAC"));
   std::string glued = lower_word_at(text, end); // "3.7bn", "58%"? ('%' is no letter)
   bool spaced = end < text.size() && text[end] == ' ';
   double scale = multiplier(glued);
@@ -81,33 +128,8 @@ Amount classify(std::string_view text, std::size_t begin, std::size_t end, doubl
   a.unit *= scale;
   bool year = a.kind == Amount::plain && decimals == 0 && scale == 1 && value >= 1800 && value <= 2100;
   a.distinctive = !year && (a.kind != Amount::plain || decimals > 0 || value > 12);
+  if (a.kind == Amount::plain && scale == 1 && !year) a.counted = counted_after(text, end);
   return a;
-}
-
-// Irregular past forms, so that "bought" meets "buy" and "won" meets "win".
-std::string base_form(const std::string &w) {
-  static const std::pair<const char *, const char *> forms[] = {
-      {"bought", "buy"},    {"sold", "sell"},   {"won", "win"},     {"lost", "lose"},  {"beat", "beat"},
-      {"struck", "strike"}, {"hit", "hit"},     {"killed", "kill"}, {"died", "die"},   {"led", "lead"},
-      {"rose", "rise"},     {"fell", "fall"},   {"met", "meet"},    {"took", "take"},  {"gave", "give"},
-      {"made", "make"},     {"began", "begin"}, {"paid", "pay"},    {"left", "leave"}, {"held", "hold"},
-      {"sent", "send"},     {"shook", "shake"}, {"built", "build"}, {"found", "find"}, {"became", "become"}};
-  for (const auto &form : forms)
-    if (w == form.first) return form.second;
-  return w;
-}
-
-std::string stem(std::string w) {
-  w = base_form(w);
-  for (const char *suffix : {"ies", "ing", "ed", "es", "s", "ly"}) {
-    std::size_t n = std::char_traits<char>::length(suffix);
-    if (w.size() > n + 3 && w.compare(w.size() - n, n, suffix) == 0) {
-      w.resize(w.size() - n);
-      if (n == 3 && suffix[0] == 'i') w += 'y';
-      break;
-    }
-  }
-  return w.substr(0, 5); // "agreed"/"agreement", "acquire"/"acquisition"
 }
 
 std::vector<std::string> folded_words(std::string_view text) {
@@ -123,27 +145,119 @@ std::vector<std::string> folded_words(std::string_view text) {
   return out;
 }
 
+const char *const number_names[] = {"one",     "two",     "three",     "four",     "five",     "six",      "seven",
+                                    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+                                    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+
+bool number_name(const std::string &w) {
+  return std::any_of(std::begin(number_names), std::end(number_names), [&](const char *n) { return w == n; });
+}
+
 // "four of 11 counts": counts written as words are amounts too.
 void add_number_words(std::string_view text, std::vector<Amount> &out) {
-  static const char *const numbers[] = {
-      "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",     "ten",
-      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-  for (const std::string &w : folded_words(text)) {
+  const char *const *numbers = number_names;
+  std::vector<std::string> words = folded_words(text);
+  for (std::size_t i = 0; i < words.size(); ++i) {
     for (int n = 1; n < 20; ++n) { // "one" is as often a pronoun ("one of the reasons") as a count
-      if (w != numbers[n]) continue;
+      if (words[i] != numbers[n]) continue;
       Amount a;
       a.value = n + 1;
       a.distinctive = n + 1 > 12;
+      for (std::size_t k = i + 1; k < words.size() && k <= i + 3 && a.counted.size() < 2; ++k)
+        if (words[k].size() >= 3 && !is_stopword(words[k])) a.counted.push_back(stem(words[k]));
       out.push_back(a);
     }
   }
 }
 
-bool negated(std::string_view text) {
-  for (const std::string &w : folded_words(text))
-    if (w == "not" || w == "no" || w == "never" || w == "nor" || w == "acquitted" || w == "denied" || w == "rejected")
-      return true;
-  return text.find("n't") != std::string_view::npos || text.find("n\xE2\x80\x99t") != std::string_view::npos;
+// What a negation denies: the next three content words of its clause
+// ("returned no verdict", "avoided travelling"), or the word itself
+// ("acquitted"). A fact negated about other words ("had no issues with the
+// visit, all of which was prepared") can still meet a plain one.
+std::set<std::string> denied_stems(std::string_view text, bool &negated) {
+  std::set<std::string> out;
+  negated = false;
+  int window = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(i, end - i);
+    for (const std::string &w : folded_words(raw)) {
+      Negation n = negation_of(w);
+      if (n == Negation::itself) out.insert(stem(w));
+      // "arrived without facing charges" does not deny the arrival: "without"
+      // denies its own words only, the sentence stays a plain statement.
+      negated = negated || (n != Negation::none && w != "without");
+      if (n == Negation::following) {
+        window = 3;
+      } else if (window > 0 && w.size() >= 3 && !is_stopword(w) && !number_name(w)) {
+        out.insert(stem(w));
+        --window;
+      }
+    }
+    bool clause_ends = !raw.empty() && (raw.back() == ',' || raw.back() == ';' || raw.back() == '.');
+    if (clause_ends) window = 0;
+    i = end + 1;
+  }
+  return out;
+}
+
+// "Falcon 9", "Boeing 737": a number right after a capitalised word inside
+// the sentence is part of a name, not an amount.
+bool model_number(std::string_view text, std::size_t begin) {
+  if (begin < 2 || text[begin - 1] != ' ') return false;
+  std::size_t word = begin - 1;
+  while (word > 0 && std::isalpha(static_cast<unsigned char>(text[word - 1]))) --word;
+  return word < begin - 1 && word > 0 && text[word - 1] == ' ' && std::isupper(static_cast<unsigned char>(text[word]));
+}
+
+// "May 30" and "30 May" are a day: a date, compared as one, never an amount.
+bool day_of_month(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t at = begin;
+  while (at > 0 && text[at - 1] == ' ') --at;
+  std::size_t word = at;
+  while (word > 0 && (std::isalpha(static_cast<unsigned char>(text[word - 1])) || text[word - 1] == '.')) --word;
+  std::string before = lower_word_at(text.substr(0, at), word);
+  return is_month_name(before) || is_month_name(lower_word_at(text, end));
+}
+
+bool upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+
+// "last year", "a year and a half", "this week": when a fact happened is
+// compared as its date, not as a word two sentences share.
+bool period_word(const std::string &w) {
+  return w == "day" || w == "days" || w == "week" || w == "weeks" || w == "month" || w == "months" || w == "year" ||
+         w == "years";
+}
+
+// The first word of a sentence is capitalised anyway; it is a name when the
+// next word is capitalised too ("Elizabeth Holmes said"), when it is written
+// in capitals ("ORLANDO") or when it is possessive ("Halvern's board").
+bool first_word_is_name(std::string_view word, std::string_view rest) {
+  std::size_t next = rest.find_first_not_of(' ');
+  bool caps = word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char c) {
+                return !std::isalpha(static_cast<unsigned char>(c)) || upper(c);
+              });
+  bool possessive = word.find("'s") != std::string_view::npos || word.find("\xE2\x80\x99s") != std::string_view::npos;
+  return caps || possessive || (next != std::string_view::npos && upper(rest[next]) && word.back() != ',');
+}
+
+// The words of names: capitalised words, which are compared as entities.
+std::set<std::string> capitalised_words(std::string_view text) {
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t letter = i; // "(ICC)", "“Free"
+    while (letter < text.size() && (text[letter] == '(' || text[letter] == '"')) ++letter;
+    if (text.substr(letter, 3) == "\xE2\x80\x9C" || text.substr(letter, 3) == "\xE2\x80\x98") letter += 3;
+    bool starts = letter < text.size() && upper(text[letter]) && (i == 0 || text[i - 1] == ' ');
+    std::size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(i, end - i);
+    if (starts && (i > 0 || first_word_is_name(word, text.substr(end))))
+      for (const std::string &w : folded_words(word)) names.insert(w);
+    i = end + 1;
+  }
+  return names;
 }
 
 } // namespace
@@ -161,8 +275,12 @@ std::vector<Amount> amounts_in(std::string_view text) {
     std::size_t end = i;
     int decimals = 0;
     double value = read_number(text, i, end, decimals);
-    bool score = end < text.size() && text[end] == '-' && end + 1 < text.size() && digit(text[end + 1]); // "3-2"
-    if (score) { // a score ("3-2") is no amount: skip both sides
+    if (day_of_month(text, i, end) || model_number(text, i)) {
+      i = end;
+      continue;
+    }
+    bool paired = end + 1 < text.size() && (text[end] == '-' || text[end] == ':') && digit(text[end + 1]);
+    if (paired) { // a score ("3-2") or a time of day ("3:22 p.m.") is no amount: skip both sides
       std::size_t other = end + 1;
       int ignored = 0;
       read_number(text, other, end, ignored);
@@ -183,18 +301,24 @@ bool same_amount(const Amount &a, const Amount &b) {
 // Names are left out: they are compared as entities, and two sentences
 // about the same people must not look alike for that alone.
 std::set<std::string> content_stems(std::string_view text) {
-  std::set<std::string> names, out;
-  for (std::size_t i = 0; i < text.size();) {
-    bool starts = std::isupper(static_cast<unsigned char>(text[i])) && (i == 0 || text[i - 1] == ' ');
-    std::size_t end = text.find(' ', i);
-    if (end == std::string_view::npos) end = text.size();
-    if (starts && i > 0) // the first word of a sentence is capitalised anyway
-      for (const std::string &w : folded_words(text.substr(i, end - i))) names.insert(w);
-    i = end + 1;
-  }
+  std::set<std::string> names = capitalised_words(text), out;
   for (const std::string &w : folded_words(text)) {
-    if (w.size() < 3 || is_stopword(w) || digit(w[0]) || names.count(w)) continue;
+    // A count written as a word is compared as an amount, not as a word.
+    if (w.size() < 3 || is_stopword(w) || digit(w[0]) || names.count(w) || number_name(w) || period_word(w)) continue;
     out.insert(stem(w));
+  }
+  return out;
+}
+
+// The words that name an action: a past form ("departed", "won"), or a
+// word of an action class ("convicted", "guilty", "dispatched").
+std::set<std::string> action_stems(std::string_view text) {
+  std::set<std::string> out;
+  for (const std::string &w : folded_words(text)) {
+    if (w.size() < 3 || is_stopword(w) || is_auxiliary(w)) continue;
+    std::string s = stem(w);
+    bool past = (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) || is_irregular_past(w);
+    if (s[0] == '=' || (past && s[0] != '#')) out.insert(s);
   }
   return out;
 }
@@ -205,45 +329,117 @@ FactSignature signature_of(std::string_view text, std::size_t actor, const std::
   s.entities.insert(entities.begin(), entities.end());
   s.amounts = amounts_in(text);
   s.stems = content_stems(text);
-  s.negated = negated(text);
+  s.actions = action_stems(text);
+  s.denied = denied_stems(text, s.negated);
   return s;
 }
 
-double fact_similarity(const FactSignature &a, const FactSignature &b) {
-  if (!same_fact(a, b)) return 0;
-  std::size_t shared = 0;
-  for (const std::string &w : a.stems) shared += b.stems.count(w);
-  std::size_t smaller = std::max<std::size_t>(1, std::min(a.stems.size(), b.stems.size()));
-  std::size_t entities = 0;
-  for (std::size_t e : a.entities) entities += b.entities.count(e);
-  return static_cast<double>(shared) / static_cast<double>(smaller) +
-         0.2 * static_cast<double>(std::min<std::size_t>(entities, 3)) + (a.actor == b.actor ? 0.3 : 0);
-}
+namespace {
 
-bool same_fact(const FactSignature &a, const FactSignature &b) {
-  std::size_t shared = 0;
-  for (const std::string &w : a.stems) shared += b.stems.count(w);
-  std::size_t smaller = std::min(a.stems.size(), b.stems.size());
-  double overlap = smaller ? static_cast<double>(shared) / static_cast<double>(smaller) : 0;
-  bool entity = std::any_of(a.entities.begin(), a.entities.end(), [&](std::size_t e) { return b.entities.count(e); });
-  bool number = false, small_number = false, conflict = false;
+// What two facts share, the evidence every rule of same_fact weighs.
+struct Agreement {
+  std::size_t shared = 0, smaller = 0; // content stems in common, and in the smaller fact
+  bool action = false;                 // an action in common: "convicted" / "found guilty"
+  double overlap = 0;                  // shared / smaller
+  bool entity = false, same_actor = false;
+  std::size_t figures = 0;       // distinctive amounts that meet, each value once
+  bool small_number = false;     // a count up to 12 that meets ("four counts")
+  bool conflict = false;         // a distinctive figure the other fact gives otherwise
+  bool counted_thing = false;    // a count above 12 that meets with the thing it counts ("19 hours")
+  bool counted_small = false;    // the same for a small count ("four counts" / "four charges")
+  bool counted_conflict = false; // a count of the same thing that differs ("eight charges" / "three counts")
+  bool sum = false;              // money or a percentage that meets
+  bool same_when = false;        // the same distinctive date ("issued in March 2023")
+};
+
+Agreement agreement(const FactSignature &a, const FactSignature &b) {
+  Agreement g;
+  for (const std::string &w : a.stems) g.shared += b.stems.count(w);
+  g.smaller = std::min(a.stems.size(), b.stems.size());
+  g.action = std::any_of(a.actions.begin(), a.actions.end(), [&](const std::string &w) { return b.actions.count(w); });
+  g.overlap = g.smaller ? static_cast<double>(g.shared) / static_cast<double>(g.smaller) : 0;
+  g.entity = std::any_of(a.entities.begin(), a.entities.end(), [&](std::size_t e) { return b.entities.count(e); });
+  g.same_actor = a.actor == b.actor;
+  g.same_when = !a.when.empty() && a.when == b.when;
+  std::vector<double> met_values;
   for (const Amount &x : a.amounts) {
-    bool met = false, same_kind = false;
+    bool met = false, same_kind = false, other_count = false;
     for (const Amount &y : b.amounts) {
       if (y.distinctive != x.distinctive || y.kind != x.kind) continue;
       same_kind = true;
-      met = met || same_amount(x, y);
+      bool thing = std::any_of(x.counted.begin(), x.counted.end(), [&](const std::string &w) {
+        return std::find(y.counted.begin(), y.counted.end(), w) != y.counted.end();
+      });
+      if (!same_amount(x, y)) {
+        other_count = other_count || thing;
+        continue;
+      }
+      met = true;
+      (x.distinctive ? g.counted_thing : g.counted_small) |= thing;
     }
-    (x.distinctive ? number : small_number) |= met;
-    conflict = conflict || (x.distinctive && same_kind && !met);
+    if (met && !x.distinctive) g.small_number = true;
+    if (met && x.distinctive && std::find(met_values.begin(), met_values.end(), x.value) == met_values.end())
+      met_values.push_back(x.value);
+    g.sum = g.sum || (met && x.kind != Amount::plain);
+    g.conflict = g.conflict || (x.distinctive && same_kind && !met);
+    g.counted_conflict = g.counted_conflict || (other_count && !met);
   }
-  if (a.negated != b.negated) return false; // "found guilty" and "found not guilty" are two facts
-  if (number) return (entity || shared >= 3) && overlap >= 0.3;
-  if (conflict) return false;                                               // two different figures are two facts
-  if (small_number && entity && shared >= 3 && overlap >= 0.4) return true; // "guilty on four counts"
+  g.figures = met_values.size();
+  return g;
+}
+
+// A figure both facts give is the strongest anchor news has, but a figure
+// alone is no fact: it must be about the same actor or named entity, and no
+// other figure of the two may disagree. Then two figures that both meet
+// ("58.5% to 41.5%"), a count of the same thing ("19 hours" / "a 19-hour
+// journey"), or a sum given for the same actor with a word in common is
+// one fact.
+bool figures_agree(const Agreement &g) {
+  if ((g.entity || g.shared >= 3) && g.overlap >= 0.3) return true;
+  if (g.conflict || !(g.entity || g.same_actor)) return false;
+  return g.figures >= 2 || g.counted_thing || (g.sum && g.same_actor && g.shared >= 1);
+}
+
+} // namespace
+
+double fact_similarity(const FactSignature &a, const FactSignature &b) {
+  if (!same_fact(a, b)) return 0;
+  Agreement g = agreement(a, b);
+  std::size_t entities = 0;
+  for (std::size_t e : a.entities) entities += b.entities.count(e);
+  return static_cast<double>(g.shared) / static_cast<double>(std::max<std::size_t>(1, g.smaller)) +
+         0.2 * static_cast<double>(std::min<std::size_t>(entities, 3)) + (g.same_actor ? 0.3 : 0) +
+         0.3 * static_cast<double>(std::min<std::size_t>(g.figures, 2)) + (g.same_when ? 0.5 : 0);
+}
+
+bool same_fact(const FactSignature &a, const FactSignature &b) {
+  // "found guilty" and "found not guilty" are two facts: a word both state,
+  // denied by one of them only. Between two actors, whose sentences are
+  // built apart, any negation one has and the other lacks keeps them apart.
+  bool opposite = std::any_of(a.stems.begin(), a.stems.end(), [&](const std::string &w) {
+    return b.stems.count(w) && a.denied.count(w) != b.denied.count(w);
+  });
+  if (opposite || (a.negated != b.negated && a.actor != b.actor)) return false;
+  Agreement g = agreement(a, b);
+  if (g.figures > 0) return figures_agree(g);
+  // Two different figures are two facts; so are two different counts of the
+  // same thing ("eight of the charges" / "three of the counts") when no
+  // other number meets.
+  if (g.conflict || (g.counted_conflict && !g.small_number)) return false;
+  // Without a figure, words alone decide, and the same people and things can
+  // be in two facts ("X left with her partner" / "X's partner sat still"):
+  // the two must also share what happened, or share more words.
+  if (!g.action) return g.same_actor && g.shared >= 4 && g.overlap >= 0.5;
+  // A date other than the news's own is an anchor as a figure is: the same
+  // actor or entity, the same action and two more words, on that date.
+  if (g.same_when && (g.same_actor || g.entity) && g.shared >= 3) return true;
+  if (g.small_number && g.entity && g.shared >= 3 && g.overlap >= 0.4) return true; // "guilty on four counts"
+  // A small count of the same thing is an anchor as a figure is ("convicted on
+  // four counts" / "found guilty on four charges"), with the same threshold.
+  if (g.counted_small && g.entity && g.shared >= 3 && g.overlap >= 0.3) return true;
   // Short claims meet on all their words ("10 deaths confirmed"), longer ones on three.
-  bool enough = shared >= 3 || (shared >= 2 && shared == smaller) || (small_number && shared >= 2);
-  return a.actor == b.actor && enough && overlap >= 0.5;
+  bool enough = g.shared >= 3 || (g.shared >= 2 && g.shared == g.smaller) || (g.small_number && g.shared >= 2);
+  return g.same_actor && enough && g.overlap >= 0.5;
 }
 
 bool same_quote(std::string_view a, std::string_view b) {

@@ -17,8 +17,9 @@ namespace detail {
 struct Amount {
   enum Kind { plain, money, percent } kind = plain;
   double value = 0;
-  double unit = 1;          // the written precision: 0.1 for "58.5", 1e9 for "$44bn", 1 for "40,000"
-  bool distinctive = false; // money, a percentage, a decimal or a count above 12 (years are dates, not amounts)
+  double unit = 1;                  // the written precision: 0.1 for "58.5", 1e9 for "$44bn", 1 for "40,000"
+  bool distinctive = false;         // money, a percentage, a decimal or a count above 12 (years are dates, not amounts)
+  std::vector<std::string> counted; // what a count counts, stemmed: "19 hours", "a 19-hour journey": "hour"
 };
 
 // The amounts written in a text.
@@ -34,7 +35,10 @@ struct FactSignature {
   std::set<std::size_t> entities;                   // draft-wide entity indices, the actor's included
   std::vector<Amount> amounts;
   std::set<std::string> stems;
-  bool negated = false; // "not", "never", "acquitted": the opposite of a plain statement
+  std::set<std::string> actions; // the stems that name what happened: "=guilty", "depart" ("departed")
+  bool negated = false;          // "not", "never", "acquitted": the opposite of a plain statement
+  std::set<std::string> denied;  // the stems a negation is about: "guilty" in "found not guilty"
+  std::string when;              // a date that tells the fact apart ("in March 2023"), set by the draft
 };
 
 FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities);
