@@ -61,15 +61,6 @@ std::set<std::string> word_set(const std::string &text) {
   return words;
 }
 
-// Shared words over the smaller set: 1 when one text contains the other.
-double overlap(const std::string &a, const std::string &b) {
-  std::set<std::string> wa = word_set(a), wb = word_set(b);
-  if (wa.empty() || wb.empty()) return 0;
-  std::size_t shared = 0;
-  for (const std::string &w : wa) shared += wb.count(w);
-  return static_cast<double>(shared) / static_cast<double>(std::min(wa.size(), wb.size()));
-}
-
 struct DraftClaim {
   ClaimKind kind;
   std::size_t who;
@@ -78,10 +69,10 @@ struct DraftClaim {
   std::optional<std::string> when_text;
   std::string verb; // events
   std::vector<Evidence> evidence;
-  std::size_t rival = npos;                      // a claim it contests
-  bool rival_speaker = false;                    // the same quote given to another speaker
-  std::size_t paragraph = 0;                     // where it first appeared: 0 is the lead
-  std::vector<detail::FactSignature> signatures; // one per excerpt: a new outlet may match any of them
+  std::size_t rival = npos;                        // a claim it contests
+  bool rival_speaker = false;                      // the same quote given to another speaker
+  std::size_t paragraph = 0;                       // where it first appeared: 0 is the lead
+  std::vector<detail::FactSignature> signatures{}; // one per excerpt: a new outlet may match any of them
 };
 
 // The earlier of two days, months or years (compared at their own fields).
