@@ -304,3 +304,32 @@ TEST_CASE("drafts: an em-dash credit line below a quote names its speaker") {
   CHECK(a.entities[a.quotes[0].speaker].name == "Jane Smith");
   CHECK(a.entities[a.quotes[0].speaker].role == std::optional<std::string>("mayor of Harwick"));
 }
+
+TEST_CASE("drafts: a wire-style place dateline is where the story was filed, not its actor") {
+  auto actor_of = [](const std::string &lead) {
+    Story story = draft_story({{"a.txt", "Port reopens\n\n" + lead + "\n", monday}});
+    REQUIRE_FALSE(story.claims.empty());
+    const Claim &claim = story.claims[0];
+    auto who =
+        std::find_if(story.entities.begin(), story.entities.end(), [&](const Entity &e) { return e.id == claim.who; });
+    REQUIRE(who != story.entities.end());
+    CHECK(claim.what.rfind("The harbour authority", 0) == 0); // the dateline is cut from the claim
+    return who->name;
+  };
+  CHECK(actor_of("PORT TALBOT, Wales (AP) — The harbour authority reopened the port on Sunday.") ==
+        "Harbour authority");
+  CHECK(actor_of("LISBON (Reuters) - The harbour authority reopened the port on Sunday.") == "Harbour authority");
+  CHECK(actor_of("(CNN) — The harbour authority reopened the port on Sunday.") == "Harbour authority");
+  CHECK(actor_of("KIEL: The harbour authority reopened the port on Sunday.") == "Harbour authority");
+  // A day in the dateline dates the story, in the article's year.
+  ArticleAnalysis dated =
+      analyse_article({"b.txt", "Port reopens\n\nVIGO, Spain, Sept. 1 (AP) -- The port reopened.\n", monday});
+  CHECK(std::any_of(dated.dates.begin(), dated.dates.end(),
+                    [](const FoundDate &d) { return d.date.to_string() == "2024-09-01"; }));
+  // Capitals that begin a sentence are its subject, dash or not.
+  for (const char *lead : {"NASA said the launch would go ahead.", "NASA — the agency — delayed the launch."}) {
+    ArticleAnalysis nasa = analyse_article({"c.txt", std::string("Launch\n\n") + lead + "\n", monday});
+    REQUIRE_FALSE(nasa.statements.empty());
+    CHECK(nasa.statements[0].sentence.rfind("NASA", 0) == 0);
+  }
+}

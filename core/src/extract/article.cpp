@@ -172,6 +172,11 @@ public:
         d.begin = d.end = static_cast<std::size_t>(-1);
         out_.dates.push_back(std::move(d));
       }
+    // A place dateline may date the story too ("ORLANDO, May 30 (UPI) --"): a day of the article's year.
+    for (FoundDate &d : find_dates(clean.place_dateline, out_.date)) {
+      d.begin = d.end = static_cast<std::size_t>(-1);
+      out_.dates.push_back(std::move(d));
+    }
     for (FoundDate &d : find_dates(body, out_.date)) out_.dates.push_back(std::move(d));
     for (std::size_t p = 0; p < clean.paragraphs.size(); ++p) {
       if (!clean.headings_before[p].empty()) {
@@ -1250,6 +1255,7 @@ ArticleAnalysis analyse_dates(const Article &article) {
   out.date = article.date ? article.date : clean.stated_date;
   for (const std::string &line : clean.datelines)
     for (FoundDate &d : find_dates(line, std::nullopt)) out.dates.push_back(std::move(d));
+  for (FoundDate &d : find_dates(clean.place_dateline, out.date)) out.dates.push_back(std::move(d));
   std::string body;
   for (const std::string &p : clean.paragraphs) body += p + "\n\n";
   for (FoundDate &d : find_dates(body, out.date)) out.dates.push_back(std::move(d));

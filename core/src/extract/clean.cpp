@@ -168,6 +168,54 @@ bool looks_like_headline(const std::string &line) {
   return !lead_sentence && split_sentences(line).size() <= 1;
 }
 
+// Length of a wire-style place dateline that opens a story ("CAPE CANAVERAL,
+// Fla. (AP) — ", "LONDON (Reuters) - ", "(CNN) — ", "BERLIN: "), or 0. It
+// says where the reporter filed from, not who acted: left in, the place
+// becomes the actor of the lead sentence.
+std::size_t place_dateline_length(const std::string &line) {
+  std::size_t at = 0, capitals = 0;
+  auto skip_spaces = [&] {
+    while (at < line.size() && line[at] == ' ') ++at;
+  };
+  // The place, in capitals: "ST. LOUIS", "NEW YORK".
+  for (std::size_t words = 0; words < 4 && at < line.size() && std::isupper(static_cast<unsigned char>(line[at]));
+       ++words) {
+    while (at < line.size() && (std::isupper(static_cast<unsigned char>(line[at])) || line[at] == '.' ||
+                                line[at] == '-' || line[at] == '\''))
+      capitals += std::isupper(static_cast<unsigned char>(line[at++])) ? 1 : 0;
+    if (at < line.size() && std::islower(static_cast<unsigned char>(line[at]))) return 0; // "London", a word
+    skip_spaces();
+  }
+  bool place = capitals >= 2;
+  if (place && at < line.size() && line[at] == ',') { // ", Fla." / ", England"
+    std::size_t close = line.find_first_of("(\xE2-:", at);
+    if (close == std::string::npos || close - at > 24) return 0;
+    at = close;
+    skip_spaces();
+  }
+  bool agency = at < line.size() && line[at] == '(';
+  if (agency) { // "(AP)", "(Reuters)"
+    std::size_t close = line.find(')', at);
+    if (close == std::string::npos || close - at > 30) return 0;
+    at = close + 1;
+    skip_spaces();
+  }
+  if (!place && !agency) return 0;
+  for (const char *dash : {"\xE2\x80\x94", "\xE2\x80\x93", "--", "-", ":"}) {
+    std::size_t n = std::char_traits<char>::length(dash);
+    if (line.compare(at, n, dash) == 0 && at + n < line.size() && line[at + n] == ' ') {
+      // "NASA — the agency — delayed it": a second dash in the sentence makes
+      // the first one open an aside, and the capitals its subject.
+      std::size_t closing = line.find(dash, at + n), stop = line.find(". ", at + n);
+      if (n > 1 && closing != std::string::npos && closing < stop) return 0;
+      at += n;
+      skip_spaces();
+      return at < line.size() ? at : 0;
+    }
+  }
+  return 0;
+}
+
 } // namespace
 
 std::string strip_markdown(std::string_view input) {
@@ -211,7 +259,7 @@ CleanArticle clean_article(std::string_view input) {
   CleanArticle article;
   std::string heading_line; // a heading waiting for the paragraph below it
   std::unordered_set<std::string> seen;
-  bool footer = false, embed = false;
+  bool footer = false, embed = false, placed = false;
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
@@ -254,6 +302,13 @@ CleanArticle clean_article(std::string_view input) {
     if (heading || question_heading) {
       heading_line = line;
       continue;
+    }
+    // Once, near the top: a lead quote or a standfirst may come before it.
+    if (!placed && article.paragraphs.size() < 3) {
+      std::size_t place = place_dateline_length(line);
+      article.place_dateline = line.substr(0, place);
+      line.erase(0, place);
+      placed = place > 0;
     }
     article.paragraphs.push_back(line);
     article.headings_before.push_back(heading_line);

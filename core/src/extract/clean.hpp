@@ -19,6 +19,7 @@ struct CleanArticle {
   std::vector<std::string> headings_before; // per paragraph: the heading line right before it, or ""
   std::optional<Date> stated_date;          // a dateline such as "September 02, 2024"
   std::vector<std::string> datelines;       // the lines that state a date about the page
+  std::string place_dateline;               // "ORLANDO, Fla., May 30 (UPI) -- ", cut from the lead
   std::optional<std::string> publisher, url;
 };
 
