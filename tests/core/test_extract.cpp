@@ -133,6 +133,16 @@ TEST_CASE("absolute dates keep their precision") {
   CHECK(date_of("revenue of 2024,500 units") == "none");
 }
 
+TEST_CASE("a month without a year: the coming one when the clause has no tense, else by its tense") {
+  // The article is of 3 September 2024.
+  CHECK(date_of("The council faces a budget, beginning with a vote in November.") == "2024-11");
+  CHECK(date_of("Turnout in November was the lowest on record.") == "2023-11");
+  CHECK(date_of("The bridge reopened in October.") == "2023-10");
+  CHECK(date_of("A final report in August gives the figures.") == "2024-08");
+  CHECK(date_of("A final report in March gives the figures.") == "2024-03");
+  CHECK(date_of("Elections in February decide the matter.") == "2024-02"); // five months ahead is too far
+}
+
 TEST_CASE("relative dates resolve against the article's date") {
   CHECK(date_of("the visit next week") == "~2024-09-09");
   CHECK(date_of("a warrant issued last year") == "2023");

@@ -6,6 +6,7 @@
 #include "tokens.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <limits>
 #include <unordered_map>
@@ -103,20 +104,31 @@ bool clause_boundary(const Token &t) {
          t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D";
 }
 
-// Whether the clause around each token speaks of what is to come: "the
-// recount would begin on Monday", but not "I won on Tuesday, and I will".
-// One pass: count the cue words of each clause.
-std::vector<bool> future_clauses(const std::vector<Token> &t) {
-  std::vector<bool> future(t.size(), false);
+// A verb in the past: "was", "had", "won", "collapsed".
+bool past_word(const std::vector<Token> &t, std::size_t i) {
+  const std::string &w = t[i].lower;
+  static const std::unordered_set<std::string> cues = {"was",     "were", "had",  "did",  "ago",  "last",  "previous",
+                                                       "earlier", "won",  "lost", "said", "told", "began", "came",
+                                                       "went",    "took", "made", "got",  "left", "held"};
+  if (cues.count(w)) return true;
+  return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 &&
+         !std::isupper(static_cast<unsigned char>(t[i].text[0]));
+}
+
+// Whether the clause around each token has a cue word other than the token
+// itself: "the recount would begin on Monday" speaks of what is to come, but
+// not "I won on Tuesday, and I will". One pass: count the cues of each clause.
+std::vector<bool> clauses_with(const std::vector<Token> &t, bool (*cue)(const std::vector<Token> &, std::size_t)) {
+  std::vector<bool> out(t.size(), false);
   std::size_t from = 0;
   while (from < t.size()) {
     std::size_t to = from;
     int cues = 0;
-    while (to < t.size() && !clause_boundary(t[to])) cues += future_word(t, to++) ? 1 : 0;
-    for (std::size_t k = from; k < to; ++k) future[k] = cues - (future_word(t, k) ? 1 : 0) > 0;
+    while (to < t.size() && !clause_boundary(t[to])) cues += cue(t, to++) ? 1 : 0;
+    for (std::size_t k = from; k < to; ++k) out[k] = cues - (cue(t, k) ? 1 : 0) > 0;
     from = to + 1;
   }
-  return future;
+  return out;
 }
 
 // Words a date expression can start with; every other token is skipped at once.
@@ -138,13 +150,14 @@ public:
   }
 
   std::vector<FoundDate> run() {
-    std::vector<bool> future = future_clauses(t_);
+    std::vector<bool> future = clauses_with(t_, future_word), past = clauses_with(t_, past_word);
     for (std::size_t i = 0; i < t_.size();) {
       if (!t_[i].word || !may_start_date(t_[i])) {
         ++i;
         continue;
       }
       future_ = future[i];
+      past_ = past[i];
       std::size_t used = match(i);
       i += used ? used : 1;
     }
@@ -241,7 +254,11 @@ private:
         add(first, i, Date::unknown());
         return 1;
       }
-      Date d = year_for(month, 0, *ref_, future_ || next);
+      // With no tense either way, a month just ahead is the coming one: news
+      // says "last June" for a month nine months back, "in June" for the next.
+      int ahead = month - ref_->month;
+      bool coming = !future_ && !past_ && !last && ahead > 0 && ahead <= 3;
+      Date d = year_for(month, 0, *ref_, future_ || next || coming);
       if (last && d.year * 12 + d.month >= ref_->year * 12 + ref_->month) d = make(d.year - 1, d.month);
       if (next && d.year * 12 + d.month <= ref_->year * 12 + ref_->month) d = make(d.year + 1, d.month);
       add(first, i, d);
@@ -459,7 +476,7 @@ private:
   std::optional<Date> ref_;
   std::optional<Date> anchor_;
   std::vector<FoundDate> found_;
-  bool future_ = false;
+  bool future_ = false, past_ = false;
 };
 
 } // namespace
