@@ -333,3 +333,23 @@ TEST_CASE("drafts: a wire-style place dateline is where the story was filed, not
     CHECK(nasa.statements[0].sentence.rfind("NASA", 0) == 0);
   }
 }
+
+TEST_CASE("drafts: 'they' and 'their …' as subjects stand for the organisation that last acted") {
+  Story story = draft_story({{"a.txt",
+                              "Title won\n\nHalvern Rovers won the league title on Monday.\n\nThey are the first new "
+                              "champions since 1978. Their previous best finish was second place in 1929.\n",
+                              monday}});
+  auto who_of = [&](const char *words) {
+    auto c = std::find_if(story.claims.begin(), story.claims.end(),
+                          [&](const Claim &claim) { return claim.what.find(words) != std::string::npos; });
+    REQUIRE(c != story.claims.end());
+    return c->who;
+  };
+  CHECK(who_of("won the league title") == "halvern-rovers");
+  CHECK(who_of("first new champions") == "halvern-rovers");
+  CHECK(who_of("previous best finish") == "halvern-rovers");
+  // With no organisation acting nearby, "they" stays no one's: no claim is better than a wrong actor.
+  Story alone = draft_story({{"b.txt", "Vote\n\nThey are the first new champions since 1978.\n", monday}});
+  CHECK(std::none_of(alone.claims.begin(), alone.claims.end(),
+                     [](const Claim &c) { return c.what.find("first new champions") != std::string::npos; }));
+}

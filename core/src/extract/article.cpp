@@ -1132,10 +1132,28 @@ private:
     return join_words(t_, first, last, text_);
   }
 
-  // Who acts in a clause: the first person or organisation named before its
-  // verb (a place only when no one else is), "he"/"she", a description ("the
-  // company", "officials"), or else the noun phrase itself ("The quake").
+  // Who acts in a clause (below); an organisation or a place that acts (a
+  // club, a country) is what a later "they" or "its" stands for.
   std::size_t clause_actor(const detail::Clause &c) {
+    std::size_t who = subject_of(c);
+    EntityKind kind = who != npos ? registry_.entities[who].kind : EntityKind::other;
+    if ((kind == EntityKind::organization || kind == EntityKind::place) && !unnamed_.count(who)) {
+      last_group_ = who;
+      last_group_paragraph_ = paragraph_;
+    }
+    return who;
+  }
+
+  // "They", "Their best finish", "Its shares": the organisation or place
+  // that last acted, in this or the previous paragraph.
+  std::size_t group_referent() const {
+    return last_group_ != npos && last_group_paragraph_ + 1 >= paragraph_ ? last_group_ : npos;
+  }
+
+  // The first person or organisation named before a clause's verb (a place
+  // only when no one else is), "he"/"she", "they"/"their …", a description
+  // ("the company", "officials"), or else the noun phrase itself ("The quake").
+  std::size_t subject_of(const detail::Clause &c) {
     std::size_t before = c.verb;
     while (before > c.first &&
            (t_[before - 1].lower == "also" || t_[before - 1].lower == "then" || t_[before - 1].lower == "later" ||
@@ -1144,13 +1162,24 @@ private:
     if (before == c.first) return npos;
     const Token &last = t_[before - 1];
     if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
+    if (last.lower == "they" && before - 1 == first_word(c)) return group_referent();
     // "Mongolia's foreign ministry confirmed": the ministry acts, not Mongolia.
     if (!last.capitalized && (detail::is_actor_noun(last.lower) || detail::is_role_noun(last.lower))) {
       std::size_t described = descriptive_speaker_backward(before - 1);
       if (described != npos) return described;
     }
     std::size_t named = named_actor(c);
-    return named != npos ? named : noun_phrase_actor(c.first, before);
+    if (named != npos) return named;
+    const std::string &opening = t_[first_word(c)].lower;
+    if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
+    return noun_phrase_actor(c.first, before);
+  }
+
+  // The clause's first word, past a joining "and", "but" or comma.
+  std::size_t first_word(const detail::Clause &c) const {
+    std::size_t k = c.first;
+    while (k < c.verb && (!t_[k].word || t_[k].lower == "and" || t_[k].lower == "but")) ++k;
+    return k;
   }
 
   // The first person or organisation named before the verb that is not the
@@ -1234,6 +1263,7 @@ private:
   std::size_t paragraph_ = 0;
   std::size_t last_person_ = npos, last_speaker_ = npos, last_named_person_ = npos;
   std::size_t last_person_paragraph_ = 0;
+  std::size_t last_group_ = npos, last_group_paragraph_ = 0;
   std::size_t last_quote_speaker_ = npos, last_quote_paragraph_ = 0;
   std::unordered_set<std::size_t> unnamed_;
   std::size_t spokesperson_of_ = npos;           // who "the spokesperson" speaks for
