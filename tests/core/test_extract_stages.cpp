@@ -353,3 +353,28 @@ TEST_CASE("drafts: 'they' and 'their …' as subjects stand for the organisation
   CHECK(std::none_of(alone.claims.begin(), alone.claims.end(),
                      [](const Claim &c) { return c.what.find("first new champions") != std::string::npos; }));
 }
+
+TEST_CASE("amounts: an age describes a person, it is no figure of a fact") {
+  CHECK(amounts_in("the 44-year-old centrist").empty());
+  CHECK(amounts_in("Ruiz, 53, said").empty());
+  CHECK(amounts_in("she died aged 99").empty());
+  CHECK(amounts_in("a 44-year-old, 12 years in office").size() == 1);
+  FactSignature term =
+      signature_of("The second term for the 44-year-old centrist spared the country an upheaval", 1, {1});
+  FactSignature vote = signature_of("The 44-year-old president faces a vote in his second term", 1, {1});
+  CHECK_FALSE(same_fact(term, vote));
+}
+
+TEST_CASE("drafts: subjects with a number, an inner 'of'/'in'/'and', or an aside before the verb") {
+  Story story = draft_story({{"a.txt",
+                              "Markets\n\nShares in Tessaly rose 12% on Monday. More than 40,000 people died in the "
+                              "quake. The deal, worth $44bn, was approved by the board. The jury of eight men and "
+                              "four women deliberated for 50 hours.\n",
+                              monday}});
+  for (const char *words :
+       {"Shares in Tessaly rose", "40,000 people died", "was approved by the board", "deliberated for 50 hours"}) {
+    CAPTURE(words);
+    CHECK(std::any_of(story.claims.begin(), story.claims.end(),
+                      [&](const Claim &c) { return c.what.find(words) != std::string::npos; }));
+  }
+}

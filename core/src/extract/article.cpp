@@ -1160,6 +1160,7 @@ private:
             t_[before - 1].lower == "had" || t_[before - 1].lower == "has" || t_[before - 1].lower == "have"))
       --before;
     if (before == c.first) return npos;
+    before = before_aside(c.first, before);
     const Token &last = t_[before - 1];
     if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
     if (last.lower == "they" && before - 1 == first_word(c)) return group_referent();
@@ -1173,6 +1174,16 @@ private:
     const std::string &opening = t_[first_word(c)].lower;
     if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
     return noun_phrase_actor(c.first, before);
+  }
+
+  // "The deal, worth $44bn, was approved", "Macron, 44, beat": a short aside
+  // between commas right before the verb is not part of the subject.
+  std::size_t before_aside(std::size_t first, std::size_t before) const {
+    if (before < first + 3 || t_[before - 1].text != ",") return before;
+    std::size_t open = before - 1;
+    while (open > first && t_[open - 1].text != "," && before - open < 8) --open;
+    bool aside = open > first + 1 && t_[open - 1].text == ",";
+    return aside ? open - 1 : before;
   }
 
   // The clause's first word, past a joining "and", "but" or comma.
@@ -1220,12 +1231,15 @@ private:
     std::size_t from = first;
     while (from < verb && (!t_[from].word || t_[from].lower == "and" || t_[from].lower == "but")) ++from;
     if (from < verb && (t_[from].lower == "the" || t_[from].lower == "a" || t_[from].lower == "an")) ++from;
-    if (from >= verb || verb - from > 6) return npos;
-    for (std::size_t k = from; k < verb; ++k) {
+    if (from >= verb || verb - from > 8) return npos;
+    for (std::size_t k = approximation_end(from, verb); k < verb; ++k) {
       const std::string &w = t_[k].lower;
-      bool of = w == "of" && k > from && k + 1 < verb; // "A chorus of European leaders"
-      if (!t_[k].word || (detail::is_preposition(w) && !of) || detail::is_pronoun(w) || detail::is_subordinator(w) ||
-          w == "it" || w == "they" || w == "we" || w == "i" || w == "you" || w == "there" || w == "this" || w == "that")
+      // "A chorus of European leaders", "Shares in Tessaly", "The jury of eight men and four women"
+      bool inner = (w == "of" || w == "in" || w == "and") && k > from && k + 1 < verb;
+      bool figure = t_[k].text == "," && k > from && t_[k - 1].number && k + 1 < verb && t_[k + 1].number; // 40,000
+      if ((!t_[k].word && !figure) || (detail::is_preposition(w) && !inner) || detail::is_pronoun(w) ||
+          detail::is_subordinator(w) || w == "it" || w == "they" || w == "we" || w == "i" || w == "you" ||
+          w == "there" || w == "this" || w == "that")
         return npos;
     }
     std::string name = possessive_stripped(join_words(t_, from, verb - 1, text_));
@@ -1233,6 +1247,20 @@ private:
     std::size_t entity = registry_.add(name, EntityKind::other, std::nullopt);
     if (entity != npos) unnamed_.insert(entity);
     return entity;
+  }
+
+  // Past "More than", "About", "At least" before a number: "More than 40,000
+  // people died" has a count for its subject.
+  std::size_t approximation_end(std::size_t from, std::size_t verb) const {
+    std::size_t k = from;
+    const std::string &w = t_[k].lower;
+    if ((w == "more" || w == "fewer" || w == "less") && k + 1 < verb && t_[k + 1].lower == "than")
+      k += 2;
+    else if (w == "at" && k + 1 < verb && t_[k + 1].lower == "least")
+      k += 2;
+    else if (w == "about" || w == "around" || w == "nearly" || w == "almost" || w == "over" || w == "some")
+      k += 1;
+    return k < verb && t_[k].number ? k : from;
   }
 
   // "arrived" and "arrives" compare equal.

@@ -221,6 +221,17 @@ bool day_of_month(std::string_view text, std::size_t begin, std::size_t end) {
   return is_month_name(before) || is_month_name(lower_word_at(text, end));
 }
 
+// "the 44-year-old centrist", "aged 53", "Le Pen, 53,": an age describes a
+// person, so two different facts about one person share it.
+bool age(std::string_view text, std::size_t begin, std::size_t end) {
+  std::string_view after = text.substr(end, 12);
+  if (after.rfind("-year-old", 0) == 0 || after.rfind(" years old", 0) == 0 || after.rfind("-year old", 0) == 0)
+    return true;
+  bool aged = begin >= 5 && text.substr(begin - 5, 5) == "aged ";
+  bool apposition = begin >= 2 && text.substr(begin - 2, 2) == ", " && end < text.size() && text[end] == ',';
+  return aged || apposition;
+}
+
 bool upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
 
 // "last year", "a year and a half", "this week": when a fact happened is
@@ -275,7 +286,7 @@ std::vector<Amount> amounts_in(std::string_view text) {
     std::size_t end = i;
     int decimals = 0;
     double value = read_number(text, i, end, decimals);
-    if (day_of_month(text, i, end) || model_number(text, i)) {
+    if (day_of_month(text, i, end) || model_number(text, i) || age(text, i, end)) {
       i = end;
       continue;
     }
