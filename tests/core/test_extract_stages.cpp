@@ -378,3 +378,18 @@ TEST_CASE("drafts: subjects with a number, an inner 'of'/'in'/'and', or an aside
                       [&](const Claim &c) { return c.what.find(words) != std::string::npos; }));
   }
 }
+
+TEST_CASE("quotes: a participle after the main clause speaks for the sentence's subject") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Tributes\n\nAna Ruiz paid tribute to the team, saying “the result belongs "
+                                       "to the fans”.\n\nPeter Lang praised the coach, saying his “thoughts are with "
+                                       "the family”.\n",
+                                       monday});
+  auto speaker = [&](const char *words) {
+    for (const FoundQuote &q : a.quotes)
+      if (q.quote.find(words) != std::string::npos && q.speaker < a.entities.size()) return a.entities[q.speaker].name;
+    return std::string("none");
+  };
+  CHECK(speaker("belongs to the fans") == "Ana Ruiz");
+  CHECK(speaker("thoughts are with") == "Peter Lang");
+}

@@ -530,7 +530,8 @@ private:
       }
       if (participle) { // "..., he added, noting that ...": the same speaker
         bool same_sentence = !found.empty() && sentence_of(t_[found.back().verb].begin) == sentence_of(t_[v].begin);
-        if (same_sentence) found.push_back({v, found.back().speaker, true});
+        std::size_t subject = same_sentence ? found.back().speaker : participle_subject(v);
+        if (subject != npos) found.push_back({v, subject, true});
         continue;
       }
       if (!according) {
@@ -589,6 +590,15 @@ private:
       return npos;
     }
     return npos;
+  }
+
+  // "Modi paid tribute, saying his “thoughts are with …”": with no speech
+  // verb before it, a participle speaks for the person its sentence is about.
+  std::size_t participle_subject(std::size_t v) const {
+    std::size_t first = v;
+    while (first > 0 && !sentence_initial(first)) --first;
+    if (detail::is_pronoun(t_[first].lower)) return pronoun_referent(first);
+    return sentence_subject(v);
   }
 
   bool inverted(std::size_t v) const { // `“…,” said S`
