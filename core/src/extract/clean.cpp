@@ -168,12 +168,30 @@ bool looks_like_headline(const std::string &line) {
   return !lead_sentence && split_sentences(line).size() <= 1;
 }
 
+// "Jan. 3 " or "May 30, 2020 " opening a wire dateline ("Jan. 3 (UPI) —").
+std::size_t month_day_length(const std::string &line) {
+  std::size_t word = 0;
+  while (word < line.size() && std::isalpha(static_cast<unsigned char>(line[word]))) ++word;
+  if (!is_month_name(ascii_lower(line.substr(0, word)))) return 0;
+  std::size_t at = word + (word < line.size() && line[word] == '.' ? 1 : 0);
+  if (at >= line.size() || line[at] != ' ') return 0;
+  std::size_t digits = ++at;
+  while (at < line.size() && std::isdigit(static_cast<unsigned char>(line[at]))) ++at;
+  if (at == digits || at - digits > 2) return 0;
+  if (line.compare(at, 2, ", ") == 0 && at + 6 <= line.size() &&
+      std::all_of(line.begin() + static_cast<std::ptrdiff_t>(at + 2),
+                  line.begin() + static_cast<std::ptrdiff_t>(at + 6),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    at += 6;
+  return at < line.size() && line[at] == ' ' && line.find('(', at) == at + 1 ? at + 1 : 0;
+}
+
 // Length of a wire-style place dateline that opens a story ("CAPE CANAVERAL,
 // Fla. (AP) — ", "LONDON (Reuters) - ", "(CNN) — ", "BERLIN: "), or 0. It
 // says where the reporter filed from, not who acted: left in, the place
 // becomes the actor of the lead sentence.
 std::size_t place_dateline_length(const std::string &line) {
-  std::size_t at = 0, capitals = 0;
+  std::size_t at = month_day_length(line), capitals = 0;
   auto skip_spaces = [&] {
     while (at < line.size() && line[at] == ' ') ++at;
   };
