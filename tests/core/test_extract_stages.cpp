@@ -394,3 +394,12 @@ TEST_CASE("quotes: a participle after the main clause speaks for the sentence's 
   CHECK(speaker("belongs to the fans") == "Ana Ruiz");
   CHECK(speaker("thoughts are with") == "Peter Lang");
 }
+
+TEST_CASE("drafts: 'the 41-year-old' as a subject is the person named before") {
+  Story story = draft_story(
+      {{"a.txt", "Appeal\n\nThe former mayor, Ana Ruiz, lost the case. The 41-year-old plans to appeal.\n", monday}});
+  auto appeal = std::find_if(story.claims.begin(), story.claims.end(),
+                             [](const Claim &c) { return c.what.find("plans to appeal") != std::string::npos; });
+  REQUIRE(appeal != story.claims.end());
+  CHECK(appeal->who == "ana-ruiz");
+}

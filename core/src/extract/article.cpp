@@ -10,6 +10,7 @@
 #include "tokens.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_set>
 
 namespace factcard {
@@ -1174,6 +1175,7 @@ private:
     const Token &last = t_[before - 1];
     if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
     if (last.lower == "they" && before - 1 == first_word(c)) return group_referent();
+    if (age_description(first_word(c), before)) return pronoun_referent(before - 1);
     // "Mongolia's foreign ministry confirmed": the ministry acts, not Mongolia.
     if (!last.capitalized && (detail::is_actor_noun(last.lower) || detail::is_role_noun(last.lower))) {
       std::size_t described = descriptive_speaker_backward(before - 1);
@@ -1184,6 +1186,15 @@ private:
     const std::string &opening = t_[first_word(c)].lower;
     if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
     return noun_phrase_actor(c.first, before);
+  }
+
+  // "The 41-year-old plans to appeal": an age stands for a person named
+  // before, as "he" or "she" would.
+  bool age_description(std::size_t first, std::size_t before) const {
+    if (before != first + 2 || t_[first].lower != "the") return false;
+    const std::string &w = t_[first + 1].lower;
+    return w.size() > 9 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+           w.compare(w.size() - 9, 9, "-year-old") == 0;
   }
 
   // "The deal, worth $44bn, was approved", "Macron, 44, beat": a short aside
