@@ -21,6 +21,13 @@ std::string quoted(std::string_view text, const Quote &q) { return std::string(t
 
 const Date monday = *parse_date("2024-09-02");
 
+// The first claim whose text holds `words`, or nullptr.
+const Claim *claim_with(const Story &story, const char *words) {
+  auto c = std::find_if(story.claims.begin(), story.claims.end(),
+                        [&](const Claim &claim) { return claim.what.find(words) != std::string::npos; });
+  return c == story.claims.end() ? nullptr : &*c;
+}
+
 } // namespace
 
 TEST_CASE("quotes: single marks are quotations, apostrophes are not") {
@@ -209,9 +216,8 @@ TEST_CASE("drafts: plain factual sentences become dated claims") {
                               "sentenced Ortega to nine years.\n",
                               monday}});
   auto find = [&](const char *words) {
-    auto c = std::find_if(story.claims.begin(), story.claims.end(),
-                          [&](const Claim &claim) { return claim.what.find(words) != std::string::npos; });
-    REQUIRE(c != story.claims.end());
+    const Claim *c = claim_with(story, words);
+    REQUIRE(c);
     return *c;
   };
   Claim deal = find("agreed to buy");
@@ -341,9 +347,8 @@ TEST_CASE("drafts: 'they' and 'their …' as subjects stand for the organisation
                               "champions since 1978. Their previous best finish was second place in 1929.\n",
                               monday}});
   auto who_of = [&](const char *words) {
-    auto c = std::find_if(story.claims.begin(), story.claims.end(),
-                          [&](const Claim &claim) { return claim.what.find(words) != std::string::npos; });
-    REQUIRE(c != story.claims.end());
+    const Claim *c = claim_with(story, words);
+    REQUIRE(c);
     return c->who;
   };
   CHECK(who_of("won the league title") == "halvern-rovers");
@@ -351,8 +356,7 @@ TEST_CASE("drafts: 'they' and 'their …' as subjects stand for the organisation
   CHECK(who_of("previous best finish") == "halvern-rovers");
   // With no organisation acting nearby, "they" stays no one's: no claim is better than a wrong actor.
   Story alone = draft_story({{"b.txt", "Vote\n\nThey are the first new champions since 1978.\n", monday}});
-  CHECK(std::none_of(alone.claims.begin(), alone.claims.end(),
-                     [](const Claim &c) { return c.what.find("first new champions") != std::string::npos; }));
+  CHECK_FALSE(claim_with(alone, "first new champions"));
 }
 
 TEST_CASE("amounts: an age describes a person, it is no figure of a fact") {
@@ -375,8 +379,7 @@ TEST_CASE("drafts: subjects with a number, an inner 'of'/'in'/'and', or an aside
   for (const char *words :
        {"Shares in Tessaly rose", "40,000 people died", "was approved by the board", "deliberated for 50 hours"}) {
     CAPTURE(words);
-    CHECK(std::any_of(story.claims.begin(), story.claims.end(),
-                      [&](const Claim &c) { return c.what.find(words) != std::string::npos; }));
+    CHECK(claim_with(story, words));
   }
 }
 
@@ -398,8 +401,7 @@ TEST_CASE("quotes: a participle after the main clause speaks for the sentence's 
 TEST_CASE("drafts: 'the 41-year-old' as a subject is the person named before") {
   Story story = draft_story(
       {{"a.txt", "Appeal\n\nThe former mayor, Ana Ruiz, lost the case. The 41-year-old plans to appeal.\n", monday}});
-  auto appeal = std::find_if(story.claims.begin(), story.claims.end(),
-                             [](const Claim &c) { return c.what.find("plans to appeal") != std::string::npos; });
-  REQUIRE(appeal != story.claims.end());
+  const Claim *appeal = claim_with(story, "plans to appeal");
+  REQUIRE(appeal);
   CHECK(appeal->who == "ana-ruiz");
 }
