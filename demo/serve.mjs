@@ -2,7 +2,7 @@
 // @ts-check
 // A tiny static file server for the demo site and the tests (no dependencies), which serves the
 // files the way a publisher's CDN should (docs/PUBLISHING.md, "Serving the files"):
-//   node demo/serve.mjs DIR [--port 8080] [--host 127.0.0.1] [--csp]
+//   node demo/serve.mjs DIR [--port 8080] [--host 127.0.0.1] [--csp] [--raw]
 // - CORS: every file may be read from any origin (a widget on a newsroom's page fetches bundles
 //   and the wasm from the CDN; a card page framed with sandbox="allow-scripts" has an opaque origin);
 // - caching: versioned URLs are immutable, everything else revalidates by ETag after 5 minutes
@@ -10,7 +10,8 @@
 //   (the demo's own pages);
 // - compression: brotli or gzip for every text file and the wasm, as Accept-Encoding allows.
 // --csp sends the strict Content-Security-Policy a careful publisher would use, so the demo
-// shows that the widget works under it. Import startServer() to run it inside another script.
+// shows that the widget works under it; --raw sends every file uncompressed (the benchmark's
+// uncompressed figures). Import startServer() to run it inside another script.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -173,7 +174,7 @@ async function answer({ root, csp, compress }, req, res) {
 
 /**
  * Starts serving root; resolves to { server, url } once listening (port 0 picks a free port).
- * `compress: false` sends every file as it is (the benchmarks report raw transfer sizes).
+ * `compress: false` sends every file as it is (the benchmark's uncompressed figures).
  * @param {{ root: string, port?: number, host?: string, csp?: boolean | string, compress?: boolean }} options
  * @returns {Promise<{ server: import('node:http').Server, url: string }>}
  */
@@ -192,18 +193,19 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', csp = false
 }
 
 function parseArgs(argv) {
-  const options = { root: null, port: 8080, host: '127.0.0.1', csp: false };
+  const options = { root: null, port: 8080, host: '127.0.0.1', csp: false, compress: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--port') options.port = Number(argv[++i]);
     else if (arg === '--host') options.host = argv[++i];
     else if (arg === '--csp') options.csp = true;
+    else if (arg === '--raw') options.compress = false;
     else if (arg === '-h' || arg === '--help') options.help = true;
     else if (!options.root && !arg.startsWith('--')) options.root = arg;
     else throw new Error(`unknown argument: ${arg}`);
   }
   if (!options.help && (!options.root || !Number.isInteger(options.port))) {
-    throw new Error('usage: node demo/serve.mjs DIR [--port 8080] [--host 127.0.0.1] [--csp]');
+    throw new Error('usage: node demo/serve.mjs DIR [--port 8080] [--host 127.0.0.1] [--csp] [--raw]');
   }
   return options;
 }
@@ -212,7 +214,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   try {
     const options = parseArgs(process.argv.slice(2));
     if (options.help) {
-      console.log('usage: node demo/serve.mjs DIR [--port 8080] [--host 127.0.0.1] [--csp]');
+      console.log('usage: node demo/serve.mjs DIR [--port 8080] [--host 127.0.0.1] [--csp] [--raw]');
     } else {
       const { url } = await startServer(options);
       console.log(`serving ${resolve(options.root)} at ${url}${options.csp ? ' (strict CSP)' : ''}`);

@@ -3,6 +3,7 @@
 
 interface Window {
   __test: any; // tests/browser/run.mjs and i18n-a11y.mjs: renders, errors, layout shifts, CSP violations
+  __lcp: number[]; // tests/browser/run.mjs (afterPaintChecks): the page's LCP entries, epoch ms
   __fc: any; // tests/bench/perf/browser.mjs: marks in the page's clock
   __sec: any; // tests/security/run.mjs: what an injection vector managed to call
   __heavy: any; // tests/browser/hostile.mjs: the 1,000-card page

@@ -606,6 +606,32 @@ async function crossOriginChecks(h, _artifacts, cdn) {
   }
 }
 
+// The widget loads nothing before the page's own Largest Contentful Paint (web/src/gate.mjs): on
+// the article, whose first card is within the look-ahead at once, the worker, the bundle and the
+// wasm are requested only after the first LCP entry. Times are the epoch in both processes.
+async function afterPaintChecks(h) {
+  /** @type {Array<{ url: string, at: number }>} */
+  const timed = [];
+  const page = await h.open('/article.html', { setup: async (p) => {
+    p.on('request', (r) => timed.push({ url: r.url(), at: Date.now() }));
+    await p.addInitScript(() => {
+      window.__lcp = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__lcp.push(performance.timeOrigin + e.startTime);
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+  } });
+  await page.waitForFunction(() => window.__test.renders.length > 0, null, { timeout: 20000 });
+  const lcp = await page.evaluate(() => window.__lcp[0]);
+  const scripts = timed.filter((r) => r.url.endsWith('/factcard.js'));
+  const widget = [...timed.filter((r) => isWasm(r.url) || isStory(r.url)), ...scripts.slice(1)]; // [0]: the page's tag
+  const early = widget.filter((r) => !(r.at >= lcp));
+  check('after paint: the worker, bundle and wasm are requested only after the page\'s first LCP entry',
+    widget.length >= 2 && !early.length,
+    JSON.stringify({ lcp, requests: widget.map((r) => ({ url: new URL(r.url).pathname, afterLcpMs: Math.round(r.at - lcp) })) }));
+  await page.close();
+}
+
 async function lazyChecks(h) {
   const page = await h.open('/__fixtures__/lazy.html');
   await page.waitForTimeout(1200);
@@ -732,7 +758,7 @@ async function main() {
     chrome = await launchChromium(options.chromium, { persistent: true });
     const h = new Harness(chrome.context, strict.url, options.site, data);
     for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, hostileChecks, failureChecks,
-      wasmBlockedChecks, crossOriginChecks, lazyChecks, manyCardsChecks, accessibilityChecks, editorGroup]) {
+      wasmBlockedChecks, crossOriginChecks, afterPaintChecks, lazyChecks, manyCardsChecks, accessibilityChecks, editorGroup]) {
       try {
         await group(h, options.artifacts, plain.url);
       } catch (err) {

@@ -32,10 +32,12 @@ export class CoreClient {
   /**
    * @param {string | null} scriptSrc this script's URL, if it has a tag
    * @param {() => string} wasmUrl where factcard.wasm is (read when first needed)
+   * @param {RequestPriority} priority of the core's fetches (the wasm, bundles)
    */
-  constructor(scriptSrc, wasmUrl) {
+  constructor(scriptSrc, wasmUrl, priority) {
     this.scriptSrc = scriptSrc;
     this.wasmUrl = wasmUrl;
+    this.priority = priority;
     /** @type {Core | null} */
     this.onPage = null;
     /** @type {Worker | null | undefined} undefined until first needed; null when the page runs the core */
@@ -58,7 +60,7 @@ export class CoreClient {
       const { lang } = request;
       return new Promise((next) => setTimeout(next)).then(() => resolveLocale(lang)); // a task of its own
     }
-    return serve((this.onPage ||= wasmCore(this.wasmUrl())), request);
+    return serve((this.onPage ||= wasmCore(this.wasmUrl(), this.priority)), { ...request, priority: this.priority });
   }
 
   /**
@@ -76,7 +78,7 @@ export class CoreClient {
         else if (data.error) reject(data.cause ? new Cause(data.error) : new Error(data.error));
         else resolve(/** @type {string} */ (data.result));
       } });
-      w.postMessage({ id, wasm: this.wasmUrl(), ...request });
+      w.postMessage({ id, wasm: this.wasmUrl(), priority: this.priority, ...request });
     });
   }
 

@@ -12,8 +12,9 @@ export class Unavailable extends Cause {}
 
 /**
  * One request to the core: a story file or bundle to fetch ({url}), bytes to compute ({bytes,
- * where}), or a language to resolve and load the Intl data of ({lang}).
- * @typedef {{ url?: string, bytes?: Uint8Array, where?: string, lang?: string }} Request
+ * where}), or a language to resolve and load the Intl data of ({lang}). `priority` is the fetch
+ * priority of what it loads ('low' on an article page: the page's own resources come first).
+ * @typedef {{ url?: string, bytes?: Uint8Array, where?: string, lang?: string, priority?: RequestPriority }} Request
  */
 
 /**
@@ -25,14 +26,15 @@ export class Unavailable extends Cause {}
 /**
  * Made when first needed; the instance is dropped after a trap so that the next call starts clean.
  * @param {string} url
+ * @param {RequestPriority} [priority] of the wasm's fetch
  * @returns {Core}
  */
-export function wasmCore(url) {
+export function wasmCore(url, priority = 'auto') {
   /** @type {Promise<WebAssembly.Module> | null} */
   let modulePromise = null;
   /** @type {Promise<CoreExports> | null} */
   let instancePromise = null;
-  const loadModule = () => (modulePromise ||= compileUrl(url).catch((err) => {
+  const loadModule = () => (modulePromise ||= compileUrl(url, { priority }).catch((err) => {
     throw new Unavailable(`cannot use ${url} (${err.message}); cards keep their plain fallback`);
   }));
   const ready = () => (instancePromise ||= loadModule().then(instantiate));
@@ -54,12 +56,13 @@ export function wasmCore(url) {
 
 /**
  * @param {string} url
+ * @param {RequestPriority} [priority] a browser without fetch priorities ignores it
  * @returns {Promise<Uint8Array>}
  */
-async function fetchBytes(url) {
+async function fetchBytes(url, priority = 'auto') {
   let res;
   try {
-    res = await fetch(url, { credentials: 'same-origin' });
+    res = await fetch(url, { credentials: 'same-origin', priority });
   } catch (err) {
     throw new Cause(`cannot fetch ${url} (${/** @type {Error} */ (err).message})`);
   }
@@ -95,9 +98,9 @@ export function resolveLocale(tag) {
  * @param {Request} request
  * @returns {Promise<string>}
  */
-export async function serve(core, { url, bytes, where, lang }) {
+export async function serve(core, { url, bytes, where, lang, priority }) {
   if (lang) return resolveLocale(lang);
-  if (url) [bytes] = await Promise.all([fetchBytes(url), core.ready()]);
+  if (url) [bytes] = await Promise.all([fetchBytes(url, priority), core.ready()]);
   return core.compute(/** @type {Uint8Array} */ (bytes), /** @type {string} */ (url || where));
 }
 
@@ -109,7 +112,7 @@ export function answerRequests(scope) {
   /** @type {Map<string, Core>} */
   const cores = new Map(); // wasm URL -> core
   scope.onmessage = async ({ data: { id, wasm, ...request } }) => {
-    if (!cores.has(wasm)) cores.set(wasm, wasmCore(wasm));
+    if (!cores.has(wasm)) cores.set(wasm, wasmCore(wasm, request.priority));
     try {
       scope.postMessage({ id, result: await serve(/** @type {Core} */ (cores.get(wasm)), request) });
     } catch (err) {

@@ -3,7 +3,8 @@
 
 import { CoreClient } from './client.mjs';
 import { Cause } from './core.mjs';
-import { coalesced, drawSoon, runs } from './frames.mjs';
+import { coalesced, drawSoon, isCardPage, runs } from './frames.mjs';
+import { pageSettled } from './gate.mjs';
 import { langOf } from './i18n.mjs';
 import { styles } from './styles.mjs';
 import { applyTheme, darkQuery } from './view.mjs';
@@ -95,11 +96,12 @@ function warmUp() {
 async function upgrade(el) {
   seen.add(el);
   if (observer) observer.unobserve(el); // render(el) before it scrolled near: draw it once
-  warmUp();
   const run = (runs.get(el) || 0) + 1;
   runs.set(el, run);
   el.dataset.factcard = 'loading';
   try {
+    await pageSettled(); // not before the page's own largest paint (gate.mjs)
+    warmUp();
     const story = storyOf(el) || '';
     const url = story.startsWith('#') ? story : new URL(story, document.baseURI).href; // "#id": data in the page
     const [loaded, lang] = await Promise.all([client.story(url), client.locale(langOf(el))]);
@@ -138,7 +140,8 @@ export function startPage() {
   const script = /** @type {HTMLScriptElement | null} */ (document.currentScript || document.querySelector('script[src*="factcard.js"]'));
   const wasmNextToScript = new URL('factcard.wasm', script ? script.src : document.baseURI).href;
   // A module has no currentScript: factcard.mjs sets registry.wasmUrl (read when first needed).
-  client = new CoreClient(script && script.src, () => String(registry.wasmUrl || wasmNextToScript));
+  // Low fetch priority, except on a card page, where the card is what the reader came for.
+  client = new CoreClient(script && script.src, () => String(registry.wasmUrl || wasmNextToScript), isCardPage() ? 'auto' : 'low');
   observer = 'IntersectionObserver' in window ? lookAhead((entries) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
@@ -154,8 +157,9 @@ export function startPage() {
   window.factcard = api;
 
   // Nothing starts before the observer's first report (not even the worker, which fetches this
-  // file again): loading and compiling the core while the page itself still loaded delayed its
-  // Largest Contentful Paint by about 0.8 s under Lighthouse (tests/bench/perf/NOTES.md).
+  // file again), and then not before the page's own largest paint (upgrade, gate.mjs): loading and
+  // compiling the core while the page itself still loaded delayed its Largest Contentful Paint by
+  // 0.4-0.8 s under Lighthouse (tests/bench/perf/NOTES.md).
   scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
 }

@@ -26,10 +26,11 @@
  * Fetches and compiles a module. Throws a plain Error ("HTTP 404", a network or compile error):
  * callers say what it means for them.
  * @param {string} url
+ * @param {RequestInit} [init] for the fetch (the widget asks for a low priority on an article page)
  * @returns {Promise<WebAssembly.Module>}
  */
-export async function compileUrl(url) {
-  const res = await fetch(url);
+export async function compileUrl(url, init) {
+  const res = await fetch(url, init);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   // Streaming compilation needs the application/wasm MIME type; some servers get it wrong.
   return /^application\/wasm\b/.test(res.headers.get('content-type') || '')

@@ -2,7 +2,7 @@
 // @ts-check
 // factcard's performance benchmark (./run bench; not part of ./run test).
 //
-//   node tests/bench/perf/bench.mjs [--quick] [--only SECTION,...] [--sizes N,...] [--runs N] [--out DIR]
+//   node tests/bench/perf/bench.mjs [--quick] [--only SECTION,...] [--sizes N,...] [--runs N] [--out DIR] [--dist DIR]
 //   node tests/bench/perf/bench.mjs --render [--out DIR]   (PERFORMANCE.md again from DIR/performance.json and NOTES.md)
 //
 // Needs ./run build and ./run dist (dist/factcard/ is made from web/ and build-wasm/ when
@@ -10,6 +10,9 @@
 // the extraction figures use tests/node_modules (chrono-node, compromise). Installs nothing.
 //
 // Sections: bytes, page (Lighthouse), requests, first-card, core, wasm, extraction, heavy.
+// --dist DIR measures the widget in DIR (factcard.js and factcard.wasm) instead of dist/factcard/,
+// e.g. an older build for a before/after comparison (alternate the runs: the machine drifts).
+// The page figures come twice: served compressed (brotli or gzip, as a CDN sends them) and not.
 // Generated data (fixed seeds) and scratch files go to build/bench/. Writes DIR/PERFORMANCE.md
 // and DIR/performance.json: DIR is docs/ for a full run, build/bench/ for --quick or --only
 // (a partial run never overwrites the full report).
@@ -27,7 +30,7 @@ import { startServer } from '../../../demo/serve.mjs';
 const ALL = ['bytes', 'page', 'requests', 'first-card', 'core', 'wasm', 'extraction', 'heavy'];
 
 function parseArgs(argv) {
-  const o = { quick: false, only: ALL, sizes: null, runs: null, out: null, render: false };
+  const o = { quick: false, only: ALL, sizes: null, runs: null, out: null, render: false, dist: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -36,8 +39,9 @@ function parseArgs(argv) {
     else if (a === '--runs') o.runs = Number(argv[++i]);
     else if (a === '--out') o.out = path.resolve(argv[++i]);
     else if (a === '--render') o.render = true;
+    else if (a === '--dist') o.dist = path.resolve(argv[++i]);
     else {
-      console.error('usage: node tests/bench/perf/bench.mjs [--quick] [--only SECTION,...] [--sizes N,...] [--runs N] [--out DIR]');
+      console.error('usage: node tests/bench/perf/bench.mjs [--quick] [--only SECTION,...] [--sizes N,...] [--runs N] [--out DIR] [--dist DIR]');
       console.error(`sections: ${ALL.join(', ')}`);
       process.exit(2);
     }
@@ -77,7 +81,7 @@ function method(o, pageSettings) {
     `Processes (\`factcard build\`, \`validate\`, \`cards\`, the bare parse) run under \`tests/bench/perf/measure.cpp\`: wall time from fork to exit, peak memory from \`wait4\`'s \`ru_maxrss\` (on a timeout, \`VmHWM\` just before the kill), address space capped (RLIMIT_AS) so a run that would exhaust the machine fails instead; stdout to /dev/null. Build output goes to a RAM disk (/dev/shm) when it fits, so disk write-back stays out of the numbers.`,
     `The bare parse: \`tests/bench/perf/bare_parse.cpp\` (g++ -O2 -std=c++17): read the file, \`nlohmann::ordered_json::parse\` it into a DOM, exit. Speed ratio = bare parse wall time ÷ build wall time.`,
     o.runs === 1 ? 'Each timed thing: one warm-up run, then one run; Lighthouse: one run per page; time to first card: one page load.' : `Each timed thing: one warm-up run, then the median of ${o.runs} runs (3 when one run takes over 10 s, 1 when over 60 s); Lighthouse: ${o.runs} runs per page, alternating pages; time to first card: ${Math.max(o.runs, 7)} page loads.`,
-    `Browser figures: Debian's Chromium (\`${CHROMIUM}\`, headless, the flags of docs/ARCHITECTURE.md), viewport ${VIEWPORT.width}×${VIEWPORT.height} (Lighthouse's mobile screen), pages served by \`demo/serve.mjs --csp\` from \`build/bench/site\` (a copy of \`build/site\` with \`dist/factcard/\`; \`article-fallback.html\` is \`article.html\` without its script tags; \`article-long.html\` puts the article's paragraphs twice above the first card). The server does not compress: transfer sizes are raw. Lighthouse: ${pageSettings || 'mobile, simulated throttling'}.`,
+    `Browser figures: Debian's Chromium (\`${CHROMIUM}\`, headless, the flags of docs/ARCHITECTURE.md), viewport ${VIEWPORT.width}×${VIEWPORT.height} (Lighthouse's mobile screen), pages served by \`demo/serve.mjs --csp\` from \`build/bench/site\` (a copy of \`build/site\` with \`dist/factcard/\`; \`article-fallback.html\` is \`article.html\` without its script tags; \`article-long.html\` puts the article's paragraphs twice above the first card). Lighthouse runs twice over: against a server that compresses as a CDN does (brotli, else gzip, for text and the wasm: the headline figures) and against one that sends files as they are ("uncompressed"); the driven-browser figures use the compressed server. Lighthouse: ${pageSettings || 'mobile, simulated throttling'}.`,
     'Widget bytes: each file of `dist/factcard/` compressed on its own (gzip level 9, brotli quality 11, node\'s zlib), as a server that precompresses sends them; KB = 1,024 bytes.',
     'Time to first card: in one page load, t0 = factcard.js\'s first statement (its first read of the shared registry, seen by an init script), t1 = the first `factcard:render` event (the card is in the DOM at the start of the frame that paints it); ratio = (t1 − t0) ÷ first-contentful-paint of the same load (the fallback\'s first paint).',
     'Heavy page: `build/bench/site/heavy/heavy.html`, 1,000 snippets exactly as `factcard build` wrote them (each with its script tag), 100 from each of 10 bundles, interleaved; each page read twice, one screen per 100 ms to the end: once under a Chromium trace (saved as `build/bench/heavy.trace.json`, which opens in DevTools), where a main-thread task counts as the widget\'s when factcard.js code or wasm compilation runs inside it; once untraced for memory (tracing costs renderer memory): JS heap after a forced GC (CDP `HeapProfiler.collectGarbage`, `Performance.getMetrics`), the wasm instance\'s memory, the renderer process\'s RSS and peak RSS (VmHWM) from /proc.',
@@ -102,7 +106,7 @@ async function main() {
   if (o.render) return render(o);
   const want = (s) => o.only.includes(s);
   if (!fs.existsSync(FACTCARD)) throw new Error('build/cli/factcard is missing: run ./run build first');
-  const distWarning = ensureDist();
+  const distWarning = o.dist ? null : ensureDist();
   compileHelper('measure');
   compileHelper('bare_parse');
   const info = machine();
@@ -132,10 +136,13 @@ async function main() {
 
   const browserSections = ['page', 'requests', 'first-card', 'heavy'].filter(want);
   if (browserSections.length) {
-    prepareSite(o);
-    const { server, url } = await startServer({ root: path.join(WORK, 'site'), port: 0, csp: true, compress: false });
+    prepareSite({ ...o, dist: o.dist || DIST });
+    // The same site twice: compressed as a CDN serves it (the figures the world sees), and raw.
+    const root = path.join(WORK, 'site');
+    const { server, url } = await startServer({ root, port: 0, csp: true, compress: true });
+    const raw = await startServer({ root, port: 0, csp: true, compress: false });
     try {
-      if (want('page')) await section('page', () => pageCost({ ...o, base: url }));
+      if (want('page')) await section('page', () => pageCost({ ...o, bases: { compressed: url, uncompressed: raw.url } }));
       if (want('requests') || want('first-card')) {
         await section('requests', async () => {
           const r = await requestsAndFirstCard({ ...o, base: url });
@@ -146,6 +153,7 @@ async function main() {
       if (want('heavy')) await section('heavy', () => heavyPage({ ...o, base: url }));
     } finally {
       server.close();
+      raw.server.close();
     }
   }
 
@@ -176,7 +184,7 @@ async function main() {
   const lines = method(o, pageSettings);
   fs.mkdirSync(o.out, { recursive: true });
   fs.writeFileSync(path.join(o.out, 'PERFORMANCE.md'), renderMarkdown({ machine: info, options: o, figures, notes: notes(o), method: lines }));
-  fs.writeFileSync(path.join(o.out, 'performance.json'), `${JSON.stringify({ machine: info, options: { quick: o.quick, runs: o.runs, only: o.only }, method: lines, figures, data }, null, 2)}\n`);
+  fs.writeFileSync(path.join(o.out, 'performance.json'), `${JSON.stringify({ machine: info, options: { quick: o.quick, runs: o.runs, only: o.only, dist: o.dist && rel(o.dist) }, method: lines, figures, data }, null, 2)}\n`);
   const missed = figures.filter((f) => f.met === false).length;
   console.log(`\n${figures.filter((f) => f.met === true).length} targets met, ${missed} missed`);
   console.log(`wrote ${rel(path.join(o.out, 'PERFORMANCE.md'))} and ${rel(path.join(o.out, 'performance.json'))}`);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { writeStory } from './gen-story.mjs';
-import { CHROMIUM, CHROMIUM_FLAGS, DIST, FACTCARD, HERE, MiB, ROOT, WORK, median, ms, run } from './lib.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS, DIST, FACTCARD, HERE, KiB, MiB, ROOT, WORK, median, ms, run } from './lib.mjs';
 
 const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
 const LOOKAHEAD = 600; // px, AHEAD in web/src/page.mjs
@@ -120,6 +120,8 @@ async function lighthouse(url, outFile) {
     tbt: a['total-blocking-time'].numericValue,
     cls: a['cumulative-layout-shift'].numericValue,
     lcp: a['largest-contentful-paint'].numericValue,
+    observedLcp: a.metrics?.details?.items?.[0]?.observedLargestContentfulPaint ?? NaN,
+    bytes: a['total-byte-weight']?.numericValue ?? NaN,
     fcp: a['first-contentful-paint'].numericValue,
     requests: a['network-requests'].details.items.map((i) => new URL(i.url).pathname),
     lcpElement: a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
@@ -129,39 +131,62 @@ async function lighthouse(url, outFile) {
   };
 }
 
-export async function pageCost({ quick, runs, base }) {
-  if (!fs.existsSync(path.join(HERE, 'node_modules', 'lighthouse'))) {
-    return { figures: [{ section: 'page', key: 'page.lighthouse', what: 'Lighthouse', value: null, display: 'not run: npm ci in tests/bench/perf', target: null, met: null, command: 'cd tests/bench/perf && npm ci' }], data: null };
-  }
+// Lighthouse on article.html and article-fallback.html from one server, alternating pages so that
+// drift in the machine's load hits both alike.
+async function lighthousePair(base, n, tag) {
   const dir = path.join(WORK, 'lighthouse');
   fs.mkdirSync(dir, { recursive: true });
   const pages = { widget: 'article.html', fallback: 'article-fallback.html' };
   const results = { widget: [], fallback: [] };
-  const n = quick ? 1 : runs;
-  for (let i = 0; i < n; i++) { // alternate, so drift in the machine's load hits both alike
+  for (let i = 0; i < n; i++) {
     for (const [name, page] of Object.entries(pages)) {
-      const r = await lighthouse(base + page, path.join(dir, `${name}-${i}.json`));
+      const r = await lighthouse(base + page, path.join(dir, `${name}-${tag}-${i}.json`));
       results[name].push(r);
-      console.log(`  lighthouse ${page} #${i + 1}: TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)}, LCP ${ms(r.lcp)}`);
+      console.log(`  lighthouse ${page} (${tag}) #${i + 1}: TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)}, LCP ${ms(r.lcp)}, observed LCP ${ms(r.observedLcp)}`);
     }
   }
+  return { pages, results };
+}
+
+// The figures of one pair of pages served one way (`how`: "compressed", "uncompressed").
+function pageFigures(results, n, how, command) {
   const med = (name, key) => median(results[name].map((r) => r[key]));
   const tbt = med('widget', 'tbt') - med('fallback', 'tbt');
   const cls = med('widget', 'cls');
   const lcp = med('widget', 'lcp') - med('fallback', 'lcp');
-  const settings = results.widget[0].settings;
-  const lh = (page) => `node demo/serve.mjs build/bench/site --port 8080 --csp & CHROME_PATH=${CHROMIUM} tests/bench/perf/node_modules/.bin/lighthouse http://127.0.0.1:8080/${page} --only-categories=performance --disable-full-page-screenshot --chrome-flags="${CHROMIUM_FLAGS.join(' ')}"`;
-  const command = `node tests/bench/perf/bench.mjs --only page   # one run: ${lh('article.html')} (and article-fallback.html)`;
-  const base_ = { section: 'page', command };
-  const figures = [
-    { ...base_, key: 'page.tbt-added', short: 'added TBT', what: `added Total Blocking Time, article.html − article-fallback.html (median of ${n})`, value: tbt, unit: 'ms',
+  const observed = med('widget', 'observedLcp') - med('fallback', 'observedLcp');
+  const sameElement = results.widget[0].lcpElement === results.fallback[0].lcpElement;
+  const base = { section: 'page', command };
+  const suffix = how === 'compressed' ? '' : `-${how}`;
+  return [
+    { ...base, key: `page.tbt-added${suffix}`, short: `added TBT (${how})`, what: `added Total Blocking Time, article.html − article-fallback.html, served ${how} (median of ${n})`, value: tbt, unit: 'ms',
       display: `${ms(tbt)} (${ms(med('widget', 'tbt'))} vs ${ms(med('fallback', 'tbt'))})`, target: '≤ 10 ms', met: tbt <= 10 },
-    { ...base_, key: 'page.cls', short: 'CLS', what: `Cumulative Layout Shift with the widget (median of ${n})`, value: cls, unit: '',
+    { ...base, key: `page.cls${suffix}`, short: `CLS (${how})`, what: `Cumulative Layout Shift with the widget, served ${how} (median of ${n})`, value: cls, unit: '',
       display: `${cls.toFixed(3)} (fallback only: ${med('fallback', 'cls').toFixed(3)})`, target: '0.00', met: cls < 0.005 },
-    { ...base_, key: 'page.lcp-diff', what: `Largest Contentful Paint, with − without the widget (median of ${n})`, value: lcp, unit: 'ms',
-      display: `${lcp >= 0 ? '+' : ''}${ms(lcp)} (${ms(med('widget', 'lcp'))} vs ${ms(med('fallback', 'lcp'))}; LCP element \`${results.widget[0].lcpElement || '?'}\` in both: ${results.widget[0].lcpElement === results.fallback[0].lcpElement ? 'yes' : 'no'}; FCP ${ms(med('widget', 'fcp'))} vs ${ms(med('fallback', 'fcp'))})`, target: null, met: null },
+    { ...base, key: `page.lcp-diff${suffix}`, short: `added LCP (${how})`, what: `added Largest Contentful Paint (Lighthouse simulated), with − without the widget, served ${how} (median of ${n})`, value: lcp, unit: 'ms',
+      display: `${lcp >= 0 ? '+' : ''}${ms(lcp)} (${ms(med('widget', 'lcp'))} vs ${ms(med('fallback', 'lcp'))}; observed ${observed >= 0 ? '+' : ''}${ms(observed)}; LCP element \`${results.widget[0].lcpElement || '?'}\` in both: ${sameElement ? 'yes' : 'no'}; FCP ${ms(med('widget', 'fcp'))} vs ${ms(med('fallback', 'fcp'))}; transferred ${KiB(med('widget', 'bytes'))} vs ${KiB(med('fallback', 'bytes'))})`,
+      target: '≤ 50 ms', met: lcp <= 50 },
   ];
-  const data = { settings, pages, runs: n, results };
+}
+
+// `bases`: the same site served compressed (brotli/gzip, as a CDN does) and uncompressed.
+export async function pageCost({ quick, runs, bases }) {
+  if (!fs.existsSync(path.join(HERE, 'node_modules', 'lighthouse'))) {
+    return { figures: [{ section: 'page', key: 'page.lighthouse', what: 'Lighthouse', value: null, display: 'not run: npm ci in tests/bench/perf', target: null, met: null, command: 'cd tests/bench/perf && npm ci' }], data: null };
+  }
+  const n = quick ? 1 : runs;
+  const lh = (page) => `node demo/serve.mjs build/bench/site --port 8080 --csp & CHROME_PATH=${CHROMIUM} tests/bench/perf/node_modules/.bin/lighthouse http://127.0.0.1:8080/${page} --only-categories=performance --disable-full-page-screenshot --chrome-flags="${CHROMIUM_FLAGS.join(' ')}"`;
+  const command = `node tests/bench/perf/bench.mjs --only page   # one run: ${lh('article.html')} (and article-fallback.html; add --raw to serve.mjs for the uncompressed figures)`;
+  const figures = [];
+  const data = { runs: n };
+  let settings = null;
+  for (const [how, base] of Object.entries(bases)) {
+    const { pages, results } = await lighthousePair(base, n, how);
+    figures.push(...pageFigures(results, n, how, command));
+    data[how] = { pages, results };
+    settings ||= results.widget[0].settings;
+  }
+  data.settings = settings;
   return { figures, data, settings };
 }
 
