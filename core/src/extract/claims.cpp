@@ -1,0 +1,393 @@
+// Claims: one per quote, per reported statement and per main clause with
+// an actor, each dated by the words of its own clause.
+#include "reader.hpp"
+
+#include "lexicon.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace factcard {
+namespace detail {
+
+bool ArticleReader::whole_sentence(const Quote &q) const {
+  std::size_t s = sentence_of(q.open);
+  std::string before = detail::trim(std::string_view(text_).substr(sentences_[s].begin, q.open - sentences_[s].begin));
+  std::size_t e = sentence_of(q.close ? q.close - 1 : 0);
+  std::string after = detail::trim(std::string_view(text_).substr(
+      std::min(q.close, sentences_[e].end), sentences_[e].end - std::min(q.close, sentences_[e].end)));
+  return before.empty() && (after.empty() || after == ".");
+}
+
+void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, std::vector<bool> &sentence_quoted) {
+  std::size_t previous = npos; // index into out_.quotes of this paragraph's last quote
+  std::size_t previous_close = 0;
+  for (const Quote &q : quotes_) {
+    std::string words = detail::trim(std::string_view(text_).substr(q.begin, q.end - q.begin));
+    while (!words.empty() && words.back() == ',') words.pop_back(); // the comma that leads into "she said"
+    if (words.empty()) continue;
+    const Attribution *a = nearest(attributions, q);
+    std::size_t speaker = a ? a->speaker : unattributed_speaker(q, attributions);
+    std::size_t word_count = std::count(words.begin(), words.end(), ' ') + 1;
+    if (speaker == npos) continue;
+    if (!a && word_count < 3) continue; // scare quotes
+    for (std::size_t s = sentence_of(q.open); s <= sentence_of(q.close ? q.close - 1 : 0) && s < sentence_quoted.size();
+         ++s)
+      sentence_quoted[s] = true;
+    // “Q1,” S said, “Q2”: one quote in two parts.
+    bool continues = previous != npos && out_.quotes[previous].speaker == speaker &&
+                     sentence_of(previous_close) == sentence_of(q.open) && split_between(previous_close, q.open);
+    if (continues) {
+      out_.quotes[previous].quote += " " + words;
+    } else {
+      FoundQuote found;
+      found.quote = words;
+      found.speaker = speaker;
+      std::size_t s = sentence_of(q.open);
+      found.sentence =
+          std::string(std::string_view(text_).substr(sentences_[s].begin, sentences_[s].end - sentences_[s].begin));
+      found.paragraph = state_.paragraph;
+      bool continued = !a && !out_.quotes.empty() && out_.quotes.back().speaker == speaker;
+      if (continued) { // the same speech as the quote before it
+        found.when = out_.quotes.back().when;
+        found.when_text = out_.quotes.back().when_text;
+      } else {
+        std::size_t end = a ? std::min(t_[a->verb].end + near_verb, sentences_[s].end) : sentences_[s].end;
+        set_when(found, offset_ + sentences_[s].begin, offset_ + end, {}, false);
+      }
+      out_.quotes.push_back(std::move(found));
+      previous = out_.quotes.size() - 1;
+    }
+    previous_close = q.close;
+    state_.last_quote_speaker = speaker;
+    state_.last_quote_paragraph = state_.paragraph;
+    if (registry_.entities[speaker].kind == EntityKind::person && !state_.unnamed.count(speaker)) {
+      state_.last_person = speaker;
+      state_.last_person_paragraph = state_.paragraph;
+    }
+  }
+}
+
+// Between two parts of a split quote: only ", S said,".
+// "“Q1,” she said, adding, “Q2”" is two quotes: a second speech verb
+// starts a second quotation.
+bool ArticleReader::split_between(std::size_t from, std::size_t to) const {
+  std::string between = detail::trim(std::string_view(text_).substr(from, to - from));
+  bool simple =
+      !between.empty() && between.back() == ',' && between.size() < 120 && between.find('.') == std::string::npos;
+  for (const std::string &w : detail::tokenize_words(between))
+    if (w == "adding" || w == "noting" || w == "saying" || w == "continuing" || w == "before") return false;
+  return simple;
+}
+
+void ArticleReader::read_statements(const std::vector<Attribution> &attributions,
+                                    const std::vector<bool> &sentence_quoted) {
+  std::vector<bool> taken(sentences_.size(), false);
+  for (const Attribution &a : attributions) {
+    std::size_t s = sentence_of(t_[a.verb].begin);
+    if (!a.reported || sentence_quoted[s] || taken[s]) continue;
+    taken[s] = true;
+    FoundStatement st = statement(ClaimKind::statement, a.speaker, s);
+    st.what = st.sentence;
+    // "said on Monday that ...": the date before what is reported
+    std::size_t gap = reported_gap(a.verb);
+    set_when(st, offset_ + sentences_[s].begin, offset_ + t_[a.verb].end + (gap ? gap : near_verb), {}, false);
+    out_.statements.push_back(std::move(st));
+  }
+  for (std::size_t s = 0; s < sentences_.size(); ++s) {
+    if (taken[s] || sentence_quoted[s]) continue;
+    read_facts(s);
+  }
+}
+
+// Bytes from a speech verb up to its "that", where the report begins.
+std::size_t ArticleReader::reported_gap(std::size_t verb) const {
+  for (std::size_t k = verb + 1; k < t_.size() && k < verb + 8; ++k)
+    if (t_[k].lower == "that") return t_[k].begin - t_[verb].end;
+  return 0;
+}
+
+std::string ArticleReader::sentence_text(std::size_t s) const {
+  return std::string(std::string_view(text_).substr(sentences_[s].begin, sentences_[s].end - sentences_[s].begin));
+}
+
+FoundStatement ArticleReader::statement(ClaimKind kind, std::size_t who, std::size_t s) const {
+  FoundStatement st;
+  st.kind = kind;
+  st.who = who;
+  st.sentence = sentence_text(s);
+  st.paragraph = state_.paragraph;
+  for (const Mention &m : mentions_)
+    if (t_[m.first].begin >= sentences_[s].begin && t_[m.first].begin < sentences_[s].end)
+      st.mentioned.push_back(m.entity);
+  return st;
+}
+
+// The claim's own date: one in [begin, end) outside quotation marks and
+// outside `skip` (subordinate clauses); else, for what is reported as done
+// or said, "on or before" the article's date.
+template <class When>
+void ArticleReader::set_when(When &claim, std::size_t begin, std::size_t end,
+                             const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool future) const {
+  for (const FoundDate &d : out_.dates) {
+    if (d.begin < begin || d.end > end || !d.date.known() || in_quote(d.begin - offset_)) continue;
+    if (modifies_noun(d.begin - offset_)) continue;
+    bool skipped = false;
+    for (const auto &span : skip) skipped = skipped || (d.begin >= span.first && d.begin < span.second);
+    if (skipped) continue;
+    claim.when = d.date;
+    claim.when_text = d.text;
+    return;
+  }
+  // What is to come was still said by then: a future clause is a claim made
+  // on or before the article's date too.
+  (void)future;
+  if (!out_.date || !out_.date->known()) return;
+  Date bound = *out_.date;
+  bound.on_or_before = true;
+  claim.when = bound;
+}
+
+// "since 2011", "its 2013 offering", "the June elections": a date that
+// qualifies a noun or a span dates something else than the clause.
+bool ArticleReader::modifies_noun(std::size_t byte) const {
+  for (std::size_t k = 1; k < t_.size(); ++k) {
+    if (t_[k].begin != byte) continue;
+    const std::string &w = t_[k - 1].lower;
+    if (w == "in" && k >= 2 && t_[k - 2].lower == "than") return true; // "closer than in 2017"
+    return w == "since" || w == "until" || w == "than" || w == "of" || w == "its" || w == "his" || w == "her" ||
+           w == "their" || (w == "the" && t_[k].lower != "end" && t_[k].lower != "day") ||
+           is_possessive(t_[k - 1].text);
+  }
+  return false;
+}
+
+// Every main clause with an actor and a finite verb is a claim.
+void ArticleReader::read_facts(std::size_t s) {
+  std::size_t first = t_.size(), last = 0;
+  for (std::size_t k = 0; k < t_.size(); ++k) {
+    if (t_[k].begin < sentences_[s].begin || t_[k].begin >= sentences_[s].end) continue;
+    first = std::min(first, k);
+    last = k;
+  }
+  if (first > last || first >= t_.size()) return;
+  std::vector<bool> quoted(t_.size(), false);
+  for (std::size_t k = first; k <= last; ++k) quoted[k] = in_quote(t_[k].begin);
+  std::vector<detail::Clause> clauses = detail::main_clauses(t_, first, last, quoted);
+  for (const detail::Clause &c : clauses) {
+    std::size_t who = clause_actor(c);
+    if (who == npos) continue;
+    FoundStatement fact = statement(ClaimKind::event, who, s);
+    fact.what = clause_text(c, clauses.size() == 1);
+    if (clauses.size() > 1) fact.sentence = fact.what; // the evidence of one clause is that clause
+    fact.topic = verb_stem(t_[c.verb].lower);
+    std::vector<std::pair<std::size_t, std::size_t>> skip;
+    for (const detail::Clause &sub : c.subordinate)
+      skip.push_back({offset_ + t_[sub.first].begin, offset_ + t_[sub.last].end});
+    std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
+    set_when(fact, begin, offset_ + t_[c.last].end, skip, future_clause(c));
+    out_.statements.push_back(std::move(fact));
+    for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
+  }
+}
+
+// "... on Monday, as Tottenham surrendered a two-goal lead": an adverbial
+// clause with a subject of its own states a fact of its own, dated by
+// its own words.
+void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted) {
+  const std::string &word = t_[span.first].lower;
+  bool adverbial = word == "after" || word == "before" || word == "because" || word == "since" || word == "as" ||
+                   word == "although" || word == "though" || word == "while" || word == "when" || word == "until";
+  if (!adverbial || span.first + 1 > span.last) return;
+  detail::Clause clause{span.first + 1, span.last, span.first + 1, {}};
+  while (clause.verb <= span.last && (quoted[clause.verb] || !detail::is_finite_verb(t_, clause.verb, true)))
+    ++clause.verb;
+  if (clause.verb > span.last || clause.verb == clause.first) return;
+  std::size_t who = clause_actor(clause);
+  if (who == npos) return;
+  FoundStatement fact = statement(ClaimKind::event, who, s);
+  fact.what = clause_text(clause, false);
+  fact.sentence = fact.what;
+  fact.topic = verb_stem(t_[clause.verb].lower);
+  set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {}, false);
+  out_.statements.push_back(std::move(fact));
+}
+
+bool ArticleReader::future_clause(const detail::Clause &c) const {
+  for (std::size_t k = c.first; k <= c.last; ++k) {
+    const std::string &w = t_[k].lower;
+    if (w == "will" || w == "would" || w == "expected" || w == "due" || w == "plans" || w == "scheduled" ||
+        (w == "set" && k + 1 <= c.last && t_[k + 1].lower == "to"))
+      return true;
+  }
+  return false;
+}
+
+std::string ArticleReader::clause_text(const detail::Clause &c, bool whole_sentence) const {
+  std::size_t first = c.first;
+  while (first < c.last &&
+         (t_[first].lower == "and" || t_[first].lower == "but" || t_[first].lower == "while" || t_[first].text == ","))
+    ++first;
+  std::size_t last = c.last;
+  while (last > first && !t_[last].word && t_[last].text != ")" && t_[last].text != "%") --last;
+  (void)whole_sentence;
+  return join_words(t_, first, last, text_);
+}
+
+// Who acts in a clause (below); an organisation or a place that acts (a
+// club, a country) is what a later "they" or "its" stands for.
+std::size_t ArticleReader::clause_actor(const detail::Clause &c) {
+  std::size_t who = subject_of(c);
+  EntityKind kind = who != npos ? registry_.entities[who].kind : EntityKind::other;
+  if ((kind == EntityKind::organization || kind == EntityKind::place) && !state_.unnamed.count(who)) {
+    state_.last_group = who;
+    state_.last_group_paragraph = state_.paragraph;
+  }
+  return who;
+}
+
+// "They", "Their best finish", "Its shares": the organisation or place
+// that last acted, in this or the previous paragraph.
+std::size_t ArticleReader::group_referent() const {
+  return state_.last_group != npos && state_.last_group_paragraph + 1 >= state_.paragraph ? state_.last_group : npos;
+}
+
+// The first person or organisation named before a clause's verb (a place
+// only when no one else is), "he"/"she", "they"/"their …", a description
+// ("the company", "officials"), or else the noun phrase itself ("The quake").
+std::size_t ArticleReader::subject_of(const detail::Clause &c) {
+  std::size_t before = c.verb;
+  while (before > c.first &&
+         (t_[before - 1].lower == "also" || t_[before - 1].lower == "then" || t_[before - 1].lower == "later" ||
+          t_[before - 1].lower == "had" || t_[before - 1].lower == "has" || t_[before - 1].lower == "have"))
+    --before;
+  if (before == c.first) return npos;
+  before = before_aside(c.first, before);
+  const Token &last = t_[before - 1];
+  if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
+  if (last.lower == "they" && before - 1 == first_word(c)) return group_referent();
+  if (age_description(first_word(c), before)) return pronoun_referent(before - 1);
+  // "Mongolia's foreign ministry confirmed": the ministry acts, not Mongolia.
+  if (!last.capitalized && (detail::is_actor_noun(last.lower) || detail::is_role_noun(last.lower))) {
+    std::size_t described = descriptive_speaker_backward(before - 1);
+    if (described != npos) return described;
+  }
+  std::size_t named = named_actor(c);
+  if (named != npos) return named;
+  const std::string &opening = t_[first_word(c)].lower;
+  if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
+  return noun_phrase_actor(c.first, before);
+}
+
+// "The 41-year-old plans to appeal": an age stands for a person named
+// before, as "he" or "she" would.
+bool ArticleReader::age_description(std::size_t first, std::size_t before) const {
+  if (before != first + 2 || t_[first].lower != "the") return false;
+  const std::string &w = t_[first + 1].lower;
+  return w.size() > 9 && std::isdigit(static_cast<unsigned char>(w[0])) && w.compare(w.size() - 9, 9, "-year-old") == 0;
+}
+
+// "The deal, worth $44bn, was approved", "Macron, 44, beat": a short aside
+// between commas right before the verb is not part of the subject.
+std::size_t ArticleReader::before_aside(std::size_t first, std::size_t before) const {
+  if (before < first + 3 || t_[before - 1].text != ",") return before;
+  std::size_t open = before - 1;
+  while (open > first && t_[open - 1].text != "," && before - open < 8) --open;
+  bool aside = open > first + 1 && t_[open - 1].text == ",";
+  return aside ? open - 1 : before;
+}
+
+// The clause's first word, past a joining "and", "but" or comma.
+std::size_t ArticleReader::first_word(const detail::Clause &c) const {
+  std::size_t k = c.first;
+  while (k < c.verb && (!t_[k].word || t_[k].lower == "and" || t_[k].lower == "but")) ++k;
+  return k;
+}
+
+// The first person or organisation named before the verb that is not the
+// object of a preposition ("Despite the ICC warrant, Putin has ..."); a
+// place only when no one else is.
+std::size_t ArticleReader::named_actor(const detail::Clause &c) const {
+  std::size_t place = npos;
+  for (const Mention &m : mentions_) {
+    if (m.first < c.first || m.last >= c.verb || inside(c.subordinate, m.first) || object_of_preposition(m, c.first))
+      continue;
+    if (registry_.entities[m.entity].kind != EntityKind::place) return m.entity;
+    if (place == npos) place = m.entity;
+  }
+  return place;
+}
+
+// Back over "the", "its", adjectives and other names to a preposition.
+bool ArticleReader::object_of_preposition(const Mention &m, std::size_t clause_first) const {
+  for (std::size_t k = m.first; k > clause_first; --k) {
+    const Token &t = t_[k - 1];
+    if (detail::is_preposition(t.lower) || t.lower == "despite") return true;
+    bool modifier = t.word && (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "its" ||
+                               t.lower == "their" || t.capitalized || is_possessive(t.text) || t.number);
+    if (!modifier) return false;
+  }
+  return false;
+}
+
+bool ArticleReader::inside(const std::vector<detail::Clause> &spans, std::size_t token) {
+  for (const detail::Clause &span : spans)
+    if (token >= span.first && token <= span.last) return true;
+  return false;
+}
+
+// "The magnitude 7.8 quake struck": a short noun phrase right before the
+// verb becomes an entity of its own, for the editor to keep or rename.
+std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb) {
+  std::size_t from = first;
+  while (from < verb && (!t_[from].word || t_[from].lower == "and" || t_[from].lower == "but")) ++from;
+  if (from < verb && (t_[from].lower == "the" || t_[from].lower == "a" || t_[from].lower == "an")) ++from;
+  if (from >= verb || verb - from > 8) return npos;
+  for (std::size_t k = approximation_end(from, verb); k < verb; ++k) {
+    const std::string &w = t_[k].lower;
+    // "A chorus of European leaders", "Shares in Tessaly", "The jury of eight men and four women"
+    bool inner = (w == "of" || w == "in" || w == "and") && k > from && k + 1 < verb;
+    bool figure = t_[k].text == "," && k > from && t_[k - 1].number && k + 1 < verb && t_[k + 1].number; // 40,000
+    if ((!t_[k].word && !figure) || (detail::is_preposition(w) && !inner) || detail::is_pronoun(w) ||
+        detail::is_subordinator(w) || w == "it" || w == "they" || w == "we" || w == "i" || w == "you" || w == "there" ||
+        w == "this" || w == "that")
+      return npos;
+  }
+  std::string name = possessive_stripped(join_words(t_, from, verb - 1, text_));
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  std::size_t entity = registry_.add(name, EntityKind::other, std::nullopt);
+  if (entity != npos) state_.unnamed.insert(entity);
+  return entity;
+}
+
+// Past "More than", "About", "At least" before a number: "More than 40,000
+// people died" has a count for its subject.
+std::size_t ArticleReader::approximation_end(std::size_t from, std::size_t verb) const {
+  std::size_t k = from;
+  const std::string &w = t_[k].lower;
+  if ((w == "more" || w == "fewer" || w == "less") && k + 1 < verb && t_[k + 1].lower == "than")
+    k += 2;
+  else if (w == "at" && k + 1 < verb && t_[k + 1].lower == "least")
+    k += 2;
+  else if (w == "about" || w == "around" || w == "nearly" || w == "almost" || w == "over" || w == "some")
+    k += 1;
+  return k < verb && t_[k].number ? k : from;
+}
+
+// "arrived" and "arrives" compare equal.
+std::string ArticleReader::verb_stem(const std::string &w) {
+  static const char *const irregular[][2] = {
+      {"met", "meet"},  {"went", "go"},    {"came", "come"},    {"held", "hold"},   {"gave", "give"},
+      {"took", "take"}, {"made", "make"},  {"left", "leave"},   {"began", "begin"}, {"flew", "fly"},
+      {"won", "win"},   {"lost", "lose"},  {"sent", "send"},    {"spoke", "speak"}, {"paid", "pay"},
+      {"sold", "sell"}, {"bought", "buy"}, {"struck", "strike"}};
+  for (const auto &pair : irregular)
+    if (w == pair[0]) return pair[1];
+  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0)
+    return w.substr(0, w.size() - (w[w.size() - 3] == 'e' ? 1 : 2));
+  if (w.size() > 3 && w.back() == 's') return w.substr(0, w.size() - 1);
+  return w;
+}
+
+} // namespace detail
+} // namespace factcard

@@ -1,0 +1,413 @@
+// Who speaks: the speaker of each speech verb ("said", "according to"),
+// of quotes without one, and what pronouns and descriptions ("he", "the
+// ministry", "the NASA chief", "a council spokesperson") refer to.
+#include "reader.hpp"
+
+#include "factcard/names.hpp"
+
+#include "lexicon.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+namespace factcard {
+namespace detail {
+
+std::vector<Attribution> ArticleReader::find_attributions() {
+  std::vector<Attribution> found;
+  for (std::size_t v = 0; v < t_.size(); ++v) {
+    if (in_quote(t_[v].begin)) continue;
+    bool according = t_[v].lower == "according" && v + 1 < t_.size() && t_[v + 1].lower == "to";
+    if (!according && !detail::is_speech_verb(t_[v].lower) && !naming_verb(v)) continue;
+    std::size_t speaker = according ? speaker_after(v + 2) : npos;
+    bool participle =
+        !according && t_[v].lower.size() > 4 && t_[v].lower.compare(t_[v].lower.size() - 3, 3, "ing") == 0;
+    if (participle && sentence_initial(v)) { // "Acknowledging that ..., Macron pledged": the main clause's subject
+      std::size_t subject = first_person_after(v);
+      if (subject != npos) found.push_back({v, subject, true});
+      continue;
+    }
+    if (participle) { // "..., he added, noting that ...": the same speaker
+      bool same_sentence = !found.empty() && sentence_of(t_[found.back().verb].begin) == sentence_of(t_[v].begin);
+      std::size_t subject = same_sentence ? found.back().speaker : participle_subject(v);
+      if (subject != npos) found.push_back({v, subject, true});
+      continue;
+    }
+    if (!according) {
+      speaker = inverted(v) ? speaker_after(v + 1) : speaker_before(v);
+      if (speaker == npos && !inverted(v)) speaker = sentence_subject(v);
+      if (speaker == npos && !inverted(v) && !takes_listener(v)) speaker = speaker_after(v + 1);
+    }
+    if (speaker == npos) continue;
+    found.push_back({v, speaker, according || reported(v)});
+    remember_speaker(speaker);
+    last_speech_byte_ = t_[v].end;
+  }
+  return found;
+}
+
+// "told the BBC", "urged ministers": who follows these verbs listens.
+bool ArticleReader::takes_listener(std::size_t v) const {
+  const std::string &w = t_[v].lower;
+  return w == "told" || w == "tells" || w == "telling" || w == "urged" || w == "asked" || w == "warned" ||
+         w == "assured" || w == "reminded" || w == "promised";
+}
+
+// "called it “…”", "described the plan as “…”": a verb that speaks only
+// when a quotation follows it closely.
+bool ArticleReader::naming_verb(std::size_t v) const {
+  static const char *const verbs[] = {"called", "calls", "dubbed", "branded", "labelled", "labeled", "hailed"};
+  if (std::none_of(std::begin(verbs), std::end(verbs), [&](const char *w) { return t_[v].lower == w; })) return false;
+  std::size_t limit = std::min(t_.size(), v + 7);
+  for (std::size_t k = v + 1; k < limit; ++k) {
+    if (t_[k].text == "." || t_[k].text == ";") return false;
+    if (std::any_of(quotes_.begin(), quotes_.end(), [&](const Quote &q) { return q.open == t_[k].begin; })) return true;
+  }
+  return false;
+}
+
+// The subject of the main clause after a sentence-initial participial
+// phrase: the first person named after its comma.
+std::size_t ArticleReader::first_person_after(std::size_t v) const {
+  std::size_t s = sentence_of(t_[v].begin), comma = v;
+  while (comma < t_.size() && (t_[comma].text != "," || in_quote(t_[comma].begin))) ++comma;
+  for (const Mention &m : mentions_)
+    if (m.first > comma && sentence_of(t_[m.first].begin) == s && !in_quote(t_[m.first].begin) &&
+        registry_.entities[m.entity].kind == EntityKind::person)
+      return m.entity;
+  return npos;
+}
+
+// "Former prime minister X, who led the talks, welcomed it but said ...":
+// the first person named in the sentence before the verb.
+std::size_t ArticleReader::sentence_subject(std::size_t v) const {
+  std::size_t s = sentence_of(t_[v].begin);
+  for (const Mention &m : mentions_) {
+    if (m.last >= v || sentence_of(t_[m.first].begin) != s) continue;
+    if (registry_.entities[m.entity].kind == EntityKind::person) return m.entity;
+    return npos;
+  }
+  return npos;
+}
+
+// "Modi paid tribute, saying his “thoughts are with …”": with no speech
+// verb before it, a participle speaks for the person its sentence is about.
+std::size_t ArticleReader::participle_subject(std::size_t v) const {
+  std::size_t first = v;
+  while (first > 0 && !sentence_initial(first)) --first;
+  if (detail::is_pronoun(t_[first].lower)) return pronoun_referent(first);
+  return sentence_subject(v);
+}
+
+bool ArticleReader::inverted(std::size_t v) const { // `“…,” said S`
+  if (v == 0) return false;
+  std::size_t before = t_[v].begin;
+  while (before > 0 && text_[before - 1] == ' ') --before;
+  return std::any_of(quotes_.begin(), quotes_.end(), [&](const Quote &q) { return q.close == before; });
+}
+
+bool ArticleReader::reported(std::size_t v) const { // "said that", "told reporters ... that"
+  for (std::size_t k = v + 1; k < t_.size() && k < v + 8; ++k) {
+    if (t_[k].lower == "that") return true;
+    if (t_[k].text == "." || t_[k].text == "," || in_quote(t_[k].begin)) return false;
+  }
+  return false;
+}
+
+void ArticleReader::remember_speaker(std::size_t entity) {
+  if (registry_.entities[entity].kind == EntityKind::person && !state_.unnamed.count(entity)) {
+    state_.last_person = entity;
+    state_.last_person_paragraph = state_.paragraph;
+  }
+  state_.last_speaker = entity;
+}
+
+// "he"/"she": the last person who spoke in this or the previous
+// paragraph; else the last person named before the pronoun.
+std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
+  // Someone named since the last speaker, earlier in this paragraph, is
+  // who "he" or "she" is: "“…,” Smith said. Jones disagreed. “…,” he said."
+  std::size_t between = npos, here = sentence_of(t_[token].begin);
+  for (const Mention &m : mentions_) {
+    bool subject = sentence_initial(m.first) && sentence_of(t_[m.first].begin) < here;
+    if (subject && t_[m.first].begin >= last_speech_byte_ && registry_.entities[m.entity].kind == EntityKind::person &&
+        !state_.unnamed.count(m.entity))
+      between = m.entity;
+  }
+  if (between != npos) return between;
+  // "Morrison ordered flags ..., who he said ...": the subject of its own sentence
+  for (const Mention &m : mentions_) {
+    if (m.last >= token || sentence_of(t_[m.first].begin) != here || !sentence_initial(m.first)) continue;
+    if (registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity)) return m.entity;
+  }
+  if (state_.last_person != npos && state_.last_person_paragraph + 1 >= state_.paragraph) return state_.last_person;
+  std::size_t found = state_.last_named_person;
+  for (const Mention &m : mentions_)
+    if (m.last < token && registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity))
+      found = m.entity;
+  return found != npos ? found : state_.last_person;
+}
+
+std::size_t ArticleReader::speaker_after(std::size_t i) {
+  if (i >= t_.size()) return npos;
+  if (detail::is_pronoun(t_[i].lower)) return pronoun_referent(i);
+  if (const Mention *m = mention_starting_at(i)) return m->entity;
+  for (std::size_t k = i; k < t_.size() && k < i + 3; ++k) // "said Kremlin spokesman Dmitry Peskov"
+    if (const Mention *m = mention_starting_at(k)) return m->entity;
+  return descriptive_speaker_forward(i);
+}
+
+std::size_t ArticleReader::speaker_before(std::size_t v) {
+  std::size_t k = v;
+  while (k > 0 && (t_[k - 1].lower == "also" || t_[k - 1].lower == "later" || t_[k - 1].lower == "has" ||
+                   t_[k - 1].lower == "had" || t_[k - 1].lower == "have" || t_[k - 1].lower == "then" ||
+                   t_[k - 1].lower == "previously" || t_[k - 1].lower == "reportedly" || t_[k - 1].lower == "once"))
+    --k;
+  if (k == 0) return npos;
+  std::size_t end = k - 1;
+  if (t_[end].text == "," && end > 0) { // "Its director, Priya Natarajan, said"
+    if (const Mention *m = mention_ending_at(end - 1))
+      if (registry_.entities[m->entity].kind == EntityKind::person) return m->entity;
+  }
+  if (t_[end].text == ",") { // "Altantuya Batdorj, executive director of ..., warned"
+    std::size_t k2 = end;
+    while (k2 > 0 && t_[k2 - 1].text != "," && !in_quote(t_[k2 - 1].begin)) --k2;
+    if (k2 < 2 || t_[k2 - 1].text != ",") return npos;
+    end = k2 - 2; // the word before the earlier comma
+  }
+  if (detail::is_pronoun(t_[end].lower)) return pronoun_referent(end);
+  const Mention *named = mention_ending_at(end);
+  bool bracketed = named && named->first > 0 && t_[named->first - 1].text == "("; // "The (San Jose) Mercury News"
+  if (const Mention *m = bracketed ? nullptr : named) {
+    // "A spokesperson for Putin": the spokesperson speaks, not Putin.
+    bool for_someone = m->first >= 2 && (t_[m->first - 1].lower == "for" || t_[m->first - 1].lower == "of") &&
+                       detail::is_role_noun(t_[m->first - 2].lower);
+    if (for_someone && registry_.entities[m->entity].kind == EntityKind::organization) return m->entity;
+    if (for_someone && registry_.entities[m->entity].kind == EntityKind::person) {
+      std::size_t begin = m->first - 2;
+      while (begin > 0 && t_[begin - 1].word && !in_quote(t_[begin - 1].begin) &&
+             (t_[begin - 1].capitalized || detail::is_title_word(t_[begin - 1].lower) || t_[begin - 1].lower == "a" ||
+              t_[begin - 1].lower == "an" || t_[begin - 1].lower == "the")) {
+        --begin;
+        if (t_[begin].lower == "a" || t_[begin].lower == "an" || t_[begin].lower == "the") break;
+      }
+      return descriptive_entity(begin, end);
+    }
+    return head_of_phrase(*m);
+  }
+  return descriptive_speaker_backward(end);
+}
+
+// "Stephanie Hinds of the US attorney's office in San Francisco said":
+// the speaker is the head of the phrase, not the last name in it.
+std::size_t ArticleReader::head_of_phrase(const Mention &named) const {
+  const Mention *current = &named;
+  for (int hops = 0; hops < 4; ++hops) {
+    std::size_t k = current->first;
+    bool preposition = false;
+    while (k > 0 && t_[k - 1].text != "," && !in_quote(t_[k - 1].begin) && !sentence_initial(k)) {
+      if (detail::is_preposition(t_[k - 1].lower)) {
+        preposition = true;
+        break;
+      }
+      if (detail::is_finite_verb(t_, k - 1, false)) break;
+      --k;
+    }
+    const Mention *before = nullptr;
+    for (const Mention &m : mentions_)
+      if (preposition && m.last + 1 < k && sentence_of(t_[m.first].begin) == sentence_of(t_[k].begin)) before = &m;
+    if (!before) break;
+    current = before;
+  }
+  bool place = registry_.entities[current->entity].kind == EntityKind::place;
+  return place && current != &named ? named.entity : current->entity;
+}
+
+// "Ukraine's foreign ministry", "an ICC spokesperson", "the ministry".
+std::size_t ArticleReader::descriptive_speaker_backward(std::size_t end) {
+  std::size_t begin = end + 1;
+  bool has_head = false;
+  while (begin > 0) {
+    const Token &t = t_[begin - 1];
+    bool head = detail::is_role_noun(t.lower) || detail::is_org_word(t.lower) || t.lower == "officials" ||
+                t.lower == "authorities" || t.lower == "government" || t.lower == "ministry" ||
+                t.lower.find("year-old") != std::string::npos; // "the 41-year-old"
+    bool modifier = t.word && (t.capitalized || head || detail::is_title_word(t.lower) || t.lower == "for" ||
+                               t.lower == "foreign" || t.lower == "government" || t.lower == "company");
+    if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "one") {
+      --begin;
+      break;
+    }
+    if (!modifier || in_quote(t.begin)) break;
+    has_head = has_head || head;
+    --begin;
+    if (t.capitalized && begin > 0 && t_[begin - 1].word && !t_[begin - 1].capitalized &&
+        t_[begin - 1].lower != "the" && t_[begin - 1].lower != "a" && t_[begin - 1].lower != "an")
+      break;
+  }
+  if (!has_head || begin > end) return npos;
+  return descriptive_entity(begin, end);
+}
+
+std::size_t ArticleReader::descriptive_speaker_forward(std::size_t i) {
+  std::size_t end = i;
+  bool has_head = false;
+  while (end < t_.size()) {
+    const Token &t = t_[end];
+    bool head = detail::is_role_noun(t.lower) || detail::is_org_word(t.lower) || t.lower == "officials" ||
+                t.lower == "authorities";
+    bool ok = t.word && (end == i ? (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.capitalized || head)
+                                  : (t.capitalized || head || detail::is_title_word(t.lower) || t.lower == "foreign"));
+    if (!ok) break;
+    has_head = has_head || head;
+    ++end;
+  }
+  if (!has_head || end == i) return npos;
+  return descriptive_entity(i, end - 1);
+}
+
+// A speaker named by description: definite ones ("the ministry") point at
+// someone seen before; others become an entity of their own.
+std::size_t ArticleReader::descriptive_entity(std::size_t first, std::size_t last) {
+  bool definite = t_[first].lower == "the";
+  bool article = definite || t_[first].lower == "a" || t_[first].lower == "an" || t_[first].lower == "one";
+  std::size_t from = article ? first + 1 : first;
+  if (from > last) return npos;
+  std::string head = t_[last].lower;
+  bool spokesperson = head.rfind("spokes", 0) == 0;
+  if (definite && from == last && spokesperson && state_.spokesperson_of != npos) return state_.spokesperson_of;
+  if (definite) {
+    std::size_t known = resolve_description(from, last);
+    if (known != npos) return known;
+  }
+  // An unnamed spokesperson speaks for the organisation: "an ICC
+  // spokesperson", "a council spokesperson", "a company spokesperson".
+  if (spokesperson && from < last) {
+    std::size_t org = organisation_in(from, last);
+    if (org != npos) return state_.spokesperson_of = org;
+    // "a Mongolian government spokesperson" speaks for "Mongolian government".
+    std::string body = possessive_stripped(join_words(t_, from, last - 1, text_));
+    std::size_t entity = registry_.add(body, EntityKind::organization, std::nullopt);
+    return state_.spokesperson_of = entity;
+  }
+  std::string name = possessive_stripped(join_words(t_, from, last, text_));
+  if (name_words(name).empty()) name = possessive_stripped(join_words(t_, first, last, text_)); // "a Minister"
+  std::size_t entity = registry_.add(name, EntityKind::organization, std::nullopt);
+  if (entity != npos) state_.unnamed.insert(entity);
+  return entity;
+}
+
+// "the president", "the NASA chief", "the former mayor", "the
+// 41-year-old": someone named before whose role (or name) holds the
+// description's words, its head word included; "vice", "deputy" and
+// "former" must match too, so "the president" is never the vice president.
+bool ArticleReader::is_head_of_body(const std::string &w) {
+  return w == "chief" || w == "head" || w == "leader" || w == "boss" || w == "administrator" || w == "director" ||
+         w == "chairman" || w == "chairwoman" || w == "chair";
+}
+
+std::size_t ArticleReader::resolve_description(std::size_t from, std::size_t last) const {
+  std::string head = fold_text(possessive_stripped(t_[last].text));
+  if (head.find("year old") != std::string::npos) { // "the 41-year-old": the last person named
+    for (std::size_t r = state_.recent.size(); r-- > 0;)
+      if (registry_.entities[state_.recent[r]].kind == EntityKind::person && !state_.unnamed.count(state_.recent[r]))
+        return state_.recent[r];
+    return npos;
+  }
+  std::vector<std::string> wanted;
+  for (std::size_t k = from; k <= last; ++k) wanted.push_back(fold_text(possessive_stripped(t_[k].text)));
+  std::size_t best = npos, best_score = 0;
+  for (std::size_t k = registry_.entities.size(); k-- > 0;) {
+    const FoundEntity &e = registry_.entities[k];
+    std::vector<std::string> have = detail::tokenize_words(fold_text(e.name + " " + e.role.value_or("")));
+    auto has = [&](const std::string &w) { return std::find(have.begin(), have.end(), w) != have.end(); };
+    bool head_fits =
+        has(head) || (head.rfind("spokes", 0) == 0 && e.role && fold_text(*e.role).find("spokes") != std::string::npos);
+    // "the NASA chief" for "NASA Administrator Jim Bridenstine": a head of
+    // the same kind, when another word of the description matches too
+    bool synonym = is_head_of_body(head) && e.role && wanted.size() > 1 &&
+                   std::any_of(have.begin(), have.end(), is_head_of_body) &&
+                   std::any_of(wanted.begin(), wanted.end() - 1, has);
+    if (!head_fits && !synonym) continue;
+    bool qualifier_missing = false;
+    for (const char *q : {"vice", "deputy", "former", "acting", "assistant"})
+      qualifier_missing = qualifier_missing || (has(q) != (std::find(wanted.begin(), wanted.end(), q) != wanted.end()));
+    if (qualifier_missing) continue;
+    std::size_t score = 0;
+    for (const std::string &w : wanted) score += has(w) ? 1 : 0;
+    if (score > best_score) best = k, best_score = score;
+  }
+  return best;
+}
+
+// The organisation an unnamed spokesperson speaks for: one named in the
+// phrase ("an ICC spokesperson"), or the last one whose name holds its
+// word ("a council spokesperson"); "company" and "firm" take the last one.
+std::size_t ArticleReader::organisation_in(std::size_t from, std::size_t last) const {
+  for (std::size_t k = from; k < last; ++k) {
+    for (const Mention &m : mentions_)
+      if (m.first <= k && k <= m.last && registry_.entities[m.entity].kind == EntityKind::organization) return m.entity;
+    std::string word = possessive_stripped(t_[k].lower);
+    bool generic = word == "company" || word == "firm" || word == "group" || word == "club";
+    for (std::size_t r = state_.recent.size(); r-- > 0;) { // the most recently named first
+      std::size_t e = state_.recent[r];
+      const FoundEntity &org = registry_.entities[e];
+      if (org.kind != EntityKind::organization || state_.unnamed.count(e)) continue;
+      if (generic ? !public_body(org.name) : fold_text(org.name).find(word) != std::string::npos) return e;
+    }
+  }
+  return npos;
+}
+
+const Attribution *ArticleReader::nearest(const std::vector<Attribution> &attributions, const Quote &q) const {
+  std::size_t first_sentence = sentence_of(q.open), last_sentence = sentence_of(q.close ? q.close - 1 : 0);
+  const Attribution *best = nullptr;
+  std::size_t best_distance = static_cast<std::size_t>(-1);
+  for (const Attribution &a : attributions) {
+    std::size_t s = sentence_of(t_[a.verb].begin);
+    if (s < first_sentence || s > last_sentence) continue;
+    std::size_t at = t_[a.verb].begin;
+    std::size_t distance = at >= q.close ? at - q.close : q.open - std::min(q.open, at);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = &a;
+    }
+  }
+  return best;
+}
+
+// Who says a quote that has no speech verb of its own, in this order:
+// a credit after it ("” – Marine Le Pen"); the speaker of a speech verb
+// earlier in the paragraph ("X said in a statement. “…”"); the last
+// speaker, when the quote stands alone; a heading line naming one person;
+// the one person named in the paragraph before a paragraph that is a
+// quote (a letter or statement introduced there).
+std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const {
+  if (std::size_t credited = credit_after(q.close); credited != npos) return credited;
+  if (state_.credit_speaker != npos && q.open == 0) return state_.credit_speaker; // the credit line below
+  const Attribution *earlier = nullptr;
+  for (const Attribution &a : attributions)
+    if (t_[a.verb].end <= q.open) earlier = &a;
+  if (earlier && whole_sentence(q)) return earlier->speaker;
+  if (!whole_sentence(q)) return npos;
+  if (state_.last_quote_paragraph + 1 >= state_.paragraph && state_.last_quote_speaker != npos)
+    return state_.last_quote_speaker;
+  if (state_.heading_speaker != npos) return state_.heading_speaker;
+  bool quote_paragraph = q.open == 0;
+  if (quote_paragraph && state_.previous_paragraph_person != npos) return state_.previous_paragraph_person;
+  return npos;
+}
+
+// "“…” – Marine Le Pen": a dash and a name right after the quote.
+std::size_t ArticleReader::credit_after(std::size_t close) const {
+  std::size_t k = 0;
+  while (k < t_.size() && t_[k].begin < close) ++k;
+  if (k >= t_.size()) return npos;
+  const std::string &dash = t_[k].text;
+  if (dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93" && dash != "-") return npos;
+  const Mention *m = mention_starting_at(k + 1);
+  return m && registry_.entities[m->entity].kind == EntityKind::person ? m->entity : npos;
+}
+
+} // namespace detail
+} // namespace factcard
