@@ -484,7 +484,7 @@ async function updatesChecks(page, artifacts) {
       summary: details?.querySelector('summary')?.textContent || '',
       open: !!(/** @type {HTMLDetailsElement | null | undefined} */ (details))?.open,
       notes: [...(details?.querySelectorAll('.update') || [])].map((li) => li.textContent),
-      noteVisible: !!details?.querySelector('.update')?.getClientRects().length,
+      noteVisible: !!details?.querySelector('.update')?.checkVisibility(),
       markup: !!root?.querySelector('img'),
     }];
   })));
