@@ -76,7 +76,7 @@ function urlChecks(factcard, work, urls) {
 
 // What `factcard build` writes, statically: every snippet has exactly the shape of the template
 // (no markup from the story), every url is a web url.
-const SNIPPET = /^<blockquote class="fact-card" data-story="[^"<>]*" data-claim="[a-z0-9._-]+"(?: lang="[^"<>]*")?>\n {2}<p>[^<>]*<\/p>\n {2}<footer>(?:[^<>]|<a href="[^"<>]*">[^<>]*<\/a>)*<\/footer>\n<\/blockquote>\n<script type="application\/ld\+json">[^<>]*<\/script>\n<script src="[^"<>]*" async><\/script>\n$/;
+const SNIPPET = /^<blockquote class="fact-card" data-story="[^"<>]*" data-claim="[a-z0-9._-]+"(?: lang="[^"<>]*")?>\n {2}<p>[^<>]*<\/p>\n {2}<footer>(?:[^<>]|<a href="[^"<>]*">[^<>]*<\/a>)*<\/footer>\n(?: {2}<p>[^<>]*<\/p>\n {2}<ul>\n(?: {4}<li><time datetime="\d{4}-\d\d-\d\d">[^<>]*<\/time>[^<>]*<\/li>\n)+ {2}<\/ul>\n)?<\/blockquote>\n<script type="application\/ld\+json">[^<>]*<\/script>\n<script src="[^"<>]*" async><\/script>\n$/;
 const unescapeHtml = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]);
 
 function buildChecks(factcard, work, site, stories) {
@@ -170,11 +170,12 @@ function inspect({ cards, language, jsOn, raw }) {
   const LIGHT = {
     html: ['lang'], head: [], meta: ['charset'], title: [], link: ['rel', 'href'], script: ['src', 'type', 'async'],
     body: [], h1: [], main: [], blockquote: ['class', 'data-story', 'data-claim', 'lang', 'data-factcard', 'style'],
-    p: [], footer: [], a: ['href'],
+    p: [], footer: [], a: ['href'], ul: [], li: [], time: ['datetime'], // the fallback's updates
   };
   const SHADOW_ATTRS = ['class', 'part', 'lang', 'dir', 'aria-label', 'datetime', 'title', 'href', 'target', 'rel', 'id',
     'hidden', 'type', 'aria-expanded', 'aria-controls', 'style'];
-  const SHADOW = new Set(['article', 'header', 'span', 'time', 'p', 'q', 'b', 'ul', 'li', 'a', 'div', 'button', 'section']);
+  const SHADOW = new Set(['article', 'header', 'span', 'time', 'p', 'q', 'b', 'ul', 'li', 'a', 'div', 'button', 'section',
+    'details', 'summary']);
   const stats = { elements: 0, shadowRoots: 0, links: 0, texts: 0 };
 
   // 1. Nothing foreign anywhere.
