@@ -517,7 +517,7 @@ mutants('jsonld', outputs.jsonld, [
   ['a NewsArticle url "javascript:alert(1)"', (d) => { d['@graph'][0].appearance[0].url = 'javascript:alert(1)'; }],
   ['a publisher of @type Person', (d) => { d['@graph'][0].appearance[0].publisher = { '@type': 'Person', name: 'x' }; }],
   ['@type "ClaimReview"', (d) => { d['@graph'][0]['@type'] = 'ClaimReview'; }],
-  ['"dateModified" without "correction"', (d) => { d['@graph'][0].dateModified = '2024-09-04'; }],
+  ['"dateModified" without "correction"', (d) => { d['@graph'][0].dateModified = '2024-09-04'; delete d['@graph'][0].correction; }],
   ['a "correction" without "datePublished"', (d) => {
     d['@graph'][0].dateModified = '2024-09-04';
     d['@graph'][0].correction = [{ '@type': 'CorrectionComment', text: 'x' }];
