@@ -71,6 +71,16 @@ export interface Card {
   /** Ids of cards on the same topic whose value disagrees. */
   contradicts: string[];
   evidence: Evidence[];
+  /** What changed in its claims, newest first; absent when nothing did. */
+  updates?: Update[];
+}
+
+/** A dated note on what changed in a claim (a correction). */
+export interface Update {
+  /** The day, YYYY-MM-DD. */
+  date: string;
+  /** What changed, as the newsroom wrote it. */
+  note: string;
 }
 
 /** What the core answers for a valid story file or bundle (as `factcard cards` prints). */
@@ -129,6 +139,8 @@ export interface Labels {
   untitled: string;
   reportedBy: string;
   unnamed: string;
+  /** "Updated $": $ is the newest update's date. */
+  updated: string;
 }
 
 /** `window.factcard`, and the named exports of the module entry. */

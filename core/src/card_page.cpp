@@ -176,7 +176,10 @@ int oembed_height(const Card &card) {
     if (first) ++sources;
   }
   std::size_t lines = card.what.size() / 40 + 1;
-  return static_cast<int>(156 + 22 * std::min<std::size_t>(lines, 12) + 46 * std::min<std::size_t>(sources, 8));
+  // a card with updates has one more line, its "Updated ..." summary (the notes open only on a click)
+  int updated = card.updates.empty() ? 0 : 24;
+  return static_cast<int>(156 + 22 * std::min<std::size_t>(lines, 12) + 46 * std::min<std::size_t>(sources, 8)) +
+         updated;
 }
 
 std::string site_name(const Story &story, const EmbedOptions &options) {

@@ -129,6 +129,17 @@ void add_claim(Card &card, std::size_t card_index, ClaimT &claim, bool first, Ev
   }
   if (!first && !card.where) card.where = pass<use>(claim.where);
   for (auto &ev : claim.evidence) add_evidence<use>(card, card_index, ev, index);
+  // the union of the claims' entries: the same correction noted on two merged claims is shown once
+  for (auto &u : claim.updates) {
+    bool seen = std::any_of(card.updates.begin(), card.updates.end(),
+                            [&](const Update &e) { return e.date == u.date && e.note == u.note; });
+    if (seen) continue;
+    Update entry;
+    entry.date = u.date;
+    entry.note = pass<use>(u.note);
+    entry.at = u.at;
+    card.updates.push_back(std::move(entry));
+  }
 }
 
 // Cards on one topic whose values cannot all be true contradict each other.
@@ -203,7 +214,7 @@ Json entity_json(const Entity &e) {
 // The fields every card carries, with its references in the form of the caller.
 template <Use use, class CardT> Json card_json(CardT &card, Json &&who, Json &&evidence) {
   Json out = Json::object();
-  out.get_ref<Json::object_t &>().reserve(14);
+  out.get_ref<Json::object_t &>().reserve(15);
   detail::append_member(out, "id", pass<use>(card.id));
   detail::append_member(out, "claims", strings_json<use>(card.claims));
   detail::append_member(out, "kind", to_string(card.kind));
@@ -218,6 +229,16 @@ template <Use use, class CardT> Json card_json(CardT &card, Json &&who, Json &&e
   if (!card.value.is_null()) detail::append_member(out, "value", pass<use>(card.value));
   detail::append_member(out, "contradicts", strings_json<use>(card.contradicts));
   detail::append_member(out, "evidence", std::move(evidence));
+  if (!card.updates.empty()) { // absent when none: cards without updates stay as they were
+    Json updates = Json::array();
+    for (auto &u : card.updates) {
+      Json item = Json::object();
+      detail::append_member(item, "date", u.date.to_string());
+      detail::append_member(item, "note", pass<use>(u.note));
+      updates.push_back(std::move(item));
+    }
+    detail::append_member(out, "updates", std::move(updates));
+  }
   return out;
 }
 
@@ -246,7 +267,10 @@ template <Use use, class Claims> std::vector<Card> merge_claims(const Story &sto
     add_claim<use>(cards[inserted.first->second], inserted.first->second, claim, inserted.second, index);
   }
   decltype(card_of)().swap(card_of); // before the next steps allocate
-  for (Card &card : cards) card.corroboration = count_outlets(story, card.evidence);
+  for (Card &card : cards) {
+    card.corroboration = count_outlets(story, card.evidence);
+    if (card.updates.size() > 1) std::stable_sort(card.updates.begin(), card.updates.end(), newer);
+  }
   mark_contradictions(cards);
   for (Card &card : cards) card.status = status_of(card);
   return cards;

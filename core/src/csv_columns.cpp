@@ -80,7 +80,8 @@ const char *const column_names[col_count] = {"claim_id",
                                              "who_aliases",
                                              "story_id",
                                              "story_title",
-                                             "story_language"};
+                                             "story_language",
+                                             "updates"};
 
 // Cells of these columns are codes, names and lists: surrounding spaces are
 // dropped. The others are prose and kept exactly as written.
@@ -101,8 +102,8 @@ bool is_code_column(Col c) {
 
 // Columns that say something about a claim or its evidence: a row with any of
 // them needs a claim_id.
-const Col claim_columns[10] = {c_kind,  c_what,  c_when,  c_when_text, c_where,
-                               c_topic, c_value, c_quote, c_stance,    c_speaker};
+const Col claim_columns[11] = {c_kind,  c_what,  c_when,   c_when_text, c_where,  c_topic,
+                               c_value, c_quote, c_stance, c_speaker,   c_updates};
 const Col source_detail_columns[6] = {c_publisher, c_headline, c_url, c_published, c_authors, c_source_language};
 const Col entity_detail_columns[3] = {c_who_kind, c_who_description, c_who_aliases};
 
@@ -208,6 +209,38 @@ std::string value_cell(const Json &value) {
     return detail::dump_json(value);
   }
   return detail::dump_json(value);
+}
+
+bool parse_updates(std::string_view cell, std::vector<Update> &out, std::string &error) {
+  std::size_t line = 0;
+  while (!cell.empty()) {
+    std::size_t end = cell.find_first_of("\r\n");
+    std::string text = trim(cell.substr(0, end));
+    cell.remove_prefix(end == std::string_view::npos ? cell.size() : end + 1);
+    ++line;
+    if (text.empty()) continue;
+    std::size_t colon = text.find(':');
+    std::optional<Date> day = parse_date(trim(text.substr(0, colon == std::string::npos ? 0 : colon)));
+    std::string note = colon == std::string::npos ? "" : trim(text.substr(colon + 1));
+    if (!day || day->precision != Precision::day || day->approximate || day->on_or_before || note.empty()) {
+      error = "line " + std::to_string(line) + ": expected \"YYYY-MM-DD: note\", not " + quote_text(text);
+      return false;
+    }
+    Update u;
+    u.date = *day;
+    u.note = std::move(note);
+    out.push_back(std::move(u));
+  }
+  return true;
+}
+
+std::string updates_cell(const std::vector<Update> &updates) {
+  std::string out;
+  for (const Update &u : updates) {
+    if (!out.empty()) out += '\n';
+    out += u.date.to_string() + ": " + u.note;
+  }
+  return out;
 }
 
 } // namespace csv_detail

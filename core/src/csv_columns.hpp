@@ -38,6 +38,7 @@ enum Col : std::size_t {
   c_story_id,
   c_story_title,
   c_story_language,
+  c_updates, // last: export writes it only for a story with updates, so that other spreadsheets stay as they were
   col_count
 };
 
@@ -49,7 +50,7 @@ bool is_code_column(Col c);
 
 // Columns that say something about a claim or its evidence: a row with any of
 // them needs a claim_id. Then the columns that describe a source and an entity.
-extern const Col claim_columns[10];
+extern const Col claim_columns[11];
 extern const Col source_detail_columns[6];
 extern const Col entity_detail_columns[3];
 
@@ -82,6 +83,12 @@ std::string join_list(const std::vector<std::string> &items);
 Json parse_value(const std::string &cell);
 // The cell that gives a Json value back through parse_value.
 std::string value_cell(const Json &value);
+
+// An `updates` cell: one "YYYY-MM-DD: note" per line (blank lines skipped).
+// False with `error` set, naming the line, when a line is not of that form.
+bool parse_updates(std::string_view cell, std::vector<Update> &out, std::string &error);
+// The cell that gives the updates back through parse_updates.
+std::string updates_cell(const std::vector<Update> &updates);
 
 } // namespace csv_detail
 } // namespace factcard

@@ -4,6 +4,7 @@
 
 #include "csv_columns.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -66,8 +67,12 @@ public:
     out.text = "\xEF\xBB\xBF";
     std::vector<std::string> header(csv_columns());
     header.insert(header.end(), extra_columns_.begin(), extra_columns_.end());
-    write_line(out.text, header);
-    for (const std::vector<std::string> &row : rows_) write_line(out.text, row);
+    // without updates, no updates column: such a story's spreadsheet stays as it was before the column existed
+    bool updates =
+        std::any_of(story_.claims.begin(), story_.claims.end(), [](const Claim &c) { return !c.updates.empty(); });
+    std::size_t skip = updates ? npos : std::size_t(c_updates);
+    write_line(out.text, header, skip);
+    for (const std::vector<std::string> &row : rows_) write_line(out.text, row, skip);
     out.not_exported.assign(lost_.begin(), lost_.end());
     return out;
   }
@@ -105,6 +110,7 @@ private:
           else
             row_[c_value] = value_cell(claim.value);
         }
+        put_updates(claim, owner);
         if (e != npos && !entity_done_[e]) {
           entity_done_[e] = true;
           put_entity_details(story_.entities[e]);
@@ -166,6 +172,16 @@ private:
       }
     }
     row_[c] = join_list(items);
+  }
+
+  // One "YYYY-MM-DD: note" per line: a note with a line break would read back as two.
+  void put_updates(const Claim &claim, const std::string &owner) {
+    for (const Update &u : claim.updates) {
+      if (u.note.find_first_of("\r\n") != std::string::npos || trim(u.note) != u.note || u.note.empty())
+        error(owner + ": update note " + quote_text(u.note) +
+              " has a line break, spaces at its ends or nothing in it, which an updates cell cannot hold");
+    }
+    if (!claim.updates.empty()) row_[c_updates] = updates_cell(claim.updates);
   }
 
   void put_entity_details(const Entity &e) {
@@ -231,12 +247,16 @@ private:
     for (const Claim &c : story_.claims) {
       note_extra(c.extra, "claims: ");
       for (const Evidence &ev : c.evidence) note_extra(ev.extra, "evidence: ", "csv");
+      for (const Update &u : c.updates) note_extra(u.extra, "updates: ");
     }
   }
 
-  static void write_line(std::string &out, const std::vector<std::string> &cells) {
+  static void write_line(std::string &out, const std::vector<std::string> &cells, std::size_t skip) {
+    bool first = true;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out += ',';
+      if (i == skip) continue;
+      if (!first) out += ',';
+      first = false;
       out += csv_field(cells[i]);
     }
     out += "\r\n";

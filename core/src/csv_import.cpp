@@ -106,6 +106,11 @@ private:
     std::size_t who_column = r_.at[c_who] != npos ? r_.at[c_who] : r_.at[c_who_id];
     c.who_at = here(rows.who_cell.row ? rows.who_cell : Cell{rows.id_cell.row, who_column});
     c.value_at = here(rows.value.cell);
+    if (rows.updates.given()) {
+      std::string why; // the rows reported a cell that does not parse, and gave no value
+      parse_updates(rows.updates.value, c.updates, why);
+      for (Update &u : c.updates) u.at = here(rows.updates.cell);
+    }
     for (const EvidenceRow &row : rows.evidence) {
       Evidence ev;
       // Placeholders keep a reported problem from being reported twice.

@@ -56,7 +56,7 @@ struct EvidenceRow {
 struct ClaimRows {
   std::string id;
   Cell id_cell;
-  Agreed kind, what, when, when_text, where, topic, value;
+  Agreed kind, what, when, when_text, where, topic, value, updates;
   std::size_t entity = npos;
   Cell who_cell;
   bool who_given = false, kind_reported = false;

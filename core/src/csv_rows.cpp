@@ -365,6 +365,12 @@ private:
     agree(claim.where, cell(r, c_where), r, c_where, owner);
     agree(claim.topic, cell(r, c_topic), r, c_topic, owner);
     agree(claim.value, cell(r, c_value), r, c_value, owner);
+    std::string updates = cell(r, c_updates), why;
+    std::vector<Update> parsed;
+    if (!updates.empty() && !parse_updates(updates, parsed, why))
+      error(r, c_updates, why);
+    else
+      agree(claim.updates, updates, r, c_updates, owner);
   }
 
   void claim_who(std::size_t r, ClaimRows &claim) {

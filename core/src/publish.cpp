@@ -164,6 +164,14 @@ Json Publisher::claim(const Card &card, bool with_context) {
     detail::append_member(claim, "firstAppearance", first->appearance);
   }
   detail::append_member(claim, "appearance", std::move(appearances));
+  if (!card.updates.empty()) { // newest first: the first is when the claim last changed
+    detail::append_member(claim, "dateModified", card.updates.front().date.to_string());
+    Json corrections = Json::array();
+    for (const Update &u : card.updates) {
+      corrections.push_back({{"@type", "CorrectionComment"}, {"text", u.note}, {"datePublished", u.date.to_string()}});
+    }
+    detail::append_member(claim, "correction", std::move(corrections));
+  }
   return claim;
 }
 
@@ -191,7 +199,28 @@ void Publisher::fallback(const Card &card, std::string_view story, std::string &
     if (i) out += ", ";
     append_source(out, card, distinct_[i]);
   }
-  out += "</footer>\n</blockquote>\n";
+  out += "</footer>\n";
+  append_updates(out, card);
+  out += "</blockquote>\n";
+}
+
+// "Updated 3 Sep 2024" and every note with its day, newest first; nothing at
+// all for a card without updates, so that its fallback stays as it was.
+void Publisher::append_updates(std::string &out, const Card &card) {
+  if (card.updates.empty()) return;
+  out += "  <p>Updated ";
+  append_html(out, format_date_en(card.updates.front().date));
+  out += "</p>\n  <ul>\n";
+  for (const Update &u : card.updates) {
+    out += "    <li><time";
+    append_attribute(out, "datetime", u.date.to_string());
+    out += '>';
+    append_html(out, format_date_en(u.date));
+    out += "</time>: ";
+    append_html(out, u.note);
+    out += "</li>\n";
+  }
+  out += "  </ul>\n";
 }
 
 void Publisher::snippet(const Card &card, const Json &ld, std::string &out, std::string &scratch) {

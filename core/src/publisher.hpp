@@ -62,6 +62,7 @@ private:
   SourceParts &source(std::size_t index);
   // Appends how the fallback names a source of the card (a link when it has a web address).
   void append_source(std::string &out, const Card &card, std::size_t index);
+  void append_updates(std::string &out, const Card &card);
   void distinct(const Card &card); // each source of the card once, in the order the evidence names them
 
   const Story &story_;

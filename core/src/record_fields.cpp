@@ -32,9 +32,9 @@ const FieldName source_fields[] = {{"id", f_id},
                                    {"authors", f_authors},
                                    {"language", f_language}};
 const FieldName claim_fields[] = {
-    {"id", f_id},       {"kind", f_kind},           {"who", f_who},     {"what", f_what},
-    {"when", f_when},   {"when_text", f_when_text}, {"where", f_where}, {"topic", f_topic},
-    {"value", f_value}, {"evidence", f_evidence}};
+    {"id", f_id},       {"kind", f_kind},           {"who", f_who},        {"what", f_what},
+    {"when", f_when},   {"when_text", f_when_text}, {"where", f_where},    {"topic", f_topic},
+    {"value", f_value}, {"evidence", f_evidence},   {"updates", f_updates}};
 const FieldName card_fields[] = {{"id", f_id},
                                  {"claims", f_claims},
                                  {"kind", f_kind},
@@ -48,9 +48,11 @@ const FieldName card_fields[] = {{"id", f_id},
                                  {"topic", f_topic},
                                  {"value", f_value},
                                  {"contradicts", f_contradicts},
-                                 {"evidence", f_evidence}};
+                                 {"evidence", f_evidence},
+                                 {"updates", f_updates}};
 const FieldName evidence_fields[] = {
     {"source", f_source}, {"quote", f_quote}, {"stance", f_stance}, {"speaker", f_speaker}};
+const FieldName update_fields[] = {{"date", f_date}, {"note", f_note}};
 
 template <std::size_t N> Field find_field(const FieldName (&names)[N], std::string_view key) {
   for (const FieldName &n : names)
@@ -76,6 +78,8 @@ const char *noun_of(Kind kind) {
     return "a card";
   case Kind::evidence:
     return "evidence";
+  case Kind::update:
+    return "an update";
   }
   return "";
 }
@@ -96,6 +100,8 @@ Field field_of(Kind kind, std::string_view key) {
     return find_field(card_fields, key);
   case Kind::evidence:
     return find_field(evidence_fields, key);
+  case Kind::update:
+    return find_field(update_fields, key);
   }
   return f_unknown;
 }
@@ -115,6 +121,8 @@ Shape shape_of(Kind kind, Field f) {
     return Shape::scalar;
   case f_evidence:
     return Shape::evidence;
+  case f_updates:
+    return Shape::updates;
   case f_story:
     return Shape::record;
   case f_entities:

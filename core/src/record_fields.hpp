@@ -56,22 +56,26 @@ enum Field : unsigned char {
   f_entities,
   f_sources,
   f_cards,
+  f_updates,
+  f_date,
+  f_note,
   field_count,
   f_unknown = field_count
 };
 static_assert(field_count <= 64, "a bit per known member");
 
 // What an object is: the file, its "story", a record of one of the four
-// arrays, or an item of a claim's or a card's "evidence".
-enum class Kind : unsigned char { file, info, entity, source, claim, card, evidence };
+// arrays, or an item of a claim's or a card's "evidence" or "updates".
+enum class Kind : unsigned char { file, info, entity, source, claim, card, evidence, update };
 
 const char *noun_of(Kind kind);
 Field field_of(Kind kind, std::string_view key);
 
 // How a member's value is read: text, an array of texts, a scalar kept as
-// JSON ("value", "corroboration", the format versions), the evidence items, a
-// nested object read as a record ("story"), or an array of records.
-enum class Shape : unsigned char { text, texts, scalar, evidence, record, records };
+// JSON ("value", "corroboration", the format versions), the evidence or update
+// items (objects read into slots, as records are), a nested object read as a
+// record ("story"), or an array of records.
+enum class Shape : unsigned char { text, texts, scalar, evidence, updates, record, records };
 Shape shape_of(Kind kind, Field f);
 
 // One member of an object as read (the first, when a key repeats).

@@ -10,7 +10,7 @@
 namespace factcard {
 namespace detail {
 
-void Records::finish_record(Kind kind, Slot *slots, Location at, Json &&extra, EvidenceItems &evidence) {
+void Records::finish_record(Kind kind, Slot *slots, Location at, Json &&extra, NestedItems &nested) {
   FieldReader f(slots, at, noun_of(kind), problems);
   switch (kind) {
   case Kind::entity:
@@ -18,12 +18,13 @@ void Records::finish_record(Kind kind, Slot *slots, Location at, Json &&extra, E
   case Kind::source:
     return finish_source(f, std::move(extra));
   case Kind::claim:
-    return finish_claim(f, std::move(extra), evidence);
+    return finish_claim(f, std::move(extra), nested);
   case Kind::card:
-    return finish_card(f, evidence);
+    return finish_card(f, nested);
   case Kind::file:
   case Kind::info:
   case Kind::evidence:
+  case Kind::update:
     return;
   }
 }
@@ -40,6 +41,23 @@ Evidence Records::finish_evidence(Slot *slots, Location at, Json &&extra, std::v
   ev.speaker_at = e.at(f_speaker);
   ev.extra = std::move(extra);
   return ev;
+}
+
+Update Records::finish_update(Slot *slots, Location at, Json &&extra, std::vector<Problem> &problems) {
+  FieldReader u(slots, at, "an update", problems);
+  Update up;
+  up.at = at;
+  if (auto date = u.text(f_date, "date", true)) {
+    // a day, not a month or "about": a correction is published on a given day
+    std::optional<Date> day = parse_date(*date);
+    if (day && day->precision == Precision::day && !day->approximate && !day->on_or_before)
+      up.date = *day;
+    else
+      u.report(u.at(f_date), "bad update date " + quote_text(*date) + ": expected a day, YYYY-MM-DD");
+  }
+  if (auto note = u.text(f_note, "note", true)) up.note = std::move(*note);
+  up.extra = std::move(extra);
+  return up;
 }
 
 void Records::finish_file(Slot *file_slots, Location at, Json &&extra, Slot *info_slots, Json &&info_extra) {
@@ -115,7 +133,7 @@ void Records::finish_source(FieldReader &f, Json &&extra) {
   story.sources.push_back(std::move(s));
 }
 
-void Records::finish_claim(FieldReader &f, Json &&extra, EvidenceItems &evidence) {
+void Records::finish_claim(FieldReader &f, Json &&extra, NestedItems &nested) {
   Claim c;
   c.at = f.at();
   if (auto id = f.id()) c.id = std::move(*id);
@@ -124,11 +142,12 @@ void Records::finish_claim(FieldReader &f, Json &&extra, EvidenceItems &evidence
     c.kind = *kind;
   read_statement(f, c, c.who, c.who_at);
   c.value_at = f.at(f_value);
-  if (evidence_list(f, false, evidence.problems)) {
-    // (a vector of its size: `evidence` is the reader's, reused from record to record)
-    c.evidence.reserve(evidence.items.size());
-    std::move(evidence.items.begin(), evidence.items.end(), std::back_inserter(c.evidence));
+  if (evidence_list(f, false, nested.evidence_problems)) {
+    // (a vector of its size: `nested` is the reader's, reused from record to record)
+    c.evidence.reserve(nested.evidence.size());
+    std::move(nested.evidence.begin(), nested.evidence.end(), std::back_inserter(c.evidence));
   }
+  c.updates = update_list(f, nested);
   c.extra = std::move(extra);
   story.claims.push_back(std::move(c));
 }
@@ -163,7 +182,20 @@ bool Records::evidence_list(FieldReader &f, bool bundle, std::vector<Problem> &e
   return true;
 }
 
-void Records::finish_card(FieldReader &f, EvidenceItems &evidence) {
+std::vector<Update> Records::update_list(FieldReader &f, NestedItems &nested) {
+  Slot &s = f.slot(f_updates);
+  if (s.state == Slot::absent || s.state == Slot::null) return {};
+  if (s.state != Slot::container || !s.array) {
+    f.report(s.at, "\"updates\" must be an array of {\"date\", \"note\"} objects");
+    return {};
+  }
+  problems.insert(problems.end(), std::make_move_iterator(nested.update_problems.begin()),
+                  std::make_move_iterator(nested.update_problems.end()));
+  return std::vector<Update>(std::make_move_iterator(nested.updates.begin()),
+                             std::make_move_iterator(nested.updates.end()));
+}
+
+void Records::finish_card(FieldReader &f, NestedItems &nested) {
   Card card;
   CardRefs refs;
   refs.at = f.at();
@@ -185,9 +217,9 @@ void Records::finish_card(FieldReader &f, EvidenceItems &evidence) {
   read_statement(f, card, refs.who, refs.who_at);
   if (auto contradicts = f.texts(f_contradicts, "contradicts")) card.contradicts = std::move(*contradicts);
   refs.contradicts_at = f.at(f_contradicts);
-  if (evidence_list(f, true, evidence.problems)) {
-    card.evidence.reserve(evidence.items.size());
-    for (Evidence &ev : evidence.items) {
+  if (evidence_list(f, true, nested.evidence_problems)) {
+    card.evidence.reserve(nested.evidence.size());
+    for (Evidence &ev : nested.evidence) {
       refs.sources.push_back(std::move(ev.source));
       refs.source_at.push_back(ev.source_at);
       refs.speakers.push_back(ev.speaker.value_or(""));
@@ -198,6 +230,10 @@ void Records::finish_card(FieldReader &f, EvidenceItems &evidence) {
       card.evidence.push_back(std::move(ce));
     }
   }
+  // newest first, as a card shows them, whatever wrote the bundle
+  card.updates = update_list(f, nested);
+  for (Update &u : card.updates) u.extra = Json();
+  std::stable_sort(card.updates.begin(), card.updates.end(), newer);
   cards.push_back(std::move(card));
   card_refs.push_back(std::move(refs));
 }

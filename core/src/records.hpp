@@ -26,11 +26,13 @@ struct CardRefs {
   Location who_at = no_location, contradicts_at = no_location, corroboration_at = no_location;
 };
 
-// A record's "evidence" items as the reader closed them, and their problems:
-// the reader's, reused from record to record.
-struct EvidenceItems {
-  std::vector<Evidence> items;
-  std::vector<Problem> problems;
+// A record's "evidence" and "updates" items as the reader closed them, and
+// their problems: the reader's, reused from record to record.
+struct NestedItems {
+  std::vector<Evidence> evidence;
+  std::vector<Problem> evidence_problems;
+  std::vector<Update> updates;
+  std::vector<Problem> update_problems;
 };
 
 class Records {
@@ -43,9 +45,11 @@ public:
 
   // An entity, source, claim or card that closed, with its evidence items
   // (read as they closed) and their problems.
-  void finish_record(Kind kind, Slot *slots, Location at, Json &&extra, EvidenceItems &evidence);
+  void finish_record(Kind kind, Slot *slots, Location at, Json &&extra, NestedItems &nested);
   // An item of "evidence" that closed.
   static Evidence finish_evidence(Slot *slots, Location at, Json &&extra, std::vector<Problem> &problems);
+  // An item of "updates" that closed.
+  static Update finish_update(Slot *slots, Location at, Json &&extra, std::vector<Problem> &problems);
   // The file's own members and its "story", once the whole file is read.
   void finish_file(Slot *file_slots, Location at, Json &&extra, Slot *info_slots, Json &&info_extra);
   // The story-wide rules, then a bundle's cards against what they name.
@@ -54,10 +58,12 @@ public:
 private:
   void finish_entity(FieldReader &f, Json &&extra);
   void finish_source(FieldReader &f, Json &&extra);
-  void finish_claim(FieldReader &f, Json &&extra, EvidenceItems &evidence);
-  void finish_card(FieldReader &f, EvidenceItems &evidence);
+  void finish_claim(FieldReader &f, Json &&extra, NestedItems &nested);
+  void finish_card(FieldReader &f, NestedItems &nested);
   template <class Statement> void read_statement(FieldReader &f, Statement &out, std::string &who, Location &who_at);
   bool evidence_list(FieldReader &f, bool bundle, std::vector<Problem> &evidence_problems);
+  // A claim's or card's "updates", when it has some (its items' problems join the record's).
+  std::vector<Update> update_list(FieldReader &f, NestedItems &nested);
   void read_info(const Slot &story, Slot *info_slots, Json &&info_extra);
 
   void unique_card_ids();

@@ -38,4 +38,11 @@ bool is_valid_id(std::string_view id) {
   return id[0] != '.'; // no "..", no hidden files when ids become file names
 }
 
+bool newer(const Update &a, const Update &b) {
+  const Date &x = a.date, &y = b.date;
+  if (x.year != y.year) return x.year > y.year;
+  if (x.month != y.month) return x.month > y.month;
+  return x.day > y.day;
+}
+
 } // namespace factcard

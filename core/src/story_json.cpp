@@ -63,6 +63,17 @@ Json claim_to_json(const Claim &c) {
   Json evidence = Json::array();
   for (const Evidence &ev : c.evidence) evidence.push_back(evidence_to_json(ev));
   out["evidence"] = std::move(evidence);
+  if (!c.updates.empty()) {
+    Json updates = Json::array();
+    for (const Update &u : c.updates) {
+      Json item = Json::object();
+      item["date"] = u.date.to_string();
+      item["note"] = u.note;
+      append_extra(item, u.extra);
+      updates.push_back(std::move(item));
+    }
+    out["updates"] = std::move(updates);
+  }
   append_extra(out, c.extra);
   return out;
 }

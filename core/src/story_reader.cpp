@@ -66,10 +66,15 @@ StoryReader::Frame &StoryReader::push_record(Kind kind, Location at) {
   case Kind::evidence:
     f.slots = evidence_slots_, f.extra = &evidence_extra_;
     break;
+  case Kind::update:
+    f.slots = update_slots_, f.extra = &update_extra_;
+    break;
   default:
     f.slots = slots_, f.extra = &extra_;
-    evidence_.items.clear();
-    evidence_.problems.clear();
+    nested_.evidence.clear();
+    nested_.evidence_problems.clear();
+    nested_.updates.clear();
+    nested_.update_problems.clear();
     break;
   }
   for (std::size_t i = 0; i < field_count; ++i) f.slots[i].state = Slot::absent;
@@ -90,6 +95,10 @@ bool StoryReader::seen_key(Frame &f, const std::string &k) {
   f.hashed = true;
   f.key_set.insert(k);
   return false;
+}
+
+std::vector<Problem> &StoryReader::item_problems(Kind item) {
+  return item == Kind::update ? nested_.update_problems : nested_.evidence_problems;
 }
 
 bool StoryReader::not_an_object(Location at) {
@@ -152,9 +161,9 @@ template <class MakeJson> bool StoryReader::leaf(Slot::State state, const std::s
   case FrameKind::texts:
     text_item(p, at, text);
     return true;
-  case FrameKind::evidence_list:
+  case FrameKind::items:
     ++p.items;
-    evidence_.problems.push_back({at, "expected evidence to be a JSON object"});
+    item_problems(p.record).push_back({at, std::string("expected ") + noun_of(p.record) + " to be a JSON object"});
     return true;
   case FrameKind::section:
     records_.problems.push_back({at, std::string("expected ") + noun_of(p.record) + " to be a JSON object"});
@@ -208,12 +217,12 @@ bool StoryReader::open(bool object) {
     text_item(p, at, nullptr);
     push(FrameKind::dom, object, at);
     return true;
-  case FrameKind::evidence_list:
+  case FrameKind::items:
     ++p.items;
     if (object) {
-      push_record(Kind::evidence, at);
+      push_record(p.record, at);
     } else {
-      evidence_.problems.push_back({at, "expected evidence to be a JSON object"});
+      item_problems(p.record).push_back({at, std::string("expected ") + noun_of(p.record) + " to be a JSON object"});
       push(FrameKind::dom, false, at);
     }
     return true;
@@ -246,10 +255,10 @@ void StoryReader::open_member(Frame &p, bool object, Location at) {
     s.text_ok.clear();
     s.text_at.clear();
     push(FrameKind::texts, false, at).slot = &s;
-  } else if (!object && shape == Shape::evidence) {
-    Frame &f = push(FrameKind::evidence_list, false, at);
+  } else if (!object && (shape == Shape::evidence || shape == Shape::updates)) {
+    Frame &f = push(FrameKind::items, false, at);
     f.slot = &s;
-    f.record = p.record;
+    f.record = shape == Shape::evidence ? Kind::evidence : Kind::update;
   } else if (object && shape == Shape::record) {
     push_record(Kind::info, at);
   } else if (!object && shape == Shape::records) {
@@ -268,14 +277,18 @@ bool StoryReader::close() {
   switch (f.kind) {
   case FrameKind::record:
     if (f.record == Kind::evidence) {
-      evidence_.items.push_back(Records::finish_evidence(f.slots, f.at, std::move(*f.extra), evidence_.problems));
+      nested_.evidence.push_back(
+          Records::finish_evidence(f.slots, f.at, std::move(*f.extra), nested_.evidence_problems));
+      *f.extra = Json();
+    } else if (f.record == Kind::update) {
+      nested_.updates.push_back(Records::finish_update(f.slots, f.at, std::move(*f.extra), nested_.update_problems));
       *f.extra = Json();
     } else if (f.record != Kind::file && f.record != Kind::info) { // those two wait for the end of the file
-      records_.finish_record(f.record, f.slots, f.at, std::move(*f.extra), evidence_);
+      records_.finish_record(f.record, f.slots, f.at, std::move(*f.extra), nested_);
       *f.extra = Json();
     }
     break;
-  case FrameKind::evidence_list:
+  case FrameKind::items:
   case FrameKind::texts:
     f.slot->items = f.items;
     break;

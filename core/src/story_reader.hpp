@@ -49,23 +49,23 @@ public:
 
 private:
   enum class FrameKind : unsigned char {
-    dom,           // a container kept as JSON (an unknown member's), or one whose values are dropped
-    section,       // a top-level array of records
-    record,        // an object read into slots: the file, "story", a record, an evidence item
-    evidence_list, // a record's "evidence" array
-    texts,         // an array member of Shape::texts
+    dom,     // a container kept as JSON (an unknown member's), or one whose values are dropped
+    section, // a top-level array of records
+    record,  // an object read into slots: the file, "story", a record, an evidence item
+    items,   // a record's "evidence" or "updates" array
+    texts,   // an array member of Shape::texts
   };
   struct Frame {
     FrameKind kind = FrameKind::dom;
     bool object = false;
-    Kind record = Kind::entity;    // section, record, evidence_list: which objects
+    Kind record = Kind::entity;    // section, record, items: which objects
     Slot *slots = nullptr;         // record: its slots
     Json *extra = nullptr;         // record: its unknown members
     Json *target = nullptr;        // dom: the container being built, or null to drop the values
     bool not_object = false;       // dom: a record that is an array (reported when it closes)
     Location at = no_location;     // where it starts
     std::size_t items = 0;         // arrays: items so far
-    Slot *slot = nullptr;          // texts, evidence_list: the member it is the value of
+    Slot *slot = nullptr;          // texts, items: the member it is the value of
     std::vector<std::string> keys; // objects: keys seen (a hash set once there are many)
     std::unordered_set<std::string> key_set;
     bool hashed = false;
@@ -94,11 +94,14 @@ private:
   std::vector<Frame> frames_; // frames_[0, depth_) are open; sized once, so references stay valid
   std::size_t depth_ = 0;
   // The objects being read, a set of slots per level: the file, its "story"
-  // (kept until the file is finished), a record, an evidence item.
-  Slot file_slots_[field_count], info_slots_[field_count], slots_[field_count], evidence_slots_[field_count];
-  Json file_extra_, info_extra_, extra_, evidence_extra_;
+  // (kept until the file is finished), a record, an evidence item, an update.
+  Slot file_slots_[field_count], info_slots_[field_count], slots_[field_count], evidence_slots_[field_count],
+      update_slots_[field_count];
+  Json file_extra_, info_extra_, extra_, evidence_extra_, update_extra_;
   Location file_at_ = 0;
-  EvidenceItems evidence_;
+  NestedItems nested_;
+  // The problems of an item of the kind (evidence or an update) in nested_.
+  std::vector<Problem> &item_problems(Kind item);
 };
 
 } // namespace detail

@@ -80,7 +80,7 @@ const WORDS = {
   },
 };
 // The English words of the card, which must not show in another language.
-const ENGLISH = /\b(show|hide|corroborated|single source|contested|outlets?|excerpts|sources?|reported by|unknown|untitled|disputes|conflicting|claims?|fact card|full card|unnamed)\b/i;
+const ENGLISH = /\b(show|hide|corroborated|single source|contested|outlets?|excerpts|sources?|reported by|unknown|untitled|disputes|conflicting|claims?|fact card|full card|unnamed|updated)\b/i;
 
 // Every text of the stories (names, headlines, quotes…), to take out of a card's text before
 // looking for English: what is left is the card's own words, dates and numbers.
@@ -92,6 +92,7 @@ function storyTexts(bundle, extra) {
   for (const c of [...bundle.cards, ...extra.claims]) {
     add(c.what, c.where, c.when_text);
     for (const e of c.evidence) add(e.quote);
+    for (const u of c.updates || []) add(u.note);
   }
   return [...texts].sort((a, b) => b.length - a.length);
 }

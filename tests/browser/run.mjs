@@ -467,9 +467,43 @@ async function rtlAndLanguageChecks(h, artifacts) {
   expect('day-en', when['day-en'] === expectedDate(card(h.values.dayclaim).when), expectedDate(card(h.values.dayclaim).when));
   check('dates: each at its precision (year, month, day) in en, de, ru, ar; mn and a bad tag fall back cleanly',
     !problems.length, problems.join('\n'));
+  await updatesChecks(page, artifacts);
   check('dates: no warnings or errors on the language page', !widgetWarnings(page).length && !consoleErrors(page).length,
     JSON.stringify(page.log.console));
   await page.close();
+}
+
+// The two cards of languages.html whose inline story has updates (both claims merge into one
+// card): "Updated <newest day>" in the page's language, the notes, newest first, one click away,
+// and a note that looks like markup stays text.
+async function updatesChecks(page, artifacts) {
+  const read = () => page.evaluate(() => Object.fromEntries(['updates-en', 'updates-de'].map((id) => {
+    const root = document.getElementById(id)?.shadowRoot;
+    const details = root?.querySelector('details.updates');
+    return [id, {
+      summary: details?.querySelector('summary')?.textContent || '',
+      open: !!(/** @type {HTMLDetailsElement | null | undefined} */ (details))?.open,
+      notes: [...(details?.querySelectorAll('.update') || [])].map((li) => li.textContent),
+      noteVisible: !!details?.querySelector('.update')?.checkVisibility(),
+      markup: !!root?.querySelector('img'),
+    }];
+  })));
+  const closed = await read();
+  const en = closed['updates-en'], de = closed['updates-de'];
+  check('updates: "Updated" and the newest day in the page\'s language (en, de); the notes hidden until asked',
+    en.summary === 'Updated Sep 5, 2024' && de.summary === 'Aktualisiert am 5. Sept. 2024' && !en.open && !en.noteVisible,
+    JSON.stringify(closed));
+  check('updates: the union of the merged claims\' notes, newest first, each once, markup kept as text',
+    en.notes.length === 2 && en.notes[0] === "Sep 5, 2024 <img src=x onerror=alert(1)> AP's report added"
+      && en.notes[1].startsWith('Sep 3, 2024 Date corrected') && !en.markup && !de.markup, JSON.stringify(en.notes));
+  await page.evaluate(() => {
+    const summary = document.getElementById('updates-en')?.shadowRoot?.querySelector('summary');
+    summary?.scrollIntoView();
+    summary?.click();
+  });
+  const opened = (await read())['updates-en'];
+  check('updates: one click on the summary shows the notes', opened.open && opened.noteVisible, JSON.stringify(opened));
+  await page.locator('#updates-en').screenshot({ path: join(artifacts, 'updates.png') });
 }
 
 async function hostileChecks(h, artifacts) {

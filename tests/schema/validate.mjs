@@ -239,7 +239,7 @@ for (const path of storyFiles) {
 // it expects as values (range), from https://schema.org/<property>.
 const TYPES = { // schema.org type -> its parent
   Thing: null, CreativeWork: 'Thing', Claim: 'CreativeWork', Article: 'CreativeWork', NewsArticle: 'Article',
-  Person: 'Thing', Organization: 'Thing', Place: 'Thing',
+  Person: 'Thing', Organization: 'Thing', Place: 'Thing', Comment: 'CreativeWork', CorrectionComment: 'Comment',
 };
 const SCHEMA_ORG = {
   identifier: { domain: ['Thing'], range: ['Text', 'URL', 'PropertyValue'] },
@@ -248,6 +248,8 @@ const SCHEMA_ORG = {
   appearance: { domain: ['Claim'], range: ['CreativeWork'] },
   firstAppearance: { domain: ['Claim'], range: ['CreativeWork'] },
   datePublished: { domain: ['CreativeWork'], range: ['Date', 'DateTime'] },
+  dateModified: { domain: ['CreativeWork', 'DataFeedItem'], range: ['Date', 'DateTime'] },
+  correction: { domain: ['CreativeWork'], range: ['CorrectionComment', 'Text', 'URL'] },
   temporalCoverage: { domain: ['CreativeWork'], range: ['DateTime', 'Text', 'URL'] },
   headline: { domain: ['CreativeWork'], range: ['Text'] },
   url: { domain: ['Thing'], range: ['URL'] },
@@ -255,8 +257,10 @@ const SCHEMA_ORG = {
   name: { domain: ['Thing'], range: ['Text'] },
 };
 const USED = { // the properties factcard writes on each type
-  Claim: ['identifier', 'text', 'author', 'appearance', 'firstAppearance', 'datePublished', 'temporalCoverage'],
+  Claim: ['identifier', 'text', 'author', 'appearance', 'firstAppearance', 'datePublished', 'temporalCoverage',
+    'dateModified', 'correction'],
   NewsArticle: ['headline', 'url', 'datePublished', 'publisher'],
+  CorrectionComment: ['text', 'datePublished'],
   Organization: ['name'], Person: ['name'], Place: ['name'], Thing: ['name'],
 };
 const isA = (type, parents) => {
@@ -484,6 +488,9 @@ mutants('cards', outputs.cards, [
   ['corroboration 1.5', (d) => { d.cards[0].corroboration = 1.5; }],
   ['"claims": []', (d) => { d.cards[0].claims = []; }],
   ['no "story"', (d) => { delete d.story; }],
+  ['"updates": [] (left out when none)', (d) => { d.cards[0].updates = []; }],
+  ['an update dated "2024-09" (a day is needed)', (d) => { d.cards[0].updates = [{ date: '2024-09', note: 'x' }]; }],
+  ['an update without "note"', (d) => { d.cards[0].updates = [{ date: '2024-09-03' }]; }],
 ]);
 mutants('bundle', outputs.bundle, [
   ['no "factcard_bundle"', (d) => { delete d.factcard_bundle; }],
@@ -510,6 +517,15 @@ mutants('jsonld', outputs.jsonld, [
   ['a NewsArticle url "javascript:alert(1)"', (d) => { d['@graph'][0].appearance[0].url = 'javascript:alert(1)'; }],
   ['a publisher of @type Person', (d) => { d['@graph'][0].appearance[0].publisher = { '@type': 'Person', name: 'x' }; }],
   ['@type "ClaimReview"', (d) => { d['@graph'][0]['@type'] = 'ClaimReview'; }],
+  ['"dateModified" without "correction"', (d) => { d['@graph'][0].dateModified = '2024-09-04'; delete d['@graph'][0].correction; }],
+  ['a "correction" without "datePublished"', (d) => {
+    d['@graph'][0].dateModified = '2024-09-04';
+    d['@graph'][0].correction = [{ '@type': 'CorrectionComment', text: 'x' }];
+  }],
+  ['a "correction" of @type "Comment"', (d) => {
+    d['@graph'][0].dateModified = '2024-09-04';
+    d['@graph'][0].correction = [{ '@type': 'Comment', text: 'x', datePublished: '2024-09-04' }];
+  }],
 ]);
 
 // ---------------------------------------------------------------- invalid files
@@ -608,6 +624,15 @@ const DATES = ['2024', '2024-09', '2024-09-03', '~2024', '~2024-09', '~2024-09-0
   '2024-09-00', '2024-9', '2024-9-3', '24', '20245', '~unknown', 'Unknown', '~~2024', ' 2024', '2024 ', '',
   '2024-09-03T10:00', '2024/09/03', '２０２４', '~', '-2024', '2024-'];
 for (const d of DATES) story(`claim "when": ${JSON.stringify(d)}`, (s) => { s.claims[0].when = d; });
+for (const d of DATES) {
+  story(`claim "updates" date: ${JSON.stringify(d)}`, (s) => { s.claims[0].updates = [{ date: d, note: 'n' }]; });
+}
+const UPDATES = [null, {}, [], ['x'], [{ date: '2024-09-03' }], [{ note: 'n' }], [{ date: '2024-09-03', note: ' ' }],
+  [{ date: '2024-09-03', note: 5 }], [{ date: '..2024-09-03', note: 'n' }], [{ date: '2024-09-03', note: 'n', by: 'desk' }]];
+for (const u of UPDATES) {
+  story(`claim "updates": ${JSON.stringify(u)}`, (s) => { s.claims[0].updates = u; });
+  bundle(`bundle card "updates": ${JSON.stringify(u)}`, (b) => { b.cards[0].updates = u; });
+}
 for (const d of ['2023-02-29', '~2024-02', 'unknown', 'Sept 2024']) {
   story(`source "published": ${JSON.stringify(d)}`, (s) => { s.sources[0].published = d; });
   bundle(`bundle card "when": ${JSON.stringify(d)}`, (b) => { b.cards[0].when = d; });

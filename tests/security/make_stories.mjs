@@ -81,6 +81,7 @@ function cardFor(v, i) {
       { source: `s${n}`, quote: v, stance: 'supports', ...(kind === 'quote' ? { speaker: `e${n}` } : {}) },
       { source: `s${n}b`, quote: v, stance: i % 5 === 0 ? 'refutes' : 'supports' },
     ],
+    updates: [{ date: '2024-09-05', note: v }],
   };
   const claims = [claim];
   // Some cards get a contradicting claim, so the conflict panel shows hostile text too.
@@ -90,7 +91,7 @@ function cardFor(v, i) {
   }
   const expect = {
     claim: `v${n}`, vector: i, line: 0, kind, name, description: v, where: v, whenText: v, what: v, url,
-    publisher: v, headline: v, quote: v, rival: claims.length > 1 ? `${v} (rival)` : null,
+    publisher: v, headline: v, quote: v, note: v, rival: claims.length > 1 ? `${v} (rival)` : null,
   };
   return { entity, sources, claims, expect };
 }

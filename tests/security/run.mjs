@@ -76,7 +76,7 @@ function urlChecks(factcard, work, urls) {
 
 // What `factcard build` writes, statically: every snippet has exactly the shape of the template
 // (no markup from the story), every url is a web url.
-const SNIPPET = /^<blockquote class="fact-card" data-story="[^"<>]*" data-claim="[a-z0-9._-]+"(?: lang="[^"<>]*")?>\n {2}<p>[^<>]*<\/p>\n {2}<footer>(?:[^<>]|<a href="[^"<>]*">[^<>]*<\/a>)*<\/footer>\n<\/blockquote>\n<script type="application\/ld\+json">[^<>]*<\/script>\n<script src="[^"<>]*" async><\/script>\n$/;
+const SNIPPET = /^<blockquote class="fact-card" data-story="[^"<>]*" data-claim="[a-z0-9._-]+"(?: lang="[^"<>]*")?>\n {2}<p>[^<>]*<\/p>\n {2}<footer>(?:[^<>]|<a href="[^"<>]*">[^<>]*<\/a>)*<\/footer>\n(?: {2}<p>[^<>]*<\/p>\n {2}<ul>\n(?: {4}<li><time datetime="\d{4}-\d\d-\d\d">[^<>]*<\/time>[^<>]*<\/li>\n)+ {2}<\/ul>\n)?<\/blockquote>\n<script type="application\/ld\+json">[^<>]*<\/script>\n<script src="[^"<>]*" async><\/script>\n$/;
 const unescapeHtml = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]);
 
 function buildChecks(factcard, work, site, stories) {
@@ -147,14 +147,14 @@ function expectations(s) {
   const out = [];
   for (const c of s.cards) {
     const main = { claim: c.claim, kind: c.kind, what: c.what, name: c.name, description: c.description, where: c.where,
-      whenText: c.whenText, rival: c.rival, sources: [
+      whenText: c.whenText, rival: c.rival, note: c.note, sources: [
         // deepLink: the excerpt's address, where the fallback's outlet and the card's excerpt link
         { outlet: c.publisher, headline: c.headline, url: c.url, deepLink: c.url && textFragmentUrl(c.url, c.quote), quotes: [c.quote] },
         { outlet: null, headline: c.headline, url: null, quotes: [c.quote] }] };
     out.push(main);
     if (c.rival) {
       out.push({ claim: `${c.claim}-r`, kind: 'statement', what: c.rival, name: c.name, description: c.description,
-        where: null, whenText: null, rival: c.what, sources: [{ outlet: null, headline: c.headline, url: null, quotes: [c.quote] }] });
+        where: null, whenText: null, rival: c.what, note: null, sources: [{ outlet: null, headline: c.headline, url: null, quotes: [c.quote] }] });
     }
   }
   return out;
@@ -170,11 +170,12 @@ function inspect({ cards, language, jsOn, raw }) {
   const LIGHT = {
     html: ['lang'], head: [], meta: ['charset'], title: [], link: ['rel', 'href'], script: ['src', 'type', 'async'],
     body: [], h1: [], main: [], blockquote: ['class', 'data-story', 'data-claim', 'lang', 'data-factcard', 'style'],
-    p: [], footer: [], a: ['href'],
+    p: [], footer: [], a: ['href'], ul: [], li: [], time: ['datetime'], // the fallback's updates
   };
   const SHADOW_ATTRS = ['class', 'part', 'lang', 'dir', 'aria-label', 'datetime', 'title', 'href', 'target', 'rel', 'id',
     'hidden', 'type', 'aria-expanded', 'aria-controls', 'style'];
-  const SHADOW = new Set(['article', 'header', 'span', 'time', 'p', 'q', 'b', 'ul', 'li', 'a', 'div', 'button', 'section']);
+  const SHADOW = new Set(['article', 'header', 'span', 'time', 'p', 'q', 'b', 'ul', 'li', 'a', 'div', 'button', 'section',
+    'details', 'summary']);
   const stats = { elements: 0, shadowRoots: 0, links: 0, texts: 0 };
 
   // 1. Nothing foreign anywhere.
@@ -224,8 +225,16 @@ function inspect({ cards, language, jsOn, raw }) {
     if (!ld || ld.localName !== 'script' || ld.getAttribute('type') !== 'application/ld+json' || ld.attributes.length !== 1) return bad('no JSON-LD script after it');
     if (!js || js.localName !== 'script' || js.getAttribute('src') !== 'factcard/factcard.js' || js.attributes.length !== 2 || !js.hasAttribute('async')) return bad('no widget script after it');
     if (bq.getAttribute('lang') !== norm(language)) bad(`lang ${show(bq.getAttribute('lang'))}`);
-    const [p, footer] = bq.children;
-    if (bq.children.length !== 2 || p.localName !== 'p' || footer.localName !== 'footer' || p.children.length) return bad(`fallback shape ${show(bq.innerHTML)}`);
+    // a card with an update note: "Updated …" and the note's list after the footer
+    const [p, footer, updated, list] = bq.children;
+    if (bq.children.length !== (c.note != null ? 4 : 2) || p.localName !== 'p' || footer.localName !== 'footer' || p.children.length
+      || (c.note != null && (updated.localName !== 'p' || updated.children.length || list.localName !== 'ul'))) return bad(`fallback shape ${show(bq.innerHTML)}`);
+    if (c.note != null) {
+      if (updated.textContent !== 'Updated 5 September 2024') bad(`fallback update line ${show(updated.textContent)}`);
+      const item = list.children[0];
+      if (list.children.length !== 1 || item.localName !== 'li' || item.children.length !== 1 || item.children[0].localName !== 'time'
+        || item.textContent !== `5 September 2024: ${norm(c.note)}`) bad(`fallback update ${show(list.innerHTML)}`);
+    }
     const what = norm(c.kind === 'quote' ? `\u201C${c.what}\u201D` : c.what);
     if (p.textContent !== what) bad(`fallback text ${show(p.textContent)} != ${show(what)}`);
     const foot = footer.textContent;
@@ -244,7 +253,8 @@ function inspect({ cards, language, jsOn, raw }) {
       if (claim.text !== c.what) bad(`JSON-LD text ${show(claim.text)}`);
       if (claim.author.name !== c.name) bad(`JSON-LD author ${show(claim.author.name)}`);
       if (!claim.appearance.some((a) => a.headline === c.sources[0].headline)) bad('JSON-LD lacks the headline');
-      stats.texts += 3;
+      if (c.note != null && claim.correction[0].text !== c.note) bad(`JSON-LD correction ${show(claim.correction[0].text)}`);
+      stats.texts += 4;
     } catch (err) {
       bad(`JSON-LD does not parse (${err.message})`);
     }
@@ -280,11 +290,12 @@ function inspect({ cards, language, jsOn, raw }) {
       const passages = [...row.querySelectorAll('.excerpt a.passage')].map((a) => a.getAttribute('href'));
       if (s.url ? !passages.includes(s.deepLink) : passages.length) bad(`excerpt links ${show(passages.join(' '))}, not ${show(s.deepLink)}`);
     }
+    if (c.note != null && text('.updates .update span') !== c.note) bad(`card update note ${show(text('.updates .update span'))} != ${show(c.note)}`);
     if (c.rival != null) {
       const rival = card.querySelector('.rival .what');
       if (!rival || rival.textContent !== c.rival) bad(`conflict panel ${show(rival && rival.textContent)} != ${show(c.rival)}`);
     }
-    stats.texts += 6 + c.sources.length * 2;
+    stats.texts += 7 + c.sources.length * 2;
   });
   return { problems, stats, url: location.href, title: document.title };
 }

@@ -13,7 +13,7 @@ export const LABELS = {
     source: 'source', sources: 'sources', excerpts: 'excerpts', fullCard: 'full card',
     conflict: 'conflicting claim', conflicts: 'conflicting claims', disputes: 'disputes this',
     unknownOutlet: 'Unknown outlet', untitled: 'Untitled article', reportedBy: 'Reported by $',
-    unnamed: '{an unnamed outlet|# unnamed outlets}',
+    unnamed: '{an unnamed outlet|# unnamed outlets}', updated: 'Updated $',
   },
   de: {
     corroborated: 'Bestätigt · # Medien', 'single-source': 'Einzelquelle', contested: 'Umstritten',
@@ -21,7 +21,7 @@ export const LABELS = {
     source: 'Quelle', sources: 'Quellen', excerpts: 'Auszüge', fullCard: 'ganze Karte',
     conflict: 'Widerspruch', conflicts: 'Widersprüche', disputes: 'widerspricht',
     unknownOutlet: 'Unbekanntes Medium', untitled: 'Ohne Titel', reportedBy: 'Berichtet von $',
-    unnamed: '{einem ungenannten Medium|# ungenannten Medien}',
+    unnamed: '{einem ungenannten Medium|# ungenannten Medien}', updated: 'Aktualisiert am $',
   },
   ru: {
     corroborated: 'Подтверждено · # {издание|издания|изданий|издания}', 'single-source': 'Один источник', contested: 'Оспаривается',
@@ -29,7 +29,7 @@ export const LABELS = {
     source: 'источник', sources: 'источники', excerpts: 'цитаты', fullCard: 'карточку целиком',
     conflict: 'противоречие', conflicts: 'противоречия', disputes: 'оспаривает',
     unknownOutlet: 'Неизвестное издание', untitled: 'Без заголовка', reportedBy: 'Сообщили: $',
-    unnamed: '# {неназванное издание|неназванных издания|неназванных изданий|неназванного издания}',
+    unnamed: '# {неназванное издание|неназванных издания|неназванных изданий|неназванного издания}', updated: 'Обновлено $',
   },
   ar: {
     corroborated: 'مؤكد · {# وسيلة إعلام|وسيلة إعلام واحدة|وسيلتا إعلام|# وسائل إعلام|# وسيلة إعلام|# وسيلة إعلام}',
@@ -39,6 +39,7 @@ export const LABELS = {
     conflict: 'الادعاء المخالف', conflicts: 'الادعاءات المخالفة', disputes: 'يعارضه',
     unknownOutlet: 'وسيلة إعلام مجهولة', untitled: 'بلا عنوان', reportedBy: 'بحسب $',
     unnamed: '{# وسيلة إعلام مجهولة|وسيلة إعلام مجهولة|وسيلتي إعلام مجهولتين|# وسائل إعلام مجهولة|# وسيلة إعلام مجهولة|# وسيلة إعلام مجهولة}',
+    updated: 'حُدِّث في $',
   },
 };
 

@@ -27,6 +27,8 @@ p,ul{margin:0;padding:0}ul{list-style:none}
 .when{font-size:.85em;color:var(--muted)}
 .what{font-size:1.13em;font-weight:650;line-height:1.35}
 .who{margin-top:.35em;font-size:.88em;color:var(--muted)}.who b{font-weight:600;color:var(--fg)}
+.updates{margin-top:.4em;font-size:.85em;color:var(--muted)}.updates summary{cursor:pointer;width:fit-content}
+.update{margin-top:.3em;color:var(--fg)}.update time{font-weight:600;color:var(--muted)}
 .label{margin-top:.85em;padding-top:.7em;border-top:1px solid var(--line);font-size:.72em;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
 .source{margin-top:.45em;font-size:.88em;line-height:1.4}
 .headline{display:block;overflow:hidden;white-space:nowrap;text-overflow:ellipsis;contain:inline-size}

@@ -60,9 +60,28 @@ export function cardView(card, loaded, lang, words) {
     formatDate(card.when, lang, 'long'))),
   h('p', { class: 'what', part: 'what', lang: storyLang, dir: 'auto' }, what),
   h('p', { class: 'who', part: 'who', lang: storyLang, dir: 'auto' },
-    h('b', null, who.name), who.description && `, ${who.description}`, card.where && ` · ${card.where}`));
+    h('b', null, who.name), who.description && `, ${who.description}`, card.where && ` · ${card.where}`),
+  updatesView(card, lang, storyLang, words));
   view.append(...sectionsOf(view, card, loaded, lang, words));
   return view;
+}
+
+/**
+ * "Updated 3 Sep 2024", the newest update's day, with every note one click away in a native
+ * <details> (keyboard and screen readers for free); null when nothing changed.
+ * @param {Card} card
+ * @param {string} lang
+ * @param {string | null} storyLang
+ * @param {Words} words
+ */
+function updatesView(card, lang, storyLang, words) {
+  const updates = card.updates || [];
+  if (!updates.length) return null;
+  return h('details', { class: 'updates', part: 'updates' },
+    h('summary', { part: 'updated' }, words.say('updated', null, formatDate(updates[0].date, lang, 'short'))),
+    h('ul', null, updates.map((u) => h('li', { class: 'update', part: 'update' },
+      h('time', { lang, datetime: u.date }, formatDate(u.date, lang, 'short')), ' ',
+      h('span', { lang: storyLang, dir: 'auto' }, u.note)))));
 }
 
 /**

@@ -36,6 +36,7 @@ struct Card {
   Json value;                           // null when absent
   std::vector<std::string> contradicts; // ids of cards
   std::vector<CardEvidence> evidence;
+  std::vector<Update> updates; // its claims' entries, each once, newest first (extra left out)
 };
 
 // Merges, corroborates and contrasts the claims of a loaded story.

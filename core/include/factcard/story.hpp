@@ -74,6 +74,18 @@ struct Evidence {
   Stance stance_or_default() const { return stance.value_or(Stance::supports); }
 };
 
+// A dated note on what changed in a claim, as newsrooms publish corrections
+// (schema.org's CorrectionComment): the card shows the newest date and the notes.
+struct Update {
+  Date date;        // a day (YYYY-MM-DD)
+  std::string note; // short text, shown as written
+  Json extra;       // null or an object
+  Location at = no_location;
+};
+
+// The order a card shows updates in: newer first.
+bool newer(const Update &a, const Update &b);
+
 struct Claim {
   std::string id;
   ClaimKind kind = ClaimKind::event;
@@ -85,6 +97,7 @@ struct Claim {
   std::optional<std::string> topic;
   Json value; // null when absent; else a string, number or boolean
   std::vector<Evidence> evidence;
+  std::vector<Update> updates;  // as written; empty when the file has none
   Json extra;                   // null or an object
   std::size_t who_index = npos; // resolved
   Location at = no_location, id_at = no_location, who_at = no_location, value_at = no_location;
