@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { CORPUS_TEXTS_DIR, REPO_ROOT, SEED_TEXTS_DIR, fold, loadCorpus, nameWords } from '../extract/corpus.mjs';
+import { CORPUS_TEXTS_DIR, REPO_ROOT, SEED_TEXTS_DIR, excerpt, fold, loadCorpus, nameWords } from '../extract/corpus.mjs';
 import { renderMarkdown, renderSummary } from './report.mjs';
 import { failureClasses, scoreDrafts } from './draft_score.mjs';
 import { addCounts, rates, scoreArticle } from './scoring.mjs';
@@ -217,23 +217,30 @@ function withRates(totals) {
   return out;
 }
 
+// The errors as the JSON keeps them: no `found` lists, and quotes by their
+// ends only, since the articles' texts stay outside the tree.
 function withoutFound(errors) {
   const out = {};
   for (const [category, lists] of Object.entries(errors)) {
     const { found, ...rest } = lists;
-    out[category] = rest;
+    out[category] = Object.fromEntries(Object.entries(rest).map(([kind, items]) =>
+      [kind, items.map((x) => (x && typeof x === 'object' && 'quote' in x
+        ? { ...x, from: undefined, to: undefined, quote: excerpt(x.quote) } : x))]));
   }
   return out;
 }
 
-// The JSON keeps the numbers and the errors, not the functions or the predictions.
+// The JSON keeps the numbers and the errors, not the functions or the
+// predictions; a held-out article keeps its scores only (its errors are
+// counted, never listed: nobody debugs on them).
 function toJson(results) {
   return {
     ...results,
     tools: results.tools.map(({ annotate, totals, articles, ...rest }) => ({
       ...rest,
       totals: withRates(totals),
-      articles: articles?.map(({ prediction, errors, ...a }) => ({ ...a, errors: withoutFound(errors) })),
+      articles: articles?.map(({ prediction, errors, ...a }) =>
+        (a.set === 'heldout' ? a : { ...a, errors: withoutFound(errors) })),
     })),
   };
 }

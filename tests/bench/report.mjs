@@ -1,5 +1,6 @@
 // @ts-check
 // docs/EXTRACTION.md from the benchmark's results, and the tables it prints.
+import { excerpt } from '../extract/corpus.mjs';
 import { METRICS, rates } from './scoring.mjs';
 
 const SETS = [
@@ -80,15 +81,14 @@ function kindsOf(results, breakdownKey) {
 
 // ---------------------------------------------------------------- misses
 
-const short = (text, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function articleMisses(errors) {
   const lines = [];
   const q = errors.quotes, d = errors.dates, p = errors.people;
   if (q) {
-    for (const x of q.missed) lines.push(`quote missed: “${short(x.quote)}” (${x.speaker})`);
-    for (const x of q.wrongSpeaker) lines.push(`quote speaker wrong: “${short(x.quote, 60)}” → ${x.predicted ?? 'none'}, expected ${x.expected}`);
-    for (const x of q.spurious) lines.push(`quote not annotated: “${short(x.quote || '')}” (${x.speaker ?? 'no speaker'})`);
+    for (const x of q.missed) lines.push(`quote missed: “${excerpt(x.quote)}” (${x.speaker})`);
+    for (const x of q.wrongSpeaker) lines.push(`quote speaker wrong: “${excerpt(x.quote)}” → ${x.predicted ?? 'none'}, expected ${x.expected}`);
+    for (const x of q.spurious) lines.push(`quote not annotated: “${excerpt(x.quote)}” (${x.speaker ?? 'no speaker'})`);
   }
   if (d) {
     for (const x of d.missed) lines.push(`date missed: "${x.text}" = ${x.value}`);

@@ -3,14 +3,15 @@
 //
 //   node tests/extract/check_annotations.mjs [--hints]
 //
-// Errors (exit 1): a quote or date text that is not in its article, a date
+// Errors (exit 1): a quote or date text that is not in its article, a long
+// quote of a seed or corpus text written whole instead of by its ends, a date
 // value that is not ISO at a precision, a speaker that is neither a person nor
 // an organisation of the file, a person not named verbatim, a written article
 // outside 250-600 words. With --hints it also lists what may have been
 // missed: quoted passages no annotation covers and dates chrono-node finds
 // that no annotation overlaps (to review by eye: chrome and scare quotes are
 // deliberately left out).
-import { fold, isValidDateValue, loadCorpus, nameWords } from './corpus.mjs';
+import { LONG_QUOTE_WORDS, excerpt, fold, isValidDateValue, loadCorpus, nameWords } from './corpus.mjs';
 
 const MIN_WRITTEN = 12;
 const WORD_RANGE = [250, 600];
@@ -50,10 +51,25 @@ function checkShape(gold, fail, set) {
   if (gold.orgs !== undefined && !Array.isArray(gold.orgs)) fail('"orgs" is not an array');
 }
 
+// Seed and corpus texts stay outside the tree, so their long quotes are
+// annotated by their ends ({from, to}; corpus.mjs), which must find the quote.
+function checkQuoteForm(article, q, fail) {
+  if (q.from === undefined) {
+    const long = article.set !== 'written' && String(q.quote).split(' ').length > LONG_QUOTE_WORDS;
+    if (long) fail(`a quote of over ${LONG_QUOTE_WORDS} words is annotated as {from, to}, not whole: ${excerpt(q.quote)}`);
+    return;
+  }
+  if (!q.from || !q.to) fail(`quote with "from" needs "to": ${JSON.stringify(q)}`);
+  else if (article.text && q.quote === undefined) fail(`quote from "${q.from}" to "${q.to}" not in the article`);
+}
+
 function checkQuotes(article, fail) {
   const { text, gold } = article;
   const speakers = new Set([...gold.people, ...(gold.orgs || [])]);
-  for (const { quote, speaker } of gold.quotes) {
+  for (const q of gold.quotes) {
+    checkQuoteForm(article, q, fail);
+    const { quote, speaker } = q;
+    if (!text && q.from !== undefined) continue; // resolved only against the text
     if (!quote || !speaker) { fail(`quote without text or speaker: ${JSON.stringify({ quote, speaker })}`); continue; }
     if (/^[“"‘']|[”"’']$/.test(quote) && !/s’$/.test(quote)) fail(`quote keeps its quotation marks: ${quote}`);
     if (/,$/.test(quote)) fail(`quote keeps the comma of its attribution: ${quote}`);

@@ -81,6 +81,41 @@ export function isValidDateValue(value) {
   return date.getUTCMonth() === +month - 1 && date.getUTCDate() === +day;
 }
 
+// ---------------------------------------------------------------- long quotes
+
+// A quote longer than this many words is annotated by its first and last
+// words ({from, to}), never whole: the tree keeps no long run of an article
+// whose text stays outside it. The words between are read from the article.
+export const LONG_QUOTE_WORDS = 8;
+const QUOTE_END_WORDS = 4;
+
+// The span of the article from `from` to `to` (whitespace as one space), with
+// a split quote's attribution taken out ("“Q1,” she said, “Q2”" is Q1 Q2, as
+// the annotations join it); undefined when the text has no such span.
+export function resolveQuote(text, from, to) {
+  const flat = text.replace(/\s+/g, ' ');
+  for (let start = flat.indexOf(from); start !== -1; start = flat.indexOf(from, start + 1)) {
+    const end = flat.indexOf(to, start + from.length);
+    if (end !== -1 && end - start < 3000) {
+      return flat.slice(start, end + to.length).replace(/,?[”"]\s[^“"”]{1,160}?[“"]/g, ' ').replace(/\s+/g, ' ');
+    }
+  }
+  return undefined;
+}
+
+// What a report may print of a quote: its first and last words when it is long.
+export function excerpt(quote) {
+  const w = String(quote ?? '').split(' ');
+  if (w.length <= LONG_QUOTE_WORDS) return w.join(' ');
+  return `${w.slice(0, QUOTE_END_WORDS).join(' ')} … ${w.slice(-QUOTE_END_WORDS).join(' ')}`;
+}
+
+// The {from, to} form of a long quote, as the annotations store it.
+export function quoteEnds(quote) {
+  const w = quote.split(' ');
+  return { from: w.slice(0, QUOTE_END_WORDS).join(' '), to: w.slice(-QUOTE_END_WORDS).join(' ') };
+}
+
 // ---------------------------------------------------------------- loading
 
 export function wordCount(text) {
@@ -168,6 +203,9 @@ export function loadCorpus() {
   const articles = [...writtenArticles(), ...seedArticles(), ...realArticles()];
   for (const article of articles) {
     article.gold = fs.existsSync(article.annotationPath) ? readJson(article.annotationPath) : null;
+    for (const q of article.gold?.quotes || []) {
+      if (q.quote === undefined && q.from !== undefined && article.text) q.quote = resolveQuote(article.text, q.from, q.to);
+    }
     article.words = article.text ? wordCount(article.text) : 0;
   }
   return articles;
