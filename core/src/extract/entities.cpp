@@ -14,15 +14,6 @@
 namespace factcard {
 namespace detail {
 
-std::string possessive_stripped(const std::string &word) {
-  for (const char *suffix : {"'s", "\xE2\x80\x99s"}) {
-    std::string s(suffix);
-    if (word.size() > s.size() && word.compare(word.size() - s.size(), s.size(), s) == 0)
-      return word.substr(0, word.size() - s.size());
-  }
-  return word;
-}
-
 bool is_possessive(const std::string &word) { return possessive_stripped(word) != word; }
 
 std::string join_words(const std::vector<Token> &t, std::size_t first, std::size_t last, std::string_view text) {

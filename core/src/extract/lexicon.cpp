@@ -11,17 +11,17 @@ using Words = std::unordered_set<std::string>;
 
 bool starts_with(const std::string &s, const char *prefix) { return s.rfind(prefix, 0) == 0; }
 
+} // namespace
+
 // "Putin's" and "Putin’s" are looked up as "putin".
-std::string without_possessive(const std::string &lower) {
+std::string possessive_stripped(const std::string &word) {
   for (const char *suffix : {"'s", "\xE2\x80\x99s"}) {
     std::string s(suffix);
-    if (lower.size() > s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0)
-      return lower.substr(0, lower.size() - s.size());
+    if (word.size() > s.size() && word.compare(word.size() - s.size(), s.size(), s) == 0)
+      return word.substr(0, word.size() - s.size());
   }
-  return lower;
+  return word;
 }
-
-} // namespace
 
 bool is_speech_verb(const std::string &w) {
   static const Words words = {
@@ -146,7 +146,7 @@ bool is_role_noun(const std::string &w) {
       "commissioner", "striker",      "midfielder",  "goalkeeper", "defender",   "trainer",
       "chair",        "source",       "sources",     "insider",    "aide",       "ally",
       "official",     "witness",      "resident",    "friend",     "colleague",  "figure"};
-  return words.count(without_possessive(w)) > 0;
+  return words.count(possessive_stripped(w)) > 0;
 }
 
 bool is_org_word(const std::string &w) {
@@ -179,7 +179,7 @@ bool is_org_word(const std::string &w) {
       "cabinet",       "secretariat",  "prosecutors", "reuters",      "politico",     "tass",
       "afp",           "amnesty",      "rights",      "nations",      "guard",        "navy",
       "directorate",   "inspectorate", "observatory", "laboratory",   "council's"};
-  return words.count(without_possessive(w)) > 0;
+  return words.count(possessive_stripped(w)) > 0;
 }
 
 bool is_place_word(const std::string &w) {
@@ -189,7 +189,7 @@ bool is_place_word(const std::string &w) {
                               "station",  "county",    "district", "north",   "south",     "east",     "west",
                               "desert",   "peninsula", "palace",   "hall",    "stadium",   "arena",    "plaza",
                               "gulf",     "strait",    "coast",    "state",   "republic",  "kingdom",  "capital"};
-  return words.count(without_possessive(w)) > 0;
+  return words.count(possessive_stripped(w)) > 0;
 }
 
 bool is_known_org(const std::string &w) {
@@ -197,7 +197,7 @@ bool is_known_org(const std::string &w) {
                               "opec",    "fbi",  "cia",  "pentagon", "politico", "reuters",  "tass", "afp",
                               "ap",      "bbc",  "cnn",  "unesco",   "unicef",   "interpol", "hrw",  "amnesty",
                               "gazprom", "nasa", "fifa", "uefa",     "wto",      "oecd"};
-  return words.count(without_possessive(w)) > 0;
+  return words.count(possessive_stripped(w)) > 0;
 }
 
 bool is_known_place(const std::string &w) {
@@ -229,7 +229,7 @@ bool is_known_place(const std::string &w) {
       "yerevan",   "tbilisi",     "astana",      "almaty",     "tashkent",   "bishkek",     "hanoi",
       "bangkok",   "jakarta",     "manila",      "karachi",    "kabul",      "havana",      "lima",
       "bogota",    "caracas",     "santiago",    "quito"};
-  return words.count(without_possessive(w)) > 0;
+  return words.count(possessive_stripped(w)) > 0;
 }
 
 bool is_not_name(const std::string &w) {

@@ -38,7 +38,8 @@ std::string news_sense(const std::string &lower);
 // itself the denial of "guilty" (its sense).
 enum class Negation { none, following, itself };
 Negation negation_of(const std::string &lower);
-bool is_month_name(const std::string &lower); // "may", "sept": "May 30" is a day, not an amount
+std::string possessive_stripped(const std::string &word); // "Putin's" -> "Putin"
+bool is_month_name(const std::string &lower);             // "may", "sept": "May 30" is a day, not an amount
 
 } // namespace detail
 } // namespace factcard

@@ -26,7 +26,6 @@ namespace factcard {
 namespace detail {
 
 // Word helpers every stage uses (entities.cpp).
-std::string possessive_stripped(const std::string &word); // "Putin's" -> "Putin"
 bool is_possessive(const std::string &word);
 std::string join_words(const std::vector<Token> &t, std::size_t first, std::size_t last, std::string_view text);
 
