@@ -1000,7 +1000,7 @@ function setReadOnly(readOnly, text = '') {
   state.readOnly = readOnly;
   $('readonly-banner').hidden = !readOnly;
   if (text) $('readonly-text').textContent = text;
-  for (const id of ['draft-section', 'articles-form', 'open-section']) freeze($(id), readOnly);
+  for (const id of ['draft-section', 'articles-form']) freeze($(id), readOnly);
   $('load-samples').disabled = readOnly;
   updateHistoryButtons();
 }
