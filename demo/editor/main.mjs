@@ -1176,15 +1176,20 @@ function showChanges() {
       if (item) item.heading.focus();
     },
   });
+  // What changed on cards first (status, then new excerpts), then the new claims.
   const lines = [];
-  for (const id of changes.added) {
-    if (number(id)) lines.push(h('li', { 'data-change': 'added' }, `New claim ${number(id)}: `, h('q', { text: truncate(state.story.claims[number(id) - 1].what, 90) }), ' ', goTo(id)));
+  for (const [id, { from, to }] of Object.entries(changes.status)) {
+    if (number(id)) lines.push(h('li', { 'data-change': 'status' }, `Claim ${number(id)}: ${from} \u2192 ${to}`, ' ', goTo(id)));
   }
   for (const [id, keys] of Object.entries(changes.evidence)) {
     if (number(id)) lines.push(h('li', { 'data-change': 'evidence' }, `Claim ${number(id)}: ${plural(keys.length, 'new excerpt')}`, ' ', goTo(id)));
   }
-  for (const [id, { from, to }] of Object.entries(changes.status)) {
-    if (number(id)) lines.push(h('li', { 'data-change': 'status' }, `Claim ${number(id)}: ${from} \u2192 ${to}`, ' ', goTo(id)));
+  const added = changes.added.filter(number).map((id) => h('li', { 'data-change': 'added' },
+    `New claim ${number(id)}: `, h('q', { text: truncate(state.story.claims[number(id) - 1].what, 90) }), ' ', goTo(id)));
+  if (added.length > 5) {
+    lines.push(h('li', null, h('details', null, h('summary', { text: `${plural(added.length, 'new claim')}` }), h('ul', null, added))));
+  } else {
+    lines.push(...added);
   }
   if (!lines.length) lines.push(h('li', { text: 'Nothing new: the articles added no claim and no excerpt.' }));
   $('change-list').replaceChildren(...lines);

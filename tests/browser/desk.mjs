@@ -192,7 +192,7 @@ function listTree(dir) {
   return files;
 }
 
-async function secondDay({ context, base, factcard, check, info }) {
+async function secondDay({ context, base, factcard, artifacts, check, info }) {
   if (!SEED_NAMES.every((name) => existsSync(join(SEEDS, `${name}.txt`)))) {
     info(`SKIP desk: the second day (drafted from the seeds): ${SEEDS} is absent`);
     return;
@@ -237,12 +237,16 @@ async function secondDay({ context, base, factcard, check, info }) {
       changes.panel && changes.lines.some((l) => l.kind === 'added') && changes.newExcerpts > 0
         && changes.lines.some((l) => l.kind === 'status' && /\u2192/.test(l.text)), JSON.stringify(changes).slice(0, 1500));
 
+    await page.locator('#changes').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'desk-changes.png') });
     // The card that changed since publication asks for a note; add it.
     const asking = page.locator('li.ed-claim .ed-note-ask:not([hidden])');
     const asked = await asking.count();
     const note = 'A third outlet reported this after publication.';
     const noted = asking.first().locator('xpath=ancestor::li[contains(@class,"ed-claim")]');
     const notedId = await noted.getAttribute('data-claim');
+    await asking.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'desk-note.png') });
     await asking.first().locator('input').fill(note);
     await asking.first().locator('button').click();
     await settled(page);
@@ -276,7 +280,7 @@ async function secondDay({ context, base, factcard, check, info }) {
   }
 }
 
-/** @param {{ context: any, base: string, site: string, factcard: string, check: Function, info: Function }} options */
+/** @param {{ context: any, base: string, site: string, factcard: string, artifacts: string, check: Function, info: Function }} options */
 export async function deskChecks(options) {
   await reloadAndTabs(options);
   await openFiles(options);

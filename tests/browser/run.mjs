@@ -763,8 +763,8 @@ async function editorGroup(h, artifacts, plainBase) {
 }
 
 // The editor as a newsroom's desk (tests/browser/desk.mjs): sessions, tabs, files, the second day.
-async function deskGroup(h) {
-  await deskChecks({ context: h.context, base: h.base, site: h.site, factcard: join(ROOT, 'build', 'cli', 'factcard'), check, info });
+async function deskGroup(h, artifacts) {
+  await deskChecks({ context: h.context, base: h.base, site: h.site, factcard: join(ROOT, 'build', 'cli', 'factcard'), artifacts, check, info });
 }
 
 async function timing(h) {
