@@ -176,6 +176,15 @@ TEST_CASE("the same fact: never two counts of one thing, nor the same people doi
   CHECK_FALSE(same_fact(left, sat)); // the same people, no action in common
 }
 
+TEST_CASE("the same fact: two sentences of several facts, each with a count the other lacks, are apart") {
+  FactSignature split = signature_of("Ortega was convicted on five of 12 charges and cleared of five charges", 1, {1});
+  FactSignature other =
+      signature_of("He was cleared of five other charges while the jury split on two charges", 1, {1});
+  FactSignature plain = signature_of("Ortega was convicted on five charges", 1, {1});
+  CHECK_FALSE(same_fact(split, other)); // 12 and two: each has a count the other lacks
+  CHECK(same_fact(split, plain));       // only one side adds a count
+}
+
 TEST_CASE("the same fact: a negation denies the words after it, \"without\" only its own") {
   FactSignature lost = signature_of("Ortega did not win the title, but the club signed three new players", 1, {1});
   FactSignature won = signature_of("Ortega won the title and the club did not sign new players", 1, {1});
@@ -283,6 +292,19 @@ TEST_CASE("drafts: a description in one outlet is the person another outlet name
       std::find_if(story.entities.begin(), story.entities.end(), [&](const Entity &e) { return e.id == quote->who; });
   REQUIRE(who != story.entities.end());
   CHECK(who->name == "Boris Johnson");
+}
+
+TEST_CASE("drafts: a town before its US state is a place, and stays one in an outlet's name") {
+  std::string text = "Jury convicts founder\n\n"
+                     "The jury met in a Santa Rosa, Calif., courtroom, the Associated Press reported.\n\n"
+                     "Judge Tom Reyes read the instructions to the jurors, The (Santa Rosa) Press Democrat "
+                     "reported.\n\n"
+                     "\"Take as much time as you need,\" he said.\n";
+  ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Tom Reyes");
+  for (const auto &e : a.entities)
+    if (e.name == "Santa Rosa") CHECK(e.kind == EntityKind::place);
 }
 
 TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") {

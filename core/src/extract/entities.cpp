@@ -143,12 +143,17 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
   if (skip && !org) return;
   std::string name = possessive_stripped(join_words(t_, first, last, text_));
   if (detail::is_place_word(possessive_stripped(t_[last].lower)) && last > first) org = false, place = true;
+  // "San Jose, Calif.", "Cape Canaveral, Florida": a town before its state.
+  if (!org && last + 2 < t_.size() && t_[last + 1].text == "," && t_[last + 2].capitalized &&
+      detail::is_us_state(t_[last + 2].lower))
+    place = true;
   if (org) {
     if (name.rfind("The ", 0) == 0) name = name.substr(4);
     add_mention(first, last, registry_.add(name, EntityKind::organization, std::nullopt));
     return;
   }
-  if (place) {
+  // A name the article has already placed stays a place: "The (San Jose) Mercury News".
+  if (place || registry_.known(name, EntityKind::place) != npos) {
     add_mention(first, last, registry_.add(name, EntityKind::place, std::nullopt));
     return;
   }

@@ -192,6 +192,20 @@ bool is_place_word(const std::string &w) {
   return words.count(possessive_stripped(w)) > 0;
 }
 
+// US states as American news writes them after a town: the AP's abbreviations
+// (as words, without their period) and the one-word names it spells out.
+bool is_us_state(const std::string &w) {
+  static const Words words = {
+      "ala",       "ariz",     "ark",     "calif",  "colo",   "conn",       "del",           "fla",       "ga",
+      "ill",       "ind",      "kan",     "ky",     "la",     "md",         "mass",          "mich",      "minn",
+      "miss",      "mo",       "mont",    "neb",    "nev",    "okla",       "ore",           "pa",        "tenn",
+      "tex",       "vt",       "va",      "wash",   "wis",    "wyo",        "alaska",        "hawaii",    "idaho",
+      "iowa",      "maine",    "ohio",    "texas",  "utah",   "california", "florida",       "georgia",   "illinois",
+      "michigan",  "colorado", "arizona", "oregon", "nevada", "virginia",   "massachusetts", "minnesota", "wisconsin",
+      "tennessee", "kentucky"};
+  return words.count(w) > 0;
+}
+
 bool is_known_org(const std::string &w) {
   static const Words words = {"kremlin", "icc",  "eu",   "un",       "nato",     "brics",    "who",  "imf",
                               "opec",    "fbi",  "cia",  "pentagon", "politico", "reuters",  "tass", "afp",

@@ -437,6 +437,10 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   // same thing ("eight of the charges" / "three of the counts") when no
   // other number meets.
   if (g.conflict || (g.counted_conflict && !g.small_number)) return false;
+  // Each gives a count of the same thing that the other lacks ("acquitted on
+  // four, mistrial on three counts" / "convicted on four of 11 counts"): two
+  // sentences of several facts each, which share one of them at most.
+  if (g.counted_conflict && agreement(b, a).counted_conflict) return false;
   // Without a figure, words alone decide, and the same people and things can
   // be in two facts ("X left with her partner" / "X's partner sat still"):
   // the two must also share what happened, or share more words.
