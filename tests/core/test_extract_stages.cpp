@@ -307,6 +307,16 @@ TEST_CASE("drafts: a town before its US state is a place, and stays one in an ou
     if (e.name == "Santa Rosa") CHECK(e.kind == EntityKind::place);
 }
 
+TEST_CASE("drafts: \"He said:\" opening a paragraph is the subject of the one before, not its last name") {
+  std::string text = "Council row\n\n"
+                     "Cllr Dana Whitlock was asked about her group at the meeting.\n\n"
+                     "But Cllr Owen Pryce proposed that Cllr Whitlock should not be heard.\n\n"
+                     "He said: \"Nobody has ever seen this group at work.\"\n";
+  ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Owen Pryce");
+}
+
 TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") {
   std::string text = "Strike talks\n\n"
                      "A Whitehall source said: \"This is not a fight we picked.\"\n\n"

@@ -67,6 +67,7 @@ void ArticleReader::read_paragraph(const std::string &text, std::size_t offset) 
     state_.last_named_person = m.entity;
   }
   if (several || !quotes_.empty()) state_.previous_paragraph_person = npos;
+  state_.previous_paragraph_subject = quotes_.empty() ? last_sentence_subject() : npos;
   ++state_.paragraph;
 }
 

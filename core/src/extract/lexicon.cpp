@@ -192,6 +192,11 @@ bool is_place_word(const std::string &w) {
   return words.count(possessive_stripped(w)) > 0;
 }
 
+bool is_conjunction(const std::string &w) {
+  static const Words words = {"but", "and", "yet", "so", "then", "however", "meanwhile", "also", "later", ","};
+  return words.count(w) > 0;
+}
+
 // US states as American news writes them after a town: the AP's abbreviations
 // (as words, without their period) and the one-word names it spells out.
 bool is_us_state(const std::string &w) {

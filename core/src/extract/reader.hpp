@@ -61,7 +61,10 @@ struct ReaderState {
   std::size_t heading_speaker = npos;           // named by the last heading line
   std::size_t credit_speaker = npos;            // named by a credit line right below this paragraph
   std::size_t previous_paragraph_person = npos; // the one person the paragraph before named
-  std::size_t spokesperson_of = npos;           // who "the spokesperson" speaks for
+  // The person the last sentence of the paragraph before was about, as its
+  // subject: "But Cllr Attridge proposed ... [¶] He said: “…”".
+  std::size_t previous_paragraph_subject = npos;
+  std::size_t spokesperson_of = npos; // who "the spokesperson" speaks for
   // Entities made from descriptions ("the ministry", "The quake"): never
   // what "he" or "they" stand for.
   std::unordered_set<std::size_t> unnamed;
@@ -94,6 +97,7 @@ private:
   static bool public_body(const std::string &name);
   bool lone_name_speaks(std::size_t token) const;
   bool sentence_initial(std::size_t token) const;
+  std::size_t last_sentence_subject() const;
   void add_mention(std::size_t first, std::size_t last, std::size_t entity);
   std::optional<std::string> role_before(std::size_t first, std::size_t name_first);
   std::optional<std::string> role_after(std::size_t last);
