@@ -317,6 +317,17 @@ TEST_CASE("drafts: \"He said:\" opening a paragraph is the subject of the one be
   CHECK(a.entities[a.quotes[0].speaker].name == "Owen Pryce");
 }
 
+TEST_CASE("quotes: a colon introduces the words of the person its sentence opens with") {
+  std::string text =
+      "Launch day\n\n"
+      "Senator Ruth Okafor spoke to reporters after the launch: \"This is a proud day for the state.\"\n\n"
+      "Tomas Ek\xCA\xBCs last message before the vote: \"Count every ballot.\"\n";
+  ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Ruth Okafor");
+  CHECK(a.entities[a.quotes[1].speaker].name == "Tomas Ek"); // a modifier-letter apostrophe is a possessive too
+}
+
 TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") {
   std::string text = "Strike talks\n\n"
                      "A Whitehall source said: \"This is not a fight we picked.\"\n\n"

@@ -67,7 +67,8 @@ void ArticleReader::read_paragraph(const std::string &text, std::size_t offset) 
     state_.last_named_person = m.entity;
   }
   if (several || !quotes_.empty()) state_.previous_paragraph_person = npos;
-  state_.previous_paragraph_subject = quotes_.empty() ? last_sentence_subject() : npos;
+  state_.previous_paragraph_subject =
+      quotes_.empty() && !sentences_.empty() ? opening_person(sentences_.size() - 1) : npos;
   ++state_.paragraph;
 }
 

@@ -244,14 +244,13 @@ bool ArticleReader::sentence_initial(std::size_t token) const {
   return t_[token].begin == sentences_[s].begin;
 }
 
-// The named person the paragraph's last sentence opens with, after at most a
-// conjunction and titles ("But Cllr Bernie Attridge proposed ..."), or npos.
-std::size_t ArticleReader::last_sentence_subject() const {
-  if (sentences_.empty()) return npos;
-  const std::size_t last = sentences_.size() - 1;
+// The named person a sentence opens with, after at most a conjunction and
+// titles ("But Cllr Bernie Attridge proposed ..."), or npos.
+std::size_t ArticleReader::opening_person(std::size_t sentence) const {
+  if (sentence >= sentences_.size()) return npos;
   for (const Mention &m : mentions_) {
-    if (sentence_of(t_[m.first].begin) != last) continue;
-    for (std::size_t k = m.first; k-- > 0 && t_[k].begin >= sentences_[last].begin;)
+    if (sentence_of(t_[m.first].begin) != sentence) continue;
+    for (std::size_t k = m.first; k-- > 0 && t_[k].begin >= sentences_[sentence].begin;)
       if (!detail::is_conjunction(t_[k].lower) && !detail::is_title_word(t_[k].lower)) return npos;
     bool person = registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity);
     return person ? m.entity : npos;

@@ -14,8 +14,9 @@ bool starts_with(const std::string &s, const char *prefix) { return s.rfind(pref
 } // namespace
 
 // "Putin's" and "Putin’s" are looked up as "putin".
+// "Musk's", "Musk’s", and "Muskʼs" with the modifier letter some sites type as an apostrophe.
 std::string possessive_stripped(const std::string &word) {
-  for (const char *suffix : {"'s", "\xE2\x80\x99s"}) {
+  for (const char *suffix : {"'s", "\xE2\x80\x99s", "\xCA\xBCs"}) {
     std::string s(suffix);
     if (word.size() > s.size() && word.compare(word.size() - s.size(), s.size(), s) == 0)
       return word.substr(0, word.size() - s.size());

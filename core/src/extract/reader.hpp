@@ -97,7 +97,7 @@ private:
   static bool public_body(const std::string &name);
   bool lone_name_speaks(std::size_t token) const;
   bool sentence_initial(std::size_t token) const;
-  std::size_t last_sentence_subject() const;
+  std::size_t opening_person(std::size_t sentence) const;
   void add_mention(std::size_t first, std::size_t last, std::size_t entity);
   std::optional<std::string> role_before(std::size_t first, std::size_t name_first);
   std::optional<std::string> role_after(std::size_t last);
@@ -118,6 +118,7 @@ private:
   bool reported(std::size_t v) const;
   void remember_speaker(std::size_t entity);
   std::size_t pronoun_referent(std::size_t token) const;
+  std::size_t colon_speaker(const Quote &q) const;
   std::size_t speaker_after(std::size_t i);
   std::size_t speaker_before(std::size_t v);
   std::size_t head_of_phrase(const Mention &named) const;

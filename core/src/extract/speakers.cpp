@@ -387,6 +387,7 @@ const Attribution *ArticleReader::nearest(const std::vector<Attribution> &attrib
 std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const {
   if (std::size_t credited = credit_after(q.close); credited != npos) return credited;
   if (state_.credit_speaker != npos && q.open == 0) return state_.credit_speaker; // the credit line below
+  if (std::size_t introduced = colon_speaker(q); introduced != npos) return introduced;
   const Attribution *earlier = nullptr;
   for (const Attribution &a : attributions)
     if (t_[a.verb].end <= q.open) earlier = &a;
@@ -398,6 +399,15 @@ std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vecto
   bool quote_paragraph = q.open == 0;
   if (quote_paragraph && state_.previous_paragraph_person != npos) return state_.previous_paragraph_person;
   return npos;
+}
+
+// "Trump spoke to the press after the launch: “…”", "Musk's last post: “…”":
+// a quote a colon introduces is the words of the person its sentence opens with.
+std::size_t ArticleReader::colon_speaker(const Quote &q) const {
+  std::size_t k = 0;
+  while (k < t_.size() && t_[k].end <= q.open) ++k;
+  if (k == 0 || t_[k - 1].text != ":") return npos;
+  return opening_person(sentence_of(t_[k - 1].begin));
 }
 
 // "“…” – Marine Le Pen": a dash and a name right after the quote.
