@@ -328,6 +328,16 @@ TEST_CASE("quotes: a colon introduces the words of the person its sentence opens
   CHECK(a.entities[a.quotes[1].speaker].name == "Tomas Ek"); // a modifier-letter apostrophe is a possessive too
 }
 
+TEST_CASE("quotes: 'thanked … for “…”' speaks, and only with a quotation close after it") {
+  std::string text = "Launch day\n\n"
+                     "Mayor Lena Hart thanked the crews for \"keeping the city dry all winter.\"\n\n"
+                     "Hart praised the crews. Residents called the plan \"overdue\" at the meeting.\n";
+  ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+  REQUIRE(a.quotes.size() >= 1);
+  CHECK(a.quotes[0].quote == "keeping the city dry all winter.");
+  CHECK(a.entities[a.quotes[0].speaker].name == "Lena Hart");
+}
+
 TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") {
   std::string text = "Strike talks\n\n"
                      "A Whitehall source said: \"This is not a fight we picked.\"\n\n"

@@ -53,10 +53,12 @@ bool ArticleReader::takes_listener(std::size_t v) const {
          w == "assured" || w == "reminded" || w == "promised";
 }
 
-// "called it “…”", "described the plan as “…”": a verb that speaks only
-// when a quotation follows it closely.
+// "called it “…”", "described the plan as “…”", "thanked the teams for
+// “…”": a verb that speaks only when a quotation follows it closely.
 bool ArticleReader::naming_verb(std::size_t v) const {
-  static const char *const verbs[] = {"called", "calls", "dubbed", "branded", "labelled", "labeled", "hailed"};
+  static const char *const verbs[] = {"called", "calls",    "dubbed",   "branded",    "labelled",   "labeled",
+                                      "hailed", "thanked",  "thanks",   "praised",    "praises",    "credited",
+                                      "lauded", "welcomed", "welcomes", "criticised", "criticized", "blamed"};
   if (std::none_of(std::begin(verbs), std::end(verbs), [&](const char *w) { return t_[v].lower == w; })) return false;
   std::size_t limit = std::min(t_.size(), v + 7);
   for (std::size_t k = v + 1; k < limit; ++k) {
