@@ -338,6 +338,16 @@ TEST_CASE("quotes: 'thanked … for “…”' speaks, and only with a quotation
   CHECK(a.entities[a.quotes[0].speaker].name == "Lena Hart");
 }
 
+TEST_CASE("quotes: 'he said' after another man was named as a sentence's subject, behind his role") {
+  std::string text = "Talks stall\n\n"
+                     "\"We will not be moved,\" union leader Mick Lane said. Rail minister Kevin Howe, who chairs the "
+                     "talks, left early. \"It is a shame,\" he said.\n";
+  ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Mick Lane");
+  CHECK(a.entities[a.quotes[1].speaker].name == "Kevin Howe");
+}
+
 TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") {
   std::string text = "Strike talks\n\n"
                      "A Whitehall source said: \"This is not a fight we picked.\"\n\n"

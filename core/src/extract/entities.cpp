@@ -244,16 +244,26 @@ bool ArticleReader::sentence_initial(std::size_t token) const {
   return t_[token].begin == sentences_[s].begin;
 }
 
-// The named person a sentence opens with, after at most a conjunction and
-// titles ("But Cllr Bernie Attridge proposed ..."), or npos.
+// A mention that opens its sentence: only a conjunction, "the", titles and
+// the capitalised words of a role come before it ("But Cllr Bernie
+// Attridge", "Rail minister Kevin Howe"), no other word and no punctuation.
+bool ArticleReader::opens_sentence(const Mention &m) const {
+  const std::size_t begin = sentences_[sentence_of(t_[m.first].begin)].begin;
+  for (std::size_t k = m.first; k-- > 0 && t_[k].begin >= begin;) {
+    const std::string &w = t_[k].lower;
+    bool role = t_[k].word && (t_[k].capitalized || detail::is_title_word(w) || detail::is_nationality(w));
+    if (!role && !detail::is_conjunction(w) && w != "the") return false;
+  }
+  return true;
+}
+
+// The named person a sentence opens with (opens_sentence), or npos.
 std::size_t ArticleReader::opening_person(std::size_t sentence) const {
   if (sentence >= sentences_.size()) return npos;
   for (const Mention &m : mentions_) {
     if (sentence_of(t_[m.first].begin) != sentence) continue;
-    for (std::size_t k = m.first; k-- > 0 && t_[k].begin >= sentences_[sentence].begin;)
-      if (!detail::is_conjunction(t_[k].lower) && !detail::is_title_word(t_[k].lower)) return npos;
     bool person = registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity);
-    return person ? m.entity : npos;
+    return person && opens_sentence(m) ? m.entity : npos;
   }
   return npos;
 }

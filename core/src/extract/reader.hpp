@@ -98,6 +98,7 @@ private:
   bool lone_name_speaks(std::size_t token) const;
   bool sentence_initial(std::size_t token) const;
   std::size_t opening_person(std::size_t sentence) const;
+  bool opens_sentence(const Mention &m) const;
   void add_mention(std::size_t first, std::size_t last, std::size_t entity);
   std::optional<std::string> role_before(std::size_t first, std::size_t name_first);
   std::optional<std::string> role_after(std::size_t last);

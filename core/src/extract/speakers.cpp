@@ -131,7 +131,7 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
   // who "he" or "she" is: "“…,” Smith said. Jones disagreed. “…,” he said."
   std::size_t between = npos, here = sentence_of(t_[token].begin);
   for (const Mention &m : mentions_) {
-    bool subject = sentence_initial(m.first) && sentence_of(t_[m.first].begin) < here;
+    bool subject = sentence_of(t_[m.first].begin) < here && opens_sentence(m);
     if (subject && t_[m.first].begin >= last_speech_byte_ && registry_.entities[m.entity].kind == EntityKind::person &&
         !state_.unnamed.count(m.entity))
       between = m.entity;
