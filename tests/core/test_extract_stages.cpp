@@ -348,6 +348,18 @@ TEST_CASE("quotes: 'he said' after another man was named as a sentence's subject
   CHECK(a.entities[a.quotes[1].speaker].name == "Kevin Howe");
 }
 
+TEST_CASE("drafts: after a title, a place's word is a surname: 'Judge Ann Park' is a person") {
+  std::string text = "Appeal heard\n\n"
+                     "\"The ruling stands,\" Judge Ann Park said on Wednesday. Crowds gathered in Hyde Park.\n";
+  ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+  REQUIRE(a.quotes.size() == 1);
+  const FoundEntity &judge = a.entities[a.quotes[0].speaker];
+  CHECK(judge.name == "Ann Park");
+  CHECK(judge.kind == EntityKind::person);
+  for (const FoundEntity &e : a.entities)
+    if (e.name == "Hyde Park") CHECK(e.kind == EntityKind::place);
+}
+
 TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") {
   std::string text = "Strike talks\n\n"
                      "A Whitehall source said: \"This is not a fight we picked.\"\n\n"

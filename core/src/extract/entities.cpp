@@ -142,7 +142,10 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
   }
   if (skip && !org) return;
   std::string name = possessive_stripped(join_words(t_, first, last, text_));
-  if (detail::is_place_word(possessive_stripped(t_[last].lower)) && last > first) org = false, place = true;
+  // "Hyde Park", "Genghis Khan Square"; but "Judge Ann Park" is a titled person.
+  if (detail::is_place_word(possessive_stripped(t_[last].lower)) && last > first &&
+      !detail::is_title_word(t_[first].lower))
+    org = false, place = true;
   // "San Jose, Calif.", "Cape Canaveral, Florida": a town before its state.
   if (!org && last + 2 < t_.size() && t_[last + 1].text == "," && t_[last + 2].capitalized &&
       detail::is_us_state(t_[last + 2].lower))
@@ -167,7 +170,12 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
     ++name_first;
   }
   if (name_first > last) return;
-  for (std::size_t k = name_first; k <= last; ++k) {
+  // Untitled, a place's word makes no name ("Lake Baikal"); after a title it
+  // is a surname ("Judge Ann Park", "Coach Mike Jordan").
+  bool titled =
+      std::any_of(t_.begin() + static_cast<std::ptrdiff_t>(first), t_.begin() + static_cast<std::ptrdiff_t>(name_first),
+                  [](const Token &t) { return detail::is_title_word(t.lower); });
+  for (std::size_t k = name_first; k <= last && !titled; ++k) {
     std::string w = possessive_stripped(t_[k].lower);
     if (detail::is_known_place(w) || detail::is_nationality(w) || detail::is_place_word(w)) return;
   }
