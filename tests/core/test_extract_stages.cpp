@@ -360,6 +360,17 @@ TEST_CASE("drafts: after a title, a place's word is a surname: 'Judge Ann Park' 
     if (e.name == "Hyde Park") CHECK(e.kind == EntityKind::place);
 }
 
+TEST_CASE("quotes: a quote paragraph that runs on takes the speaker the next paragraph names") {
+  std::string text = "Storm hits coast\n\n"
+                     "\xE2\x80\x9CThe water came in so fast. We had no time to move the cars.\n\n"
+                     "\xE2\x80\x9C"
+                     "By morning the street was flooded,\xE2\x80\x9D resident Maria Gomez said.\n";
+  ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(a.quotes[0].quote == "The water came in so fast. We had no time to move the cars.");
+  CHECK(a.entities[a.quotes[0].speaker].name == "Maria Gomez");
+}
+
 TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") {
   std::string text = "Strike talks\n\n"
                      "A Whitehall source said: \"This is not a fight we picked.\"\n\n"

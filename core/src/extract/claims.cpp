@@ -29,7 +29,9 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
     const Attribution *a = nearest(attributions, q);
     std::size_t speaker = a ? a->speaker : unattributed_speaker(q, attributions);
     std::size_t word_count = std::count(words.begin(), words.end(), ' ') + 1;
+    if (speaker == npos && q.open == 0 && q.end == q.close && word_count >= 3) keep_running_quote(q, words);
     if (speaker == npos) continue;
+    if (q.open == 0) finish_running_quote(speaker);
     if (!a && word_count < 3) continue; // scare quotes
     for (std::size_t s = sentence_of(q.open); s <= sentence_of(q.close ? q.close - 1 : 0) && s < sentence_quoted.size();
          ++s)
@@ -66,6 +68,28 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
       state_.last_person_paragraph = state_.paragraph;
     }
   }
+}
+
+// “… [no closing mark, paragraph ends]: kept until the next paragraph, whose
+// opening quote goes on with it, says who speaks.
+void ArticleReader::keep_running_quote(const Quote &q, const std::string &words) {
+  FoundQuote found;
+  found.quote = words;
+  std::size_t s = sentence_of(q.open);
+  found.sentence =
+      std::string(std::string_view(text_).substr(sentences_[s].begin, sentences_[s].end - sentences_[s].begin));
+  found.paragraph = state_.paragraph;
+  set_when(found, offset_ + sentences_[s].begin, offset_ + sentences_[s].end, {}, false);
+  state_.running_quote = std::move(found);
+}
+
+void ArticleReader::finish_running_quote(std::size_t speaker) {
+  if (!state_.running_quote) return;
+  if (state_.running_quote->paragraph + 1 == state_.paragraph) {
+    state_.running_quote->speaker = speaker;
+    out_.quotes.push_back(std::move(*state_.running_quote));
+  }
+  state_.running_quote.reset();
 }
 
 // Between two parts of a split quote: only ", S said,".

@@ -64,6 +64,9 @@ struct ReaderState {
   // The person the last sentence of the paragraph before was about, as its
   // subject: "But Cllr Attridge proposed ... [¶] He said: “…”".
   std::size_t previous_paragraph_subject = npos;
+  // A quote paragraph that runs on with no speaker yet: the news convention
+  // names the speaker in the next paragraph, which goes on with the quote.
+  std::optional<FoundQuote> running_quote;
   std::size_t spokesperson_of = npos; // who "the spokesperson" speaks for
   // Entities made from descriptions ("the ministry", "The quake"): never
   // what "he" or "they" stand for.
@@ -120,6 +123,8 @@ private:
   void remember_speaker(std::size_t entity);
   std::size_t pronoun_referent(std::size_t token) const;
   std::size_t colon_speaker(const Quote &q) const;
+  void keep_running_quote(const Quote &q, const std::string &words);
+  void finish_running_quote(std::size_t speaker);
   std::size_t speaker_after(std::size_t i);
   std::size_t speaker_before(std::size_t v);
   std::size_t head_of_phrase(const Mention &named) const;
