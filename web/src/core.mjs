@@ -23,8 +23,11 @@ export class Unavailable extends Cause {}
  * @property {(bytes: Uint8Array, where: string) => Promise<string>} compute the JSON text fc_cards answers
  */
 
-/** What factcard.wasm (bundles only) answers for any other input: a story file is factcard-story.wasm's. */
-export const NOT_A_BUNDLE = '{"not_a_bundle":true}';
+/**
+ * What factcard.wasm (bundles only) answers for an input only factcard-story.wasm can take: a story
+ * file, or a bundle with a number its small strtod declines (wasm/factcard_wasm.cpp).
+ */
+export const ASK_STORY_MODULE = '{"ask":"factcard-story.wasm"}';
 
 /**
  * Made when first needed; the instance is dropped after a trap so that the next call starts clean.
@@ -68,7 +71,7 @@ export function storyWasmUrl(url) {
 
 /**
  * The page's module, factcard.wasm, which reads bundles only (what embedded cards use), and the
- * story-file module, fetched only when the first says an input is not a bundle: it alone holds
+ * story-file module, fetched only when the first asks for it (a story file): it alone holds
  * name resolution, merging and contradictions, so pages of bundles never download them. The core
  * decides what an input is, with the reader that loads it, so a story file is never mistaken
  * for a bundle (or the reverse) by a guess from its name or first bytes.
@@ -84,7 +87,7 @@ export function pageCores(url, priority = 'auto') {
     ready: bundles.ready,
     async compute(bytes, where) {
       const text = await bundles.compute(bytes, where);
-      if (text !== NOT_A_BUNDLE) return text;
+      if (text !== ASK_STORY_MODULE) return text;
       stories ||= wasmCore(storyWasmUrl(url), priority);
       return stories.compute(bytes, where);
     },
