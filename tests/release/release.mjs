@@ -3,7 +3,7 @@
 // The release: one version number, set in the VERSION file, is the one `factcard --version`
 // prints, the one web/assemble.mjs writes into factcard.js and the npm package's; and the tarballs
 // `./run dist` writes (write_dist in ./run) are named after it and hold what they should:
-//   DIR/factcard/                                   the widget: factcard.js, factcard.wasm, factcard-story.wasm
+//   DIR/factcard/                                   the widget: factcard.js (minified), factcard.wasm, factcard-story.wasm
 //   DIR/factcard-<version>.tgz                      the npm package (the smoke test installs it)
 //   DIR/factcard-cli-<version>-<os>-<arch>.tar.gz   factcard-cli-<version>/{factcard,README.md,LICENSE}
 //   node tests/release/release.mjs [--factcard build/cli/factcard] [--widget build/web/factcard.js] [--dist DIR]
@@ -38,10 +38,16 @@ function versionChecks(version, options) {
     manifest.license === 'MIT' && readFileSync(join(ROOT, 'LICENSE'), 'utf8').startsWith('MIT License'), manifest.license);
 }
 
-function widgetChecks(dist) {
+function widgetChecks(version, dist) {
   const files = existsSync(join(dist, 'factcard')) ? readdirSync(join(dist, 'factcard')).sort() : [];
   check('widget: factcard/ holds factcard.js, factcard.wasm (bundles) and factcard-story.wasm (story files)',
     JSON.stringify(files) === JSON.stringify(['factcard-story.wasm', 'factcard.js', 'factcard.wasm']), files.join(', '));
+  if (!files.includes('factcard.js')) return;
+  // esbuild's minified factcard.js: the banner kept, the version in it, no eval-like code, smaller
+  const script = readFileSync(join(dist, 'factcard', 'factcard.js'), 'utf8');
+  check('widget: factcard/factcard.js is the minified widget: its banner, its version, no eval or new Function',
+    script.startsWith('/*! factcard.js') && script.includes(`"${version}"`) && !/\beval\(|new Function/.test(script)
+      && script.length < assembleWidget().length * 0.7, `${script.length} bytes`);
 }
 
 function npmTarballChecks(version, dist) {
@@ -87,7 +93,7 @@ function main() {
   const version = readVersion();
   versionChecks(version, options);
   if (options.dist) {
-    widgetChecks(options.dist);
+    widgetChecks(version, options.dist);
     npmTarballChecks(version, options.dist);
     cliTarballChecks(version, options.dist);
   }

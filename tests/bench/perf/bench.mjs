@@ -57,7 +57,7 @@ function parseArgs(argv) {
 // Returns a warning when dist/ is older than what it is made from.
 function ensureDist() {
   const wasmDir = path.join(ROOT, 'build-wasm', 'wasm');
-  const js = path.join(ROOT, 'build', 'web', 'factcard.js'); // web/assemble.mjs's
+  const js = path.join(ROOT, 'build', 'web', 'factcard.min.js'); // web/assemble.mjs's, minified by ./run build
   const sources = { 'factcard.js': js, 'factcard.wasm': path.join(wasmDir, 'factcard.wasm'), 'factcard-story.wasm': path.join(wasmDir, 'factcard-story.wasm') };
   if (Object.keys(sources).every((name) => fs.existsSync(path.join(DIST, name)))) {
     const stale = Object.entries(sources).filter(([name, source]) => fs.existsSync(source)

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-import { DIST, HERE, KiB, rel } from './lib.mjs';
+import { DIST, HERE, KiB, ROOT, rel } from './lib.mjs';
 
 const BUDGET_GZIP = 40 * 1024; // docs/ARCHITECTURE.md, "Budgets": everything the widget adds to a page, gzip
 
@@ -37,9 +37,13 @@ function measureFiles(files) {
   return { rows, byKind, total: sum(rows) };
 }
 
-// The stylesheet factcard.js carries inside itself (adopted by each shadow root).
+// The stylesheet factcard.js carries inside itself (adopted by each shadow root): found by its
+// name in the readable file (minifying renames the constant but leaves the text as it is).
 function inlineCss(jsFile) {
-  const match = fs.readFileSync(jsFile, 'utf8').match(/const CSS = `([\s\S]*?)`;/);
+  const readable = path.join(ROOT, 'build', 'web', 'factcard.js');
+  const text = fs.readFileSync(jsFile, 'utf8');
+  const match = (/const CSS = `/.test(text) ? text : fs.existsSync(readable) ? fs.readFileSync(readable, 'utf8') : '')
+    .match(/const CSS = `([\s\S]*?)`;/);
   return match ? compressed(Buffer.from(match[1])) : null;
 }
 
