@@ -175,7 +175,9 @@ class Harness {
     this.data = data;
     /** @type {string | null} another origin serving the site, for fixtures that load from a CDN */
     this.cdn = null;
-    this.widgetVersion = readFileSync(join(site, 'factcard', 'factcard.js'), 'utf8').match(/VERSION = '([^']+)'/)[1];
+    // (as assembled, or as esbuild minified it for dist/factcard/: a site may ship either)
+    const js = readFileSync(join(site, 'factcard', 'factcard.js'), 'utf8');
+    this.widgetVersion = (js.match(/VERSION = '([^']+)'/) || js.match(/="(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)"/) || [])[1];
   }
 
   // Fixture pages with {{placeholders}} filled from the real bundle, served on the site's origin.
@@ -227,7 +229,7 @@ class Harness {
       // "Another version" of the widget on the same page, arriving a little later.
       await new Promise((done) => setTimeout(done, 300));
       const js = readFileSync(join(this.site, 'factcard', 'factcard.js'), 'utf8')
-        .replace(/VERSION = '[^']+'/, "VERSION = '99.0.0-test'");
+        .split(`'${this.widgetVersion}'`).join("'99.0.0-test'").split(`"${this.widgetVersion}"`).join('"99.0.0-test"');
       return route.fulfill({ status: 200, contentType: 'text/javascript', body: js });
     }
     if (name === 'v2/factcard.wasm') {
