@@ -717,9 +717,10 @@ async function lazyChecks(h) {
   await page.close();
 }
 
-// A page whose cards come from a story file only: factcard.wasm (bundles only) says it is not a
-// bundle, the worker fetches factcard-story.wasm once, and the cards are those of the bundle the
-// story builds to. Then the same under no worker (the core on the page).
+// A page whose cards come from a story file (and one from a bundle): factcard.wasm (bundles only)
+// asks for factcard-story.wasm, which the worker fetches once, and the cards are those of the
+// bundle the story builds to. Then the same under no worker (the core on the page), and with
+// factcard-story.wasm blocked: the story file's cards keep their fallback, the bundle's renders.
 async function storyFileChecks(h) {
   for (const [label, query] of [['worker', ''], ['on the page', '?csp=no-worker']]) {
     const page = await h.open(`/__fixtures__/story-file.html${query}`);
@@ -730,12 +731,23 @@ async function storyFileChecks(h) {
     // (refusing the worker's policy is what trusted-types 'none' reports, as a console error and a violation)
     const quiet = query || (!consoleErrors(page).length && !t.violations.length);
     check(`story file (${label}): its ${shown.length} cards render as the bundle's, with factcard.wasm and factcard-story.wasm fetched once each`,
-      shown.length === 3 && !compareCards(shown, h.data).length && counted(page, isWasm) === 1 && counted(page, isStoryWasm) === 1
+      shown.length === 4 && !compareCards(shown, h.data).length && counted(page, isWasm) === 1 && counted(page, isStoryWasm) === 1
         && where && !widgetWarnings(page).length && !page.log.pageErrors.length && quiet,
       JSON.stringify({ problems: compareCards(shown, h.data), wasm: page.log.requests.filter((u) => u.endsWith('.wasm')),
         workers: page.log.workers, wasmOnPage: t.wasmOnPage, warnings: widgetWarnings(page), errors: consoleErrors(page), violations: t.violations }));
     await page.close();
   }
+  const blocked = await h.open('/__fixtures__/story-file.html', { setup: (p) => p.route('**/factcard-story.wasm', (route) => route.abort()) });
+  await scrollThrough(blocked);
+  const states = await blocked.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => ({
+    id: el.id, state: el.dataset.factcard, fallbackVisible: !el.shadowRoot && el.textContent.trim().length > 20,
+  })), SELECTOR);
+  const warnings = widgetWarnings(blocked).map((m) => m.text);
+  check('story file, factcard-story.wasm blocked: its cards keep their fallback, the bundle\'s card renders, one warning naming it',
+    states.length === 4 && states.every((s) => (s.id === 'from-bundle' ? s.state === 'ready' : s.state === 'failed' && s.fallbackVisible))
+      && warnings.length === 1 && warnings[0].includes('factcard-story.wasm'),
+    JSON.stringify({ states, warnings }));
+  await blocked.close();
 }
 
 // A page with 1,000 cards: only the cards near the viewport are drawn, and drawing them while the
