@@ -161,12 +161,9 @@ int run_build(const Args &args) {
     std::cerr << "factcard: build needs a story file, and '" << args.files[0] << "' is a compiled bundle\n";
     return exit_usage;
   }
-  EmbedOptions options;
-  auto base = args.options.find("base");
-  if (base != args.options.end()) options.base = base->second;
-  if (!options.base.empty() && options.base.back() != '/') options.base += '/';
-  auto site = args.options.find("site-name");
-  if (site != args.options.end()) options.site_name = site->second;
+  auto base = args.options.find("base"), site = args.options.find("site-name");
+  EmbedOptions options =
+      embed_options(base != args.options.end() ? base->second : "", site != args.options.end() ? site->second : "");
 
   fs::path dir(output->second);
   std::error_code ec;
@@ -179,22 +176,21 @@ int run_build(const Args &args) {
   }
   LoadedInput built = cards_of(std::move(*input)); // the claims' text moves into the cards
   const Story &story = built.story;
-  const std::string id = story.info.id;
   std::vector<Card> cards = std::move(built.cards);
-  const fs::path bundle_path = dir / (id + ".cards.json"), jsonld_path = dir / (id + ".jsonld");
-  std::ofstream bundle(bundle_path, std::ios::binary), jsonld(jsonld_path, std::ios::binary);
+  const fs::path bundle_file = dir / bundle_path(story), jsonld_file = dir / jsonld_path(story);
+  std::ofstream bundle(bundle_file, std::ios::binary), jsonld(jsonld_file, std::ios::binary);
   const std::size_t count = cards.size();
   BuildSink sink;
   sink.bundle = [&](std::string_view text) { return static_cast<bool>(bundle.write(text.data(), text.size())); };
   sink.jsonld = [&](std::string_view text) { return static_cast<bool>(jsonld.write(text.data(), text.size())); };
   sink.snippet = [&](const std::string &card, std::string_view html) {
-    return write_file(dir / "embed" / (card + ".html"), html);
+    return write_file(dir / snippet_path(card), html);
   };
   sink.page = [&](const std::string &card, std::string_view html) {
-    return write_file(dir / "cards" / (card + ".html"), html);
+    return write_file(dir / card_page_path(card), html);
   };
   sink.oembed = [&](const std::string &card, std::string_view json) {
-    return write_file(dir / "cards" / (card + ".oembed.json"), json);
+    return write_file(dir / oembed_path(card), json);
   };
   if (!has_absolute_base(options)) {
     std::cerr << "factcard: no absolute --base URL: card pages are written without canonical links, og:url and "
@@ -203,11 +199,11 @@ int run_build(const Args &args) {
   bool ok = write_build(story, std::move(cards), options, sink);
   bundle.close();
   jsonld.close();
-  if (!bundle) std::cerr << "factcard: cannot write '" << bundle_path.string() << "': " << std::strerror(errno) << "\n";
-  if (!jsonld) std::cerr << "factcard: cannot write '" << jsonld_path.string() << "'\n";
+  if (!bundle) std::cerr << "factcard: cannot write '" << bundle_file.string() << "': " << std::strerror(errno) << "\n";
+  if (!jsonld) std::cerr << "factcard: cannot write '" << jsonld_file.string() << "'\n";
   ok = ok && bundle && jsonld;
   if (!ok) return exit_usage;
-  std::cout << "wrote " << bundle_path.string() << ", " << jsonld_path.string() << ", " << count << " snippets in "
+  std::cout << "wrote " << bundle_file.string() << ", " << jsonld_file.string() << ", " << count << " snippets in "
             << (dir / "embed").string() << " and " << count << " card pages"
             << (has_absolute_base(options) ? " with oEmbed files" : "") << " in " << (dir / "cards").string() << "\n";
   return exit_ok;

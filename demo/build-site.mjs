@@ -321,13 +321,28 @@ function checkNoInline(name, html) {
 
 // ---------- the editor ----------
 
+// The editor's modules (demo/editor/), in the order they are concatenated: each uses only those
+// before it.
+const EDITOR = ['dom', 'samples', 'worker-client', 'update', 'store', 'tabs', 'history', 'publish', 'session', 'main']
+  .map((name) => join(DEMO, 'editor', `${name}.mjs`));
+
+// The zip writer the editor vendors (MIT, from npm), with its licence, as the demo ships it.
+function vendoredZip() {
+  const dir = join(ROOT, 'tests', 'node_modules', 'fflate');
+  const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return `/*! fflate ${version} (${license}), https://github.com/101arrowz/fflate, vendored by demo/build-site.mjs from npm.\n${
+    readFileSync(join(dir, 'LICENSE'), 'utf8').trim()} */\n${readFileSync(join(dir, 'umd', 'index.js'), 'utf8')}`;
+}
+
 // The editor's own files, in OUT/editor/ next to editor.html: its script (which starts
-// editor-worker.js as a Web Worker), its stylesheet and the extraction module the worker loads.
+// editor-worker.js as a Web Worker), the zip library it vendors, its stylesheet and the
+// extraction module the worker loads.
 function copyEditor(out, extractWasm) {
   const dir = join(out, 'editor');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(dir, 'vendor'), { recursive: true });
   const files = {
-    'editor.js': readFileSync(join(DEMO, 'editor.js'), 'utf8'),
+    'editor.js': assemble(EDITOR, '/* The story editor, assembled by demo/build-site.mjs from demo/editor/. */'),
+    'vendor/fflate.js': vendoredZip(),
     'editor-worker.js': assemble([join(ROOT, 'web', 'src', 'wasm.mjs'), join(DEMO, 'editor-worker.mjs')],
       '/* The story editor\'s worker, assembled by demo/build-site.mjs from web/src/wasm.mjs and demo/editor-worker.mjs. */'),
     'editor.css': readFileSync(join(DEMO, 'editor.css'), 'utf8'),
@@ -404,7 +419,7 @@ function main() {
   for (const card of result.cards) checkNoInline(`cards/${card.id}.html`, readFileSync(join(out, 'cards', `${card.id}.html`), 'utf8'));
   console.log(`article.html: ${articleCards.length} cards (${articleCards.join(', ')})`);
   console.log(`story.html: ${result.cards.length} cards`);
-  console.log(`editor.html: editor/ (editor.js, editor-worker.js, editor.css, factcard-extract.wasm ${
+  console.log(`editor.html: editor/ (editor.js, vendor/fflate.js, editor-worker.js, editor.css, factcard-extract.wasm ${
     Math.round(readFileSync(options.extractWasm).length / 1024)} KB)`);
   console.log(`site written to ${out}`);
 }

@@ -1,7 +1,7 @@
 // @ts-check
 // The editor's background thread: it loads the extraction module (factcard-extract.wasm, which
 // only the editor page uses) and runs every call into the C++ core, so that reading a long paste
-// never freezes the page. Messages in: {id, type: 'load' | 'draft' | 'check', ...}; messages out:
+// never freezes the page. Messages in: {id, type: 'load' | 'draft' | 'check' | 'publish' | 'open', ...}; messages out:
 // {id, type: 'progress', ...} while drafting, then {id, type: 'done', result} or
 // {id, type: 'failed', message}.
 // demo/build-site.mjs assembles this module with the wasm boundary (web/src/wasm.mjs) into one
@@ -82,14 +82,49 @@ function locate(errors, text) {
   });
 }
 
-// The cards of a story and, when it is valid, what `factcard build` would write.
+// What `factcard build` writes for the story: [[path, text], ...] or {errors}.
+const buildFiles = (x, text, options) => ask(x, 'fc_build', JSON.stringify({ story: text, ...options }));
+
+// The cards of a story and, when it is valid, the build's bundle, JSON-LD and snippets (without
+// card pages: the preview shows snippets, and pages would only slow every keystroke down).
 function check(x, story) {
   const text = storyText(story);
   const cards = ask(x, 'fc_cards', text);
   if (cards.errors) return { errors: locate(cards.errors, text) };
-  const build = ask(x, 'fc_build', text);
-  if (build.errors) return { errors: locate(build.errors, text) };
+  const built = buildFiles(x, text, { pages: false });
+  if (built.errors) return { errors: locate(built.errors, text) };
+  const build = { bundle: '', jsonld: '', snippets: {} };
+  for (const [path, content] of built.files) {
+    const snippet = /^embed\/(.+)\.html$/.exec(path);
+    if (snippet) build.snippets[snippet[1]] = content;
+    else if (path.endsWith('.cards.json')) build.bundle = content;
+    else if (path.endsWith('.jsonld')) build.jsonld = content;
+  }
   return { cards: cards.cards, story: cards.story, build };
+}
+
+// Every file of `factcard build STORY -o DIR --base BASE --site-name NAME`, for the zip.
+function publish(x, story, base, siteName) {
+  const text = storyText(story);
+  const built = buildFiles(x, text, { base, site_name: siteName, pages: true });
+  return built.errors ? { errors: locate(built.errors, text) } : { files: built.files };
+}
+
+// A file the editor opens: a story (checked as `factcard validate` would, with positions in the
+// file's own text) or a CSV spreadsheet (read as `factcard import` reads it).
+function open(x, text, name) {
+  const csv = /\.csv$/i.test(name) || !/^\uFEFF?\s*[{[]/.test(text);
+  if (csv) {
+    const imported = ask(x, 'fc_import_csv', JSON.stringify({ csv: text, name }));
+    return imported.errors ? { errors: imported.errors, csv: true } : { story: JSON.parse(imported.story) };
+  }
+  const cards = ask(x, 'fc_cards', text);
+  if (cards.errors) return { errors: cards.errors };
+  const story = JSON.parse(text.replace(/^\uFEFF/, ''));
+  if ('factcard_bundle' in story) {
+    return { errors: [{ line: 1, column: 1, message: 'this is a compiled bundle (.cards.json): open the story file it was built from' }] };
+  }
+  return { story };
 }
 
 async function draft(id, articles) {
@@ -134,6 +169,10 @@ self.onmessage = async ({ data }) => {
       result = await draft(id, data.articles);
     } else if (type === 'check') {
       result = check(await core(), data.story);
+    } else if (type === 'publish') {
+      result = publish(await core(), data.story, data.base, data.siteName);
+    } else if (type === 'open') {
+      result = open(await core(), data.text, data.name);
     } else {
       throw new Error(`unknown request ${type}`);
     }

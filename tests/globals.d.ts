@@ -9,6 +9,7 @@ interface Window {
   __heavy: any; // tests/browser/hostile.mjs: the 1,000-card page
   __wasm: any; // tests/browser/hostile.mjs: wasm compilations seen on the page
   __editorTest: any; // tests/browser/editor.mjs
-  factcardEditor: any; // demo/editor.js's test hook
+  factcardEditor: any; // demo/editor/main.mjs's test hook
+  __violations: string[]; // tests/browser/desk.mjs
   axe: any; // axe-core, injected by tests/browser/harness.mjs
 }

@@ -166,7 +166,7 @@ Json card_oembed_json(Publisher &publisher, const Story &story, const Card &card
 } // namespace detail
 
 int oembed_height(const Card &card) {
-  // Fitted to the demo story's 98 cards drawn collapsed in Chromium at 560 px
+  // Fitted to the demo story's cards (98 then) drawn collapsed in Chromium at 560 px
   // (within 9% of each; tests/browser/card-pages.mjs checks a few): the frame
   // of a card, a line per 40 bytes of claim, a row per source.
   std::size_t sources = 0;

@@ -240,6 +240,7 @@ private:
 
   void note_lost_fields() {
     if (story_.schema) lost_.insert("$schema");
+    if (story_.info.published) lost_.insert("story: published (the date the editor published it)");
     note_extra(story_.extra, "");
     note_extra(story_.info.extra, "story: ");
     for (const Entity &e : story_.entities) note_extra(e.extra, "entities: ");

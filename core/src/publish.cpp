@@ -291,6 +291,17 @@ std::string format_date_en(const Date &date) {
   return out + std::to_string(date.year);
 }
 
+EmbedOptions embed_options(std::string base, std::string site_name) {
+  if (!base.empty() && base.back() != '/') base += '/';
+  return {std::move(base), std::move(site_name)};
+}
+
+std::string bundle_path(const Story &story) { return story.info.id + ".cards.json"; }
+std::string jsonld_path(const Story &story) { return story.info.id + ".jsonld"; }
+std::string snippet_path(const std::string &card_id) { return "embed/" + card_id + ".html"; }
+std::string card_page_path(const std::string &card_id) { return "cards/" + card_id + ".html"; }
+std::string oembed_path(const std::string &card_id) { return "cards/" + card_id + ".oembed.json"; }
+
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size());

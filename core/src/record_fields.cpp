@@ -21,7 +21,8 @@ const FieldName file_fields[] = {
     {"$schema", f_schema}, {"factcard", f_factcard}, {"factcard_bundle", f_factcard_bundle},
     {"story", f_story},    {"entities", f_entities}, {"sources", f_sources},
     {"claims", f_claims},  {"cards", f_cards}};
-const FieldName info_fields[] = {{"id", f_id}, {"title", f_title}, {"language", f_language}};
+const FieldName info_fields[] = {
+    {"id", f_id}, {"title", f_title}, {"language", f_language}, {"published", f_published}};
 const FieldName entity_fields[] = {
     {"id", f_id}, {"name", f_name}, {"kind", f_kind}, {"description", f_description}, {"aliases", f_aliases}};
 const FieldName source_fields[] = {{"id", f_id},

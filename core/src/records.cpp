@@ -53,18 +53,26 @@ Evidence Records::finish_evidence(Slot *slots, Location at, Json &&extra, std::v
   return ev;
 }
 
+namespace {
+
+// A day, not a month or "about": a correction, like a publication, happens on
+// a given day. Reports anything else at the field.
+std::optional<Date> read_day(FieldReader &f, Field field, const char *key, bool required, const char *what) {
+  std::optional<std::string> text = f.text(field, key, required);
+  if (!text) return std::nullopt;
+  std::optional<Date> day = parse_date(*text);
+  if (day && day->precision == Precision::day && !day->approximate && !day->on_or_before) return day;
+  f.report(f.at(field), std::string("bad ") + what + " " + quote_text(*text) + ": expected a day, YYYY-MM-DD");
+  return std::nullopt;
+}
+
+} // namespace
+
 Update Records::finish_update(Slot *slots, Location at, Json &&extra, std::vector<Problem> &problems) {
   FieldReader u(slots, at, "an update", problems);
   Update up;
   up.at = at;
-  if (auto date = u.text(f_date, "date", true)) {
-    // a day, not a month or "about": a correction is published on a given day
-    std::optional<Date> day = parse_date(*date);
-    if (day && day->precision == Precision::day && !day->approximate && !day->on_or_before)
-      up.date = *day;
-    else
-      u.report(u.at(f_date), "bad update date " + quote_text(*date) + ": expected a day, YYYY-MM-DD");
-  }
+  if (std::optional<Date> day = read_day(u, f_date, "date", true, "update date")) up.date = *day;
   if (auto note = u.text(f_note, "note", true)) up.note = std::move(*note);
   up.extra = std::move(extra);
   return up;
@@ -110,6 +118,7 @@ void Records::read_info(const Slot &value, Slot *info_slots, Json &&info_extra) 
   if (auto id = f.id()) story.info.id = *id;
   story.info.title = f.text(f_title, "title", false);
   story.info.language = f.text(f_language, "language", false);
+  story.info.published = read_day(f, f_published, "published", false, "story published date");
   story.info.extra = info_extra.is_null() ? Json::object() : std::move(info_extra);
 }
 

@@ -88,6 +88,7 @@ Json story_to_json(const Story &story) {
   info["id"] = story.info.id;
   put(info, "title", story.info.title);
   put(info, "language", story.info.language);
+  if (story.info.published) info["published"] = story.info.published->to_string();
   append_extra(info, story.info.extra);
   out["story"] = std::move(info);
   Json entities = Json::array(), sources = Json::array(), claims = Json::array();

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { STRICT_CSP } from '../../demo/serve.mjs';
 import { assembleWidget } from '../../web/assemble.mjs';
 import { textFragmentUrl } from '../../web/src/fragment.mjs';
+import { deskChecks } from './desk.mjs';
 import { editorChecks } from './editor.mjs';
 import {
   ROOT, SELECTOR, axeSource, axeViolations, createReport, launchChromium, parseArgs, requireSiteFiles, requireTools, serve,
@@ -805,6 +806,11 @@ async function editorGroup(h, artifacts, plainBase) {
   await editorChecks({ context: h.context, base: h.base, plainBase, site: h.site, artifacts, check, info });
 }
 
+// The editor as a newsroom's desk (tests/browser/desk.mjs): sessions, tabs, files, the second day.
+async function deskGroup(h, artifacts) {
+  await deskChecks({ context: h.context, base: h.base, site: h.site, factcard: join(ROOT, 'build', 'cli', 'factcard'), artifacts, check, info });
+}
+
 async function timing(h) {
   const times = [];
   for (let i = 0; i < 5; i++) {
@@ -840,7 +846,8 @@ async function main() {
     chrome = await launchChromium(options.chromium, { persistent: true });
     const h = new Harness(chrome.context, strict.url, options.site, data);
     for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, hostileChecks, failureChecks,
-      wasmBlockedChecks, crossOriginChecks, afterPaintChecks, lazyChecks, storyFileChecks, manyCardsChecks, accessibilityChecks, editorGroup]) {
+      wasmBlockedChecks, crossOriginChecks, afterPaintChecks, lazyChecks, storyFileChecks, manyCardsChecks, accessibilityChecks, editorGroup,
+      deskGroup]) {
       try {
         await group(h, options.artifacts, plain.url);
       } catch (err) {

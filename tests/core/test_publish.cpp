@@ -392,3 +392,17 @@ TEST_CASE("write_build: the outputs of a story without cards, and a sink that st
   CHECK_FALSE(write_build(*story, cards, EmbedOptions{}, sink));
   CHECK(snippets == 1);
 }
+
+TEST_CASE("build layout: the paths the CLI writes and the editor zips, and --base with its slash") {
+  Story story;
+  story.info.id = "putin-mongolia-2024";
+  CHECK(bundle_path(story) == "putin-mongolia-2024.cards.json");
+  CHECK(jsonld_path(story) == "putin-mongolia-2024.jsonld");
+  CHECK(snippet_path("arrival") == "embed/arrival.html");
+  CHECK(card_page_path("arrival") == "cards/arrival.html");
+  CHECK(oembed_path("arrival") == "cards/arrival.oembed.json");
+  CHECK(embed_options("https://cards.example.org/s", "").base == "https://cards.example.org/s/");
+  CHECK(embed_options("https://cards.example.org/s/", "M").base == "https://cards.example.org/s/");
+  CHECK(embed_options("", "M").base.empty());
+  CHECK(embed_options("", "M").site_name == "M");
+}

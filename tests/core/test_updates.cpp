@@ -177,3 +177,24 @@ TEST_CASE("updates: a story without them exports no updates column") {
   REQUIRE(csv.ok());
   CHECK(csv->text.find("updates") == std::string::npos);
 }
+
+TEST_CASE("published: the story's day is read, checked at its line and column, saved back, and named by CSV") {
+  const std::string base = R"({"factcard": 1, "story": {"id": "s", "published": PUBLISHED},
+"entities": [{"id": "p", "name": "P"}], "sources": [{"id": "mt"}],
+"claims": [{"id": "a", "kind": "event", "who": "p", "what": "W.", "evidence": [{"source": "mt", "quote": "Q."}]}]})";
+  auto with = [&](const std::string &value) { return std::string(base).replace(base.find("PUBLISHED"), 9, value); };
+  Story story = loaded(with("\"2024-09-03\""));
+  REQUIRE(story.info.published);
+  CHECK(story.info.published->to_string() == "2024-09-03");
+  std::string saved = save_story(story);
+  CHECK(Json::parse(saved)["story"]["published"] == "2024-09-03");
+  CHECK(save_story(loaded(saved)) == saved);
+  CHECK_FALSE(loaded(with("null")).info.published);
+  CHECK(errors(with("\"2024-09\"")) ==
+        std::vector<std::string>{"t.json:1:51: bad story published date \"2024-09\": expected a day, YYYY-MM-DD"});
+  CHECK(errors(with("\"~2024-09-03\"")).size() == 1);
+  CHECK(errors(with("20240903")).size() == 1);
+  Result<CsvExport> csv = export_csv(story, "s.csv");
+  REQUIRE(csv.ok());
+  CHECK(csv->not_exported == std::vector<std::string>{"story: published (the date the editor published it)"});
+}

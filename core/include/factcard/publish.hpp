@@ -26,6 +26,18 @@ struct EmbedOptions {
   std::string site_name; // card pages and oEmbed (card_page.hpp); "" = the story's title, else "factcard"
 };
 
+// The options as `factcard build --base URL --site-name NAME` takes them: a
+// base gets its trailing slash.
+EmbedOptions embed_options(std::string base, std::string site_name);
+
+// Where `factcard build` puts each output, relative to its folder: the one
+// layout that the CLI writes to disk and the editor puts in its zip.
+std::string bundle_path(const Story &story);            // "<id>.cards.json"
+std::string jsonld_path(const Story &story);            // "<id>.jsonld"
+std::string snippet_path(const std::string &card_id);   // "embed/<card>.html"
+std::string card_page_path(const std::string &card_id); // "cards/<card>.html"
+std::string oembed_path(const std::string &card_id);    // "cards/<card>.oembed.json"
+
 // The blockquote a publisher pastes, with readable fallback content, and the
 // script tag that upgrades it.
 std::string embed_snippet(const Story &story, const Card &card, const EmbedOptions &options);

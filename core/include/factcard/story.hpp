@@ -107,6 +107,9 @@ struct StoryInfo {
   std::string id;
   std::optional<std::string> title;
   std::optional<std::string> language;
+  // The day the newsroom first published the story: from then on, the
+  // editor asks for an update note whenever a claim changes.
+  std::optional<Date> published;
   Json extra = Json::object();
 };
 
