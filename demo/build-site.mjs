@@ -2,10 +2,13 @@
 // @ts-check
 // Builds the demo site exactly as a publisher would use factcard:
 //   node demo/build-site.mjs --factcard build/cli/factcard --wasm build-wasm/wasm/factcard.wasm \
-//     --extract-wasm build-wasm/wasm/factcard-extract.wasm [--widget build/web/factcard.js] --out build/site
+//     [--story-wasm build-wasm/wasm/factcard-story.wasm] --extract-wasm build-wasm/wasm/factcard-extract.wasm \
+//     [--widget build/web/factcard.js] --out build/site
 // 1. `factcard build STORY -o OUT` writes the bundle, the JSON-LD, one embed snippet and one card page
 //    (OUT/cards/, with oEmbed files when --base says where OUT is served) per card;
-// 2. the widget (factcard.js as web/assemble.mjs put it together, and the wasm) is copied to OUT/factcard/;
+// 2. the widget (factcard.js as web/assemble.mjs put it together, factcard.wasm for bundles and
+//    factcard-story.wasm for story files, by default the file of that name beside --wasm) is
+//    copied to OUT/factcard/;
 // 3. demo/article.html gets its `<!-- factcard-embed: ID -->` markers replaced by those snippets;
 // 4. story.html is generated from `factcard cards STORY` (static, escaped HTML, no inline script);
 // 5. the index, the stylesheet, the favicon and the story file itself are copied;
@@ -28,7 +31,7 @@ const SOURCE_MARKER = /<!--\s*factcard-embed-source:\s*([a-z0-9._-]+)\s*-->/g; /
 
 function parseArgs(argv) {
   const options = { story: join(DEMO, 'stories', 'putin-mongolia-2024.json'), widget: join(ROOT, 'build', 'web', 'factcard.js') };
-  const names = { '--factcard': 'factcard', '--wasm': 'wasm', '--out': 'out', '--story': 'story', '--extract-wasm': 'extractWasm', '--widget': 'widget' };
+  const names = { '--factcard': 'factcard', '--wasm': 'wasm', '--out': 'out', '--story': 'story', '--extract-wasm': 'extractWasm', '--widget': 'widget', '--story-wasm': 'storyWasm' };
   const texts = { '--base': 'base', '--site-name': 'siteName' }; // passed to factcard build as they are
   for (let i = 0; i < argv.length; i += 2) {
     const key = names[argv[i]] || texts[argv[i]];
@@ -38,7 +41,8 @@ function parseArgs(argv) {
   for (const key of ['factcard', 'wasm', 'out']) if (!options[key]) usage(`--${key} is required`);
   // The editor's extraction module: where the wasm build puts it unless told otherwise.
   options.extractWasm ||= join(ROOT, 'build-wasm', 'wasm', 'factcard-extract.wasm');
-  for (const key of ['factcard', 'wasm', 'story', 'extractWasm', 'widget']) {
+  options.storyWasm ||= join(dirname(options.wasm), 'factcard-story.wasm');
+  for (const key of ['factcard', 'wasm', 'storyWasm', 'story', 'extractWasm', 'widget']) {
     if (!existsSync(options[key])) usage(`${key}: no such file: ${options[key]}`);
   }
   return options;
@@ -47,7 +51,7 @@ function parseArgs(argv) {
 function usage(problem) {
   console.error(`build-site: ${problem}`);
   console.error('usage: node demo/build-site.mjs --factcard CLI --wasm FACTCARD.wasm --out DIR [--story STORY.json]'
-    + ' [--extract-wasm FACTCARD-EXTRACT.wasm] [--widget factcard.js (default: build/web/, from node web/assemble.mjs)]'
+    + ' [--story-wasm FACTCARD-STORY.wasm (default: beside --wasm)] [--extract-wasm FACTCARD-EXTRACT.wasm] [--widget factcard.js (default: build/web/, from node web/assemble.mjs)]'
     + ' [--base URL (where OUT is served: canonical links and oEmbed for the card pages)] [--site-name NAME]');
   process.exit(2);
 }
@@ -373,6 +377,7 @@ function main() {
   mkdirSync(join(out, 'factcard'));
   copyFileSync(options.widget, join(out, 'factcard', 'factcard.js'));
   copyFileSync(options.wasm, join(out, 'factcard', 'factcard.wasm'));
+  copyFileSync(options.storyWasm, join(out, 'factcard', 'factcard-story.wasm'));
   mkdirSync(join(out, 'stories'));
   copyFileSync(options.story, join(out, 'stories', basename(options.story)));
   for (const file of ['site.css', 'favicon.ico']) copyFileSync(join(DEMO, file), join(out, file));

@@ -24,7 +24,8 @@ export const WIDGET = ['wasm', 'core', 'client', 'i18n', 'styles', 'fragment', '
 
 const BANNER = `/*! factcard.js: embeddable fact cards (who, what, when, source). Plain ES2020, no build step.
  * Upgrades <blockquote class="fact-card" data-story data-claim> and <fact-card story claim> into
- * cards computed by factcard.wasm (shipped next to this file) once they near the viewport.
+ * cards computed by factcard.wasm (and, for story files, factcard-story.wasm; both shipped next to
+ * this file) once they near the viewport.
  * Embedding, theming (--factcard-* properties, ::part names), events and API: web/README.md.
  * Assembled by web/assemble.mjs from web/src/: edit those. */`;
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // @ts-check
 // npm's prepack and postpack steps for the package `factcard`, so that a plain `npm pack` (or
-// `npm publish`) in web/ works: the package's factcard.js, factcard.wasm and LICENSE are build
+// `npm publish`) in web/ works: the package's factcard.js, factcard.wasm, factcard-story.wasm and
+// LICENSE are build
 // products or live elsewhere in the repository, so prepack puts them into web/ for npm to pack,
 // and postpack removes them again (they are in .gitignore should a failed pack leave them).
 //   node prepack.mjs           assemble factcard.js from web/src/, copy the wasm and LICENSE in
 //   node prepack.mjs --clean   remove them
-// The wasm is FACTCARD_WASM when set, else build-wasm/wasm/factcard.wasm (./run build makes it).
+// The wasm is FACTCARD_WASM when set, else build-wasm/wasm/factcard.wasm (./run build makes it);
+// factcard-story.wasm (story files) is the file of that name beside it.
 // Packing refuses when web/package.json's version is not the one in the VERSION file.
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -15,7 +17,7 @@ import { assembleWidget, readVersion } from './assemble.mjs';
 
 const WEB = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(WEB, '..');
-const STAGED = ['factcard.js', 'factcard.wasm', 'LICENSE'];
+const STAGED = ['factcard.js', 'factcard.wasm', 'factcard-story.wasm', 'LICENSE'];
 
 function stage() {
   const manifest = JSON.parse(readFileSync(join(WEB, 'package.json'), 'utf8'));
@@ -24,12 +26,16 @@ function stage() {
     throw new Error(`web/package.json has version ${manifest.version}, the VERSION file ${version}: make them equal`);
   }
   const wasm = resolve(process.env.FACTCARD_WASM || join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm'));
-  if (!existsSync(wasm)) {
-    throw new Error(`${relative(process.cwd(), wasm) || wasm} is missing: build the wasm first (./run build, or `
-      + 'cmake --preset wasm-release && cmake --build --preset wasm-release), or set FACTCARD_WASM');
+  const storyWasm = join(dirname(wasm), 'factcard-story.wasm');
+  for (const file of [wasm, storyWasm]) {
+    if (!existsSync(file)) {
+      throw new Error(`${relative(process.cwd(), file) || file} is missing: build the wasm first (./run build, or `
+        + 'cmake --preset wasm-release && cmake --build --preset wasm-release), or set FACTCARD_WASM');
+    }
   }
   writeFileSync(join(WEB, 'factcard.js'), assembleWidget());
   copyFileSync(wasm, join(WEB, 'factcard.wasm'));
+  copyFileSync(storyWasm, join(WEB, 'factcard-story.wasm'));
   copyFileSync(join(ROOT, 'LICENSE'), join(WEB, 'LICENSE'));
 }
 

@@ -46,6 +46,13 @@ public:
     return std::move(findings_);
   }
 
+  // A bundle's records: its cards name entities by id only, so nothing is resolved by name.
+  std::vector<Finding> run_on_records() {
+    unique_ids();
+    record_rules();
+    return std::move(findings_);
+  }
+
 private:
   void report(Location at, std::string message) { findings_.push_back({at, std::move(message)}); }
 
@@ -147,5 +154,7 @@ private:
 std::vector<Finding> check(const Story &story) { return Checker(story, nullptr).run(); }
 
 std::vector<Finding> check_and_resolve(Story &story) { return Checker(story, &story).run(); }
+
+std::vector<Finding> check_records(const Story &story) { return Checker(story, nullptr).run_on_records(); }
 
 } // namespace factcard

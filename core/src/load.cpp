@@ -39,10 +39,9 @@ Diagnostics to_diagnostics(std::vector<Problem> problems, std::string_view text,
   return out;
 }
 
-// Reads a text: every record, then the file's own members, then the rules
-// that need the whole story.
-Result<Records> run_loader(std::string_view text, const std::string &file, bool allow_bundle) {
-  Records records;
+// Reads a text: every record, then the file's own members. False when it is
+// not a JSON object (a syntax error, or another value at the top level).
+bool read_records(std::string_view text, Records &records, bool allow_bundle) {
   detail::TokenCursor cursor(text);
   detail::StoryReader reader(text, cursor, records);
   // A syntax error stops the read; duplicate keys are reported and skipped.
@@ -50,15 +49,29 @@ Result<Records> run_loader(std::string_view text, const std::string &file, bool 
   parsed = parsed && detail::check_no_nul(text, reader.problems);
   if (parsed && !reader.file_read) reader.problems.push_back({0, "expected a JSON object at the top level"});
   records.problems.insert(records.problems.end(), reader.problems.begin(), reader.problems.end());
-  if (parsed && reader.file_read) {
-    reader.finish_file();
-    if (records.is_bundle && !allow_bundle) {
-      records.problems.push_back({0, "this is a compiled bundle, not a story file"});
-    }
-    records.check_all();
+  if (!parsed || !reader.file_read) return false;
+  reader.finish_file();
+  if (records.is_bundle && !allow_bundle) {
+    records.problems.push_back({0, "this is a compiled bundle, not a story file"});
   }
+  return true;
+}
+
+// The story-file path: read, then the rules that need the whole story.
+Result<Records> run_loader(std::string_view text, const std::string &file, bool allow_bundle) {
+  Records records;
+  records.story_path();
+  if (read_records(text, records, allow_bundle)) records.check_all();
   if (!records.problems.empty()) return to_diagnostics(std::move(records.problems), text, file);
   return records;
+}
+
+LoadedInput input_of(Records &&records) {
+  LoadedInput input;
+  input.kind = records.is_bundle ? InputKind::bundle : InputKind::story;
+  input.story = std::move(records.story);
+  input.cards = std::move(records.cards);
+  return input;
 }
 
 } // namespace
@@ -72,11 +85,15 @@ Result<Story> load_story(std::string_view text, const std::string &file) {
 Result<LoadedInput> load_input(std::string_view text, const std::string &file) {
   Result<Records> loaded = run_loader(text, file, true);
   if (!loaded) return loaded.errors();
-  LoadedInput input;
-  input.kind = loaded->is_bundle ? InputKind::bundle : InputKind::story;
-  input.story = std::move(loaded->story);
-  input.cards = std::move(loaded->cards);
-  return input;
+  return input_of(std::move(*loaded));
+}
+
+std::optional<Result<LoadedInput>> load_bundle(std::string_view text, const std::string &file) {
+  Records records; // without story_path(): claims are skipped, names not resolved
+  if (!read_records(text, records, true) || !records.is_bundle || records.has_claims) return std::nullopt;
+  records.check_all();
+  if (!records.problems.empty()) return Result<LoadedInput>(to_diagnostics(std::move(records.problems), text, file));
+  return Result<LoadedInput>(input_of(std::move(records)));
 }
 
 LoadedInput cards_of(LoadedInput &&input) {

@@ -10,6 +10,15 @@
 namespace factcard {
 namespace detail {
 
+void Records::story_path() {
+  claim_reader = &Records::read_claim;
+  story_rules = &check_and_resolve;
+}
+
+void Records::read_claim(Records &records, FieldReader &f, Json &&extra, NestedItems &nested) {
+  records.finish_claim(f, std::move(extra), nested);
+}
+
 void Records::finish_record(Kind kind, Slot *slots, Location at, Json &&extra, NestedItems &nested) {
   FieldReader f(slots, at, noun_of(kind), problems);
   switch (kind) {
@@ -18,7 +27,8 @@ void Records::finish_record(Kind kind, Slot *slots, Location at, Json &&extra, N
   case Kind::source:
     return finish_source(f, std::move(extra));
   case Kind::claim:
-    return finish_claim(f, std::move(extra), nested);
+    if (claim_reader) claim_reader(*this, f, std::move(extra), nested);
+    return;
   case Kind::card:
     return finish_card(f, nested);
   case Kind::file:
@@ -71,6 +81,7 @@ Update Records::finish_update(Slot *slots, Location at, Json &&extra, std::vecto
 void Records::finish_file(Slot *file_slots, Location at, Json &&extra, Slot *info_slots, Json &&info_extra) {
   FieldReader f(file_slots, at, "the file", problems);
   is_bundle = f.present(f_factcard_bundle);
+  has_claims = f.present(f_claims);
   Field version_field = is_bundle ? f_factcard_bundle : f_factcard;
   const char *version_key = is_bundle ? "factcard_bundle" : "factcard";
   const Slot &version = f.slot(version_field);
@@ -248,7 +259,10 @@ void Records::finish_card(FieldReader &f, NestedItems &nested) {
 }
 
 void Records::check_all() {
-  for (Finding &f : check_and_resolve(story)) problems.push_back({f.at, std::move(f.message)});
+  // A bundle's cards name entities by id, so its names need not tell them apart: bundles get
+  // check_records whichever loader reads them, and load_bundle answers as load_input does.
+  std::vector<Finding> findings = story_rules && !is_bundle ? story_rules(story) : check_records(story);
+  for (Finding &f : findings) problems.push_back({f.at, std::move(f.message)});
   if (cards.empty()) return;
   unique_card_ids();
   std::unordered_map<std::string, std::size_t> source_ids;

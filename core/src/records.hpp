@@ -5,6 +5,7 @@
 #pragma once
 
 #include "factcard/cards.hpp"
+#include "factcard/check.hpp"
 #include "factcard/story.hpp"
 
 #include "record_fields.hpp"
@@ -37,11 +38,22 @@ struct NestedItems {
 
 class Records {
 public:
+  // The story-file path: reading claims, and the story-wide rules that resolve
+  // names (check_and_resolve, for story files). A loader of bundles only
+  // leaves both null, so a program that only shows bundles links neither:
+  // claims are then skipped. story_path() sets both.
+  using ClaimReader = void (*)(Records &, FieldReader &, Json &&, NestedItems &);
+  using StoryRules = std::vector<Finding> (*)(Story &);
+  ClaimReader claim_reader = nullptr;
+  StoryRules story_rules = nullptr;
+  void story_path();
+
   std::vector<Problem> problems;
   Story story;
   std::vector<Card> cards;
   std::vector<CardRefs> card_refs;
   bool is_bundle = false;
+  bool has_claims = false; // the file has a "claims" member
 
   // An entity, source, claim or card that closed, with its evidence items
   // (read as they closed) and their problems.
@@ -56,6 +68,7 @@ public:
   void check_all();
 
 private:
+  static void read_claim(Records &records, FieldReader &f, Json &&extra, NestedItems &nested);
   void finish_entity(FieldReader &f, Json &&extra);
   void finish_source(FieldReader &f, Json &&extra);
   void finish_claim(FieldReader &f, Json &&extra, NestedItems &nested);

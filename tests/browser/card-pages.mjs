@@ -84,7 +84,7 @@ async function buildServed(options, dir) {
   execFileSync(options.factcard, ['build', options.story, '-o', dir, '--base', served.url, '--site-name', SITE_NAME],
     { stdio: ['ignore', 'ignore', 'pipe'] });
   mkdirSync(join(dir, 'factcard'));
-  for (const file of ['factcard.js', 'factcard.wasm']) cpSync(join(options.site, 'factcard', file), join(dir, 'factcard', file));
+  for (const file of ['factcard.js', 'factcard.wasm', 'factcard-story.wasm']) cpSync(join(options.site, 'factcard', file), join(dir, 'factcard', file));
   cpSync(join(options.site, 'favicon.ico'), join(dir, 'favicon.ico')); // Chromium asks for it: no 404 in the console
   const bundleName = readdirSync(dir).find((f) => f.endsWith('.cards.json'));
   const bundle = JSON.parse(readFileSync(join(dir, /** @type {string} */ (bundleName)), 'utf8'));

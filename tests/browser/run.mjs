@@ -176,7 +176,9 @@ class Harness {
     this.data = data;
     /** @type {string | null} another origin serving the site, for fixtures that load from a CDN */
     this.cdn = null;
-    this.widgetVersion = readFileSync(join(site, 'factcard', 'factcard.js'), 'utf8').match(/VERSION = '([^']+)'/)[1];
+    // (as assembled, or as esbuild minified it for dist/factcard/: a site may ship either)
+    const js = readFileSync(join(site, 'factcard', 'factcard.js'), 'utf8');
+    this.widgetVersion = (js.match(/VERSION = '([^']+)'/) || js.match(/="(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)"/) || [])[1];
   }
 
   // Fixture pages with {{placeholders}} filled from the real bundle, served on the site's origin.
@@ -222,12 +224,13 @@ class Harness {
   async serveFixture(route) {
     const url = new URL(route.request().url());
     const name = url.pathname.replace(/^\/__fixtures__\//, '');
-    const csp = url.searchParams.get('csp') === 'no-wasm' ? NO_WASM_CSP : STRICT_CSP;
+    const policies = { 'no-wasm': NO_WASM_CSP, 'no-worker': `${STRICT_CSP}; trusted-types 'none'` };
+    const csp = policies[url.searchParams.get('csp') || ''] || STRICT_CSP;
     if (name === 'v2/factcard.js') {
       // "Another version" of the widget on the same page, arriving a little later.
       await new Promise((done) => setTimeout(done, 300));
       const js = readFileSync(join(this.site, 'factcard', 'factcard.js'), 'utf8')
-        .replace(/VERSION = '[^']+'/, "VERSION = '99.0.0-test'");
+        .split(`'${this.widgetVersion}'`).join("'99.0.0-test'").split(`"${this.widgetVersion}"`).join('"99.0.0-test"');
       return route.fulfill({ status: 200, contentType: 'text/javascript', body: js });
     }
     if (name === 'v2/factcard.wasm') {
@@ -272,6 +275,7 @@ const widgetWarnings = (page) => page.log.console.filter((m) => m.type === 'warn
 const consoleErrors = (page) => page.log.console.filter((m) => m.type === 'error').map((m) => m.text);
 const counted = (page, test) => page.log.requests.filter(test).length;
 const isWasm = (url) => url.endsWith('/factcard.wasm');
+const isStoryWasm = (url) => url.endsWith('/factcard-story.wasm'); // story files only
 const isStory = (url) => /\.cards\.json$|\/stories\/[^/]+\.json$/.test(url);
 
 // ---------- the checks ----------
@@ -287,7 +291,9 @@ function staticChecks(site) {
     shipped === assembled ? 'build/web/factcard.js is older than web/src/: ./run build' : 'the site is older than build/web/: ./run build');
   const js = gzipSync(shipped, { level: 9 }).length;
   const wasm = gzipSync(readFileSync(join(site, 'factcard', 'factcard.wasm')), { level: 9 }).length;
-  info(`widget gzip: factcard.js ${js} B + factcard.wasm ${wasm} B = ${js + wasm} B (goal 40960 B)`);
+  const storyWasm = gzipSync(readFileSync(join(site, 'factcard', 'factcard-story.wasm')), { level: 9 }).length;
+  info(`widget gzip, a page of bundles: factcard.js ${js} B + factcard.wasm ${wasm} B = ${js + wasm} B (goal 40960 B); `
+    + `a story file adds factcard-story.wasm ${storyWasm} B`);
 }
 
 async function articleChecks(h, artifacts) {
@@ -307,6 +313,8 @@ async function articleChecks(h, artifacts) {
   check('article: the wasm is fetched once and the bundle once for all cards',
     counted(page, isWasm) === 1 && counted(page, isStory) === 1,
     `wasm ${counted(page, isWasm)}, bundles ${counted(page, isStory)} (${before} before scrolling)`);
+  check('article: a page of bundles never requests the story-file module (factcard-story.wasm)',
+    counted(page, isStoryWasm) === 0, page.log.requests.filter(isStoryWasm).join(', '));
   check('article: each card is drawn exactly once (several script tags on the page)',
     t.renders.length === shown.length, `${t.renders.length} render events for ${shown.length} cards`);
   check('article: the core runs in one worker started from factcard.js (Trusted Types enforced); no wasm on the page',
@@ -681,8 +689,9 @@ async function lazyChecks(h) {
   check('lazy: the cards render once scrolled near (blockquote, <fact-card>, a story file with no build step)',
     states.length === 4 && states.every((s) => s === 'ready'), JSON.stringify(states));
   const bundles = page.log.requests.filter((u) => u.endsWith('.cards.json')).length;
-  check('lazy: one wasm fetch and one fetch per bundle, however many cards use it',
-    counted(page, isWasm) === 1 && bundles === 1, `wasm ${counted(page, isWasm)}, bundle ${bundles}`);
+  check('lazy: one wasm fetch and one fetch per bundle, however many cards use it; the story file\'s module once',
+    counted(page, isWasm) === 1 && bundles === 1 && counted(page, isStoryWasm) === 1,
+    `wasm ${counted(page, isWasm)}, story module ${counted(page, isStoryWasm)}, bundle ${bundles}`);
   const registry = await page.evaluate(() => ({
     version: window.factcard && window.factcard.version,
     versions: Object.keys(window[Symbol.for('factcard')].versions),
@@ -709,6 +718,39 @@ async function lazyChecks(h) {
   await page.close();
 }
 
+// A page whose cards come from a story file (and one from a bundle): factcard.wasm (bundles only)
+// asks for factcard-story.wasm, which the worker fetches once, and the cards are those of the
+// bundle the story builds to. Then the same under no worker (the core on the page), and with
+// factcard-story.wasm blocked: the story file's cards keep their fallback, the bundle's renders.
+async function storyFileChecks(h) {
+  for (const [label, query] of [['worker', ''], ['on the page', '?csp=no-worker']]) {
+    const page = await h.open(`/__fixtures__/story-file.html${query}`);
+    await scrollThrough(page);
+    const shown = await page.evaluate(readCards, SELECTOR);
+    const t = await page.evaluate(() => window.__test);
+    const where = query ? !page.log.workers.length && t.wasmOnPage > 0 : page.log.workers.length === 1 && t.wasmOnPage === 0;
+    // (refusing the worker's policy is what trusted-types 'none' reports, as a console error and a violation)
+    const quiet = query || (!consoleErrors(page).length && !t.violations.length);
+    check(`story file (${label}): its ${shown.length} cards render as the bundle's, with factcard.wasm and factcard-story.wasm fetched once each`,
+      shown.length === 4 && !compareCards(shown, h.data).length && counted(page, isWasm) === 1 && counted(page, isStoryWasm) === 1
+        && where && !widgetWarnings(page).length && !page.log.pageErrors.length && quiet,
+      JSON.stringify({ problems: compareCards(shown, h.data), wasm: page.log.requests.filter((u) => u.endsWith('.wasm')),
+        workers: page.log.workers, wasmOnPage: t.wasmOnPage, warnings: widgetWarnings(page), errors: consoleErrors(page), violations: t.violations }));
+    await page.close();
+  }
+  const blocked = await h.open('/__fixtures__/story-file.html', { setup: (p) => p.route('**/factcard-story.wasm', (route) => route.abort()) });
+  await scrollThrough(blocked);
+  const states = await blocked.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => ({
+    id: el.id, state: el.dataset.factcard, fallbackVisible: !el.shadowRoot && el.textContent.trim().length > 20,
+  })), SELECTOR);
+  const warnings = widgetWarnings(blocked).map((m) => m.text);
+  check('story file, factcard-story.wasm blocked: its cards keep their fallback, the bundle\'s card renders, one warning naming it',
+    states.length === 4 && states.every((s) => (s.id === 'from-bundle' ? s.state === 'ready' : s.state === 'failed' && s.fallbackVisible))
+      && warnings.length === 1 && warnings[0].includes('factcard-story.wasm'),
+    JSON.stringify({ states, warnings }));
+  await blocked.close();
+}
+
 // A page with 1,000 cards: only the cards near the viewport are drawn, and drawing them while the
 // reader scrolls moves nothing. Long tasks are reported, not asserted: on a loaded 2-core machine
 // their length says more about the machine than about the widget.
@@ -730,6 +772,8 @@ async function manyCardsChecks(h) {
   check('1,000 cards: only cards near the viewport are drawn, none fail, nothing moves',
     states.ready > 20 && states.untouched > 500 && !states.failed && t.shift === 0,
     JSON.stringify({ states, cls: t.shift }));
+  check('1,000 cards: one fetch of factcard.wasm, none of the story-file module',
+    counted(page, isWasm) === 1 && counted(page, isStoryWasm) === 0, page.log.requests.filter((u) => u.endsWith('.wasm')).join(', '));
   await page.close();
 }
 
@@ -788,7 +832,8 @@ async function main() {
     options: { site: null, artifacts: join(ROOT, 'build', 'test-artifacts') },
     site: true,
   });
-  requireSiteFiles('run.mjs', options.site, ['article.html', 'story.html', 'factcard/factcard.js', 'factcard/factcard.wasm']);
+  requireSiteFiles('run.mjs', options.site, ['article.html', 'story.html', 'factcard/factcard.js', 'factcard/factcard.wasm',
+    'factcard/factcard-story.wasm']);
   requireTools('run.mjs');
   mkdirSync(options.artifacts, { recursive: true });
   const data = loadBundle(options.site);
@@ -801,7 +846,8 @@ async function main() {
     chrome = await launchChromium(options.chromium, { persistent: true });
     const h = new Harness(chrome.context, strict.url, options.site, data);
     for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, hostileChecks, failureChecks,
-      wasmBlockedChecks, crossOriginChecks, afterPaintChecks, lazyChecks, manyCardsChecks, accessibilityChecks, editorGroup, deskGroup]) {
+      wasmBlockedChecks, crossOriginChecks, afterPaintChecks, lazyChecks, storyFileChecks, manyCardsChecks, accessibilityChecks, editorGroup,
+      deskGroup]) {
       try {
         await group(h, options.artifacts, plain.url);
       } catch (err) {

@@ -960,3 +960,37 @@ TEST_CASE("a tampered bundle is rejected with positions") {
                     ": \"status\" must be one of corroborated, single-source, contested, not \"true\""});
   }
 }
+
+TEST_CASE("load_bundle answers as load_input for bundles, and leaves everything else to it") {
+  Result<Story> story = load_story(bundle_story, "b.json");
+  REQUIRE(story.ok());
+  const std::string bundle = test::bundle_json(*story, compute_cards(*story)).dump(2);
+
+  // bundles, valid or not: the same cards or the same errors
+  for (const std::string &text :
+       {bundle, with(bundle, "\"corroboration\": 2", "\"corroboration\": 3"),
+        with(bundle, "\"source\": \"iria\"", "\"source\": \"tass\""),
+        with(bundle, "\"who\": \"kremlin\"", "\"who\": \"Kremlin\""),
+        with(bundle, "\"factcard_bundle\": 1", "\"factcard_bundle\": 2"),
+        std::string(R"({"factcard_bundle": 1, "story": {"id": "s"}, "entities": [{"id": "a", "name": "Ann Lee"},)"
+                    R"( {"id": "b", "name": "Ann Lee"}], "sources": [], "cards": []})")}) {
+    std::optional<Result<LoadedInput>> only = load_bundle(text, "t.json");
+    Result<LoadedInput> input = load_input(text, "t.json");
+    REQUIRE(only.has_value());
+    REQUIRE(only->ok() == input.ok());
+    if (input.ok()) {
+      CHECK(only->value().kind == InputKind::bundle);
+      CHECK(cards_to_json(only->value().story, only->value().cards) == cards_to_json(input->story, input->cards));
+    } else {
+      REQUIRE(only->errors().size() == input.errors().size());
+      for (std::size_t i = 0; i < input.errors().size(); ++i)
+        CHECK(only->errors()[i].to_string() == input.errors()[i].to_string());
+    }
+  }
+
+  // a story file, a bundle with claims, and what is not a JSON object: load_input's to judge
+  for (const std::string &text : {std::string(bundle_story), with(bundle, "\"cards\":", "\"claims\": [], \"cards\":"),
+                                  bundle.substr(0, bundle.size() / 2), std::string("[1]"), std::string("")}) {
+    CHECK_FALSE(load_bundle(text, "t.json").has_value());
+  }
+}

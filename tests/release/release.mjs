@@ -3,12 +3,13 @@
 // The release: one version number, set in the VERSION file, is the one `factcard --version`
 // prints, the one web/assemble.mjs writes into factcard.js and the npm package's; and the tarballs
 // `./run dist` writes (write_dist in ./run) are named after it and hold what they should:
+//   DIR/factcard/                                   the widget: factcard.js (minified), factcard.wasm, factcard-story.wasm
 //   DIR/factcard-<version>.tgz                      the npm package (the smoke test installs it)
 //   DIR/factcard-cli-<version>-<os>-<arch>.tar.gz   factcard-cli-<version>/{factcard,README.md,LICENSE}
 //   node tests/release/release.mjs [--factcard build/cli/factcard] [--widget build/web/factcard.js] [--dist DIR]
 // Without --dist only the versions are checked. One PASS/FAIL line per check; exit status 1 on a failure.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assembleWidget, readVersion } from '../../web/assemble.mjs';
@@ -37,12 +38,25 @@ function versionChecks(version, options) {
     manifest.license === 'MIT' && readFileSync(join(ROOT, 'LICENSE'), 'utf8').startsWith('MIT License'), manifest.license);
 }
 
+function widgetChecks(version, dist) {
+  const files = existsSync(join(dist, 'factcard')) ? readdirSync(join(dist, 'factcard')).sort() : [];
+  check('widget: factcard/ holds factcard.js, factcard.wasm (bundles) and factcard-story.wasm (story files)',
+    JSON.stringify(files) === JSON.stringify(['factcard-story.wasm', 'factcard.js', 'factcard.wasm']), files.join(', '));
+  if (!files.includes('factcard.js')) return;
+  // esbuild's minified factcard.js: the banner kept, the version in it, no eval-like code, smaller
+  const script = readFileSync(join(dist, 'factcard', 'factcard.js'), 'utf8');
+  check('widget: factcard/factcard.js is the minified widget: its banner, its version, no eval or new Function',
+    script.startsWith('/*! factcard.js') && script.includes(`"${version}"`) && !/\beval\(|new Function/.test(script)
+      && script.length < assembleWidget().length * 0.7, `${script.length} bytes`);
+}
+
 function npmTarballChecks(version, dist) {
   const tarball = join(dist, `factcard-${version}.tgz`);
   if (!check(`${tarball.slice(ROOT.length + 1)} exists`, existsSync(tarball))) return;
   const files = run('tar', ['-tzf', tarball]).split('\n').filter(Boolean).sort();
-  const want = ['LICENSE', 'README.md', 'factcard.d.ts', 'factcard.js', 'factcard.mjs', 'factcard.wasm', 'package.json'].map((f) => `package/${f}`);
-  check('npm tarball: the package files, the licence and the two build products', JSON.stringify(files) === JSON.stringify(want), files.join(', '));
+  const want = ['LICENSE', 'README.md', 'factcard-story.wasm', 'factcard.d.ts', 'factcard.js', 'factcard.mjs', 'factcard.wasm', 'package.json']
+    .map((f) => `package/${f}`);
+  check('npm tarball: the package files, the licence and the three build products', JSON.stringify(files) === JSON.stringify(want), files.join(', '));
   const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json']));
   const script = run('tar', ['-xzOf', tarball, 'package/factcard.js']);
   check('npm tarball: its package.json and factcard.js say the version', manifest.version === version && scriptVersion(script) === version,
@@ -79,6 +93,7 @@ function main() {
   const version = readVersion();
   versionChecks(version, options);
   if (options.dist) {
+    widgetChecks(version, options.dist);
     npmTarballChecks(version, options.dist);
     cliTarballChecks(version, options.dist);
   }

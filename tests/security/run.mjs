@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT, createReport, launchChromium, parseArgs, requireTools, serve } from '../browser/harness.mjs';
 import { isWebUrl, readVectors, writeStories } from './make_stories.mjs';
 import { textFragmentUrl } from '../../web/src/fragment.mjs';
@@ -356,7 +356,7 @@ async function pageChecks(browser, servers, stories) {
       }
       problems.push(...log.dialogs.map((d) => `dialog ${d}`), ...log.errors.map((e) => `page error ${e}`),
         ...log.console.filter((m) => /^(error|warning)/.test(m)).map((m) => `console ${m}`));
-      const allowed = new Set(['/canary.js', '/favicon.ico', '/factcard/factcard.js', '/factcard/factcard.wasm', `/${s.id}.cards.json`, `/${path}`]);
+      const allowed = new Set(['/canary.js', '/favicon.ico', '/factcard/factcard.js', '/factcard/factcard.wasm', '/factcard/factcard-story.wasm', `/${s.id}.cards.json`, `/${path}`]);
       for (const r of log.requests) {
         const u = new URL(r);
         if (u.origin !== new URL(base).origin || !allowed.has(u.pathname)) problems.push(`request to ${r.slice(0, 160)}`);
@@ -415,6 +415,8 @@ async function main() {
   urlChecks(options.factcard, work, urls);
   buildChecks(options.factcard, work, site, stories);
   copyFileSync(options.wasm, join(site, 'factcard', 'factcard.wasm'));
+  // story files: the module beside it, as the wasm build writes both
+  copyFileSync(join(dirname(options.wasm), 'factcard-story.wasm'), join(site, 'factcard', 'factcard-story.wasm'));
   writePages(site, stories, options.widget);
 
   const servers = { true: await serve(site, { csp: true }), false: await serve(site, { csp: false }) };

@@ -2,7 +2,7 @@
 // lets no worker run or the worker fails, runs the core itself (core.mjs). Stories and locales are
 // asked once each, however many cards use them.
 
-import { Cause, resolveLocale, serve, wasmCore } from './core.mjs';
+import { Cause, pageCores, resolveLocale, serve } from './core.mjs';
 
 /** @typedef {import('./core.mjs').Request} Request */
 /** @typedef {import('./core.mjs').Core} Core */
@@ -60,7 +60,7 @@ export class CoreClient {
       const { lang } = request;
       return new Promise((next) => setTimeout(next)).then(() => resolveLocale(lang)); // a task of its own
     }
-    return serve((this.onPage ||= wasmCore(this.wasmUrl(), this.priority)), { ...request, priority: this.priority });
+    return serve((this.onPage ||= pageCores(this.wasmUrl(), this.priority)), { ...request, priority: this.priority });
   }
 
   /**

@@ -24,6 +24,12 @@ export class Unavailable extends Cause {}
  */
 
 /**
+ * What factcard.wasm (bundles only) answers for an input only factcard-story.wasm can take: a story
+ * file, or a bundle with a number its small strtod declines (wasm/factcard_wasm.cpp).
+ */
+export const ASK_STORY_MODULE = '{"ask":"factcard-story.wasm"}';
+
+/**
  * Made when first needed; the instance is dropped after a trap so that the next call starts clean.
  * @param {string} url
  * @param {RequestPriority} [priority] of the wasm's fetch
@@ -50,6 +56,40 @@ export function wasmCore(url, priority = 'auto') {
         instancePromise = null;
         throw new Cause(`the core failed on ${where} (${/** @type {Error} */ (err).message})`);
       }
+    },
+  };
+}
+
+/**
+ * factcard-story.wasm, beside the page's module whatever that is called (a relative URL is the
+ * page's or, in the worker, this script's, as fetch would resolve it).
+ * @param {string} url of factcard.wasm
+ */
+export function storyWasmUrl(url) {
+  return new URL('factcard-story.wasm', new URL(url, location.href)).href;
+}
+
+/**
+ * The page's module, factcard.wasm, which reads bundles only (what embedded cards use), and the
+ * story-file module, fetched only when the first asks for it (a story file): it alone holds
+ * name resolution, merging and contradictions, so pages of bundles never download them. The core
+ * decides what an input is, with the reader that loads it, so a story file is never mistaken
+ * for a bundle (or the reverse) by a guess from its name or first bytes.
+ * @param {string} url of factcard.wasm
+ * @param {RequestPriority} [priority] of the modules' fetches
+ * @returns {Core}
+ */
+export function pageCores(url, priority = 'auto') {
+  const bundles = wasmCore(url, priority);
+  /** @type {Core | null} */
+  let stories = null;
+  return {
+    ready: bundles.ready,
+    async compute(bytes, where) {
+      const text = await bundles.compute(bytes, where);
+      if (text !== ASK_STORY_MODULE) return text;
+      stories ||= wasmCore(storyWasmUrl(url), priority);
+      return stories.compute(bytes, where);
     },
   };
 }
@@ -110,9 +150,9 @@ export async function serve(core, { url, bytes, where, lang, priority }) {
  */
 export function answerRequests(scope) {
   /** @type {Map<string, Core>} */
-  const cores = new Map(); // wasm URL -> core
+  const cores = new Map(); // wasm URL -> its cores
   scope.onmessage = async ({ data: { id, wasm, ...request } }) => {
-    if (!cores.has(wasm)) cores.set(wasm, wasmCore(wasm, request.priority));
+    if (!cores.has(wasm)) cores.set(wasm, pageCores(wasm, request.priority));
     try {
       scope.postMessage({ id, result: await serve(/** @type {Core} */ (cores.get(wasm)), request) });
     } catch (err) {

@@ -24,4 +24,9 @@ std::vector<Finding> check(const Story &story);
 // source_index, speaker_index): the story a reader hands out is resolved.
 std::vector<Finding> check_and_resolve(Story &story);
 
+// The rules of check() that need no name resolution: ids used once, web
+// addresses, values with a topic. What a bundle's entities and sources get
+// when it is read without the story-file path (load_bundle).
+std::vector<Finding> check_records(const Story &story);
+
 } // namespace factcard

@@ -6,6 +6,7 @@
 #include "factcard/diagnostic.hpp"
 #include "factcard/story.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,13 @@ struct LoadedInput {
 // A story file or a bundle, read once. The cards of a story are not computed
 // yet: a caller can free the text first, then call cards_of.
 Result<LoadedInput> load_input(std::string_view text, const std::string &file);
+
+// A compiled bundle, read without the story-file path (claims, name
+// resolution, merging), so that a program that only shows bundles links none
+// of it (the page's wasm module). Answers what load_input would for a bundle;
+// nullopt for anything else (a story file, a bundle with "claims", text that
+// is not a JSON object), which only load_input can judge.
+std::optional<Result<LoadedInput>> load_bundle(std::string_view text, const std::string &file);
 
 // The input with its cards: a bundle's as loaded, a story's computed, with
 // the claims' text moved into them (story.claims is left empty).

@@ -56,10 +56,10 @@ function parseArgs(argv) {
 // dist/factcard/ as ./run dist writes it, when it is missing.
 // Returns a warning when dist/ is older than what it is made from.
 function ensureDist() {
-  const wasm = path.join(ROOT, 'build-wasm', 'wasm', 'factcard.wasm');
-  const js = path.join(ROOT, 'build', 'web', 'factcard.js'); // web/assemble.mjs's
-  const sources = { 'factcard.js': js, 'factcard.wasm': wasm };
-  if (fs.existsSync(path.join(DIST, 'factcard.js')) && fs.existsSync(path.join(DIST, 'factcard.wasm'))) {
+  const wasmDir = path.join(ROOT, 'build-wasm', 'wasm');
+  const js = path.join(ROOT, 'build', 'web', 'factcard.min.js'); // web/assemble.mjs's, minified by ./run build
+  const sources = { 'factcard.js': js, 'factcard.wasm': path.join(wasmDir, 'factcard.wasm'), 'factcard-story.wasm': path.join(wasmDir, 'factcard-story.wasm') };
+  if (Object.keys(sources).every((name) => fs.existsSync(path.join(DIST, name)))) {
     const stale = Object.entries(sources).filter(([name, source]) => fs.existsSync(source)
       && !fs.readFileSync(source).equals(fs.readFileSync(path.join(DIST, name)))).map(([name]) => name);
     if (!stale.length) return null;
@@ -67,11 +67,11 @@ function ensureDist() {
     console.log(`warning: ${warning}`);
     return warning;
   }
-  if (!fs.existsSync(wasm) || !fs.existsSync(js)) throw new Error('build-wasm/wasm/factcard.wasm or build/web/factcard.js is missing: run ./run build first');
-  console.log('dist/factcard/ is missing: copying build/web/factcard.js and build-wasm/wasm/factcard.wasm (as ./run dist does)');
+  const missing = Object.values(sources).filter((f) => !fs.existsSync(f)).map(rel);
+  if (missing.length) throw new Error(`${missing.join(', ')} missing: run ./run build first`);
+  console.log('dist/factcard/ is missing or incomplete: copying build/web/factcard.js and build-wasm/wasm/*.wasm (as ./run dist does)');
   fs.mkdirSync(DIST, { recursive: true });
-  fs.copyFileSync(js, path.join(DIST, 'factcard.js'));
-  fs.copyFileSync(wasm, path.join(DIST, 'factcard.wasm'));
+  for (const [name, source] of Object.entries(sources)) fs.copyFileSync(source, path.join(DIST, name));
   return null;
 }
 

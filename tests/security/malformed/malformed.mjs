@@ -187,6 +187,8 @@ async function pageChecks(options, dir, manifest, work, firsts) {
   mkdirSync(join(site, 'factcard'), { recursive: true });
   copyFileSync(options.widget, join(site, 'factcard', 'factcard.js'));
   copyFileSync(options.wasm, join(site, 'factcard', 'factcard.wasm'));
+  // story files: the module beside it, as the wasm build writes both
+  copyFileSync(join(dirname(options.wasm), 'factcard-story.wasm'), join(site, 'factcard', 'factcard-story.wasm'));
   copyFileSync(join(ROOT, 'demo', 'favicon.ico'), join(site, 'favicon.ico'));
   const byName = new Map(manifest.map((c) => [c.name, c]));
   const cards = [];
