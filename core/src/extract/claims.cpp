@@ -215,7 +215,7 @@ void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, co
 
 bool ArticleReader::future_clause(const detail::Clause &c) const {
   for (std::size_t k = c.first; k <= c.last; ++k) {
-    const std::string &w = t_[k].lower;
+    std::string_view w = t_[k].lower;
     if (w == "will" || w == "would" || w == "expected" || w == "due" || w == "plans" || w == "scheduled" ||
         (w == "set" && k + 1 <= c.last && t_[k + 1].lower == "to"))
       return true;

@@ -27,7 +27,7 @@ int month_of(const std::string &lower) {
   return it == months.end() ? 0 : it->second;
 }
 
-int weekday_of(const std::string &lower) {
+int weekday_of(std::string_view lower) {
   static const char *const names[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
   for (int d = 0; d < 7; ++d) {
     if (lower == names[d]) return d;
@@ -89,8 +89,9 @@ bool future_word(const std::vector<Token> &t, std::size_t i) {
       "intends", "shall", "due",      "until",     "next",     "vowed", "vows",    "pledged", "promised",
       "faces",   "face",  "ahead",    "preparing", "prepare",  "aims",  "intend"};
   if (cues.count(w)) return true;
-  if (w == "set" && i + 1 < t.size() && t[i + 1].lower == "to") return true; // "is set to visit"
-  auto ends_with = [&](const std::string &suffix) {
+  if (std::string_view(w) == "set" && i + 1 < t.size() && std::string_view(t[i + 1].lower) == "to")
+    return true; // "is set to visit"
+  auto ends_with = [&](std::string_view suffix) {
     return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return w.size() > 3 && (ends_with("'ll") || ends_with("\xE2\x80\x99ll")); // "we'll"
@@ -99,9 +100,13 @@ bool future_word(const std::vector<Token> &t, std::size_t i) {
 // A relative clause ("a deal on Monday in a transaction that will shift")
 // has a tense of its own.
 bool clause_boundary(const Token &t) {
-  return t.text == "," || t.text == ";" || t.text == ":" || t.text == "." || t.text == "?" || t.text == "!" ||
-         t.lower == "and" || t.lower == "but" || t.lower == "that" || t.lower == "which" || t.lower == "who" ||
-         t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D";
+  if (!t.word) {
+    std::string_view m = t.text;
+    return m == "," || m == ";" || m == ":" || m == "." || m == "?" || m == "!" || m == "\xE2\x80\x9C" ||
+           m == "\xE2\x80\x9D";
+  }
+  std::string_view w = t.lower;
+  return w == "and" || w == "but" || w == "that" || w == "which" || w == "who";
 }
 
 // A verb in the past: "was", "had", "won", "collapsed".
@@ -118,14 +123,18 @@ bool past_word(const std::vector<Token> &t, std::size_t i) {
 // Whether the clause around each token has a cue word other than the token
 // itself: "the recount would begin on Monday" speaks of what is to come, but
 // not "I won on Tuesday, and I will". One pass: count the cues of each clause.
-std::vector<bool> clauses_with(const std::vector<Token> &t, bool (*cue)(const std::vector<Token> &, std::size_t)) {
-  std::vector<bool> out(t.size(), false);
+std::vector<bool> clauses_with(const std::vector<Token> &t, const std::vector<bool> &boundary,
+                               bool (*cue)(const std::vector<Token> &, std::size_t)) {
+  std::vector<bool> out(t.size(), false), is_cue(t.size(), false);
   std::size_t from = 0;
   while (from < t.size()) {
     std::size_t to = from;
     int cues = 0;
-    while (to < t.size() && !clause_boundary(t[to])) cues += cue(t, to++) ? 1 : 0;
-    for (std::size_t k = from; k < to; ++k) out[k] = cues - (cue(t, k) ? 1 : 0) > 0;
+    for (; to < t.size() && !boundary[to]; ++to) {
+      is_cue[to] = cue(t, to);
+      cues += is_cue[to] ? 1 : 0;
+    }
+    for (std::size_t k = from; k < to; ++k) out[k] = cues - (is_cue[k] ? 1 : 0) > 0;
     from = to + 1;
   }
   return out;
@@ -150,7 +159,9 @@ public:
   }
 
   std::vector<FoundDate> run() {
-    std::vector<bool> future = clauses_with(t_, future_word), past = clauses_with(t_, past_word);
+    std::vector<bool> boundary(t_.size());
+    for (std::size_t i = 0; i < t_.size(); ++i) boundary[i] = clause_boundary(t_[i]);
+    std::vector<bool> future = clauses_with(t_, boundary, future_word), past = clauses_with(t_, boundary, past_word);
     for (std::size_t i = 0; i < t_.size();) {
       if (!t_[i].word || !may_start_date(t_[i])) {
         ++i;
@@ -165,7 +176,7 @@ public:
   }
 
 private:
-  bool word(std::size_t i, const char *w) const { return i < t_.size() && t_[i].lower == w; }
+  bool word(std::size_t i, std::string_view w) const { return i < t_.size() && t_[i].lower == w; }
   bool is_year(std::size_t i) const {
     if (i >= t_.size() || !t_[i].number || t_[i].text.size() != 4) return false;
     int y = std::atoi(t_[i].text.c_str());
@@ -291,10 +302,10 @@ private:
   // days, "(over) the weekend" is its Saturday (approximately), "this
   // fiscal year" is a year.
   std::size_t vague_period(std::size_t i) {
-    const std::string &w = t_[i].lower;
+    std::string_view w = t_[i].lower;
     bool lead = w == "this" || w == "last" || w == "next" || w == "the";
     if (!lead || i + 1 >= t_.size()) return 0;
-    const std::string &unit = t_[i + 1].lower;
+    std::string_view unit = t_[i + 1].lower;
     if (w != "the" && (unit == "morning" || unit == "afternoon" || unit == "evening" || unit == "night")) {
       if (w == "next") return 0;
       long shift = w == "last" ? -1 : 0;
@@ -325,7 +336,7 @@ private:
   // yesterday / today / tomorrow; last|this|next week|month|year;
   // earlier|later this week|month|year.
   std::size_t relative_named(std::size_t i) {
-    const std::string &w = t_[i].lower;
+    std::string_view w = t_[i].lower;
     // "Today, they have reached..." means nowadays; "Pharma Today" is a name.
     bool nowadays = w == "today" && t_[i].capitalized &&
                     (i + 1 >= t_.size() || t_[i + 1].text == "," || sentence_start(i) == false);
@@ -346,10 +357,10 @@ private:
     }
     std::size_t first = i, at = i;
     if ((w == "earlier" || w == "later" || w == "early" || w == "late") && word(i + 1, "this")) at = i + 1;
-    const std::string &lead = t_[at].lower;
+    std::string_view lead = t_[at].lower;
     if (lead != "last" && lead != "this" && lead != "next" && lead != "past" && lead != "coming") return 0;
     if (at + 1 >= t_.size()) return 0;
-    const std::string &unit = t_[at + 1].lower;
+    std::string_view unit = t_[at + 1].lower;
     if (unit != "week" && unit != "month" && unit != "year") return 0;
     int step = lead == "last" || lead == "past" ? -1 : lead == "next" || lead == "coming" ? 1 : 0;
     if (!ref_) {
@@ -384,7 +395,7 @@ private:
     int direction = future_ ? 1 : -1;
     bool strict = false;
     if (wd < 0) {
-      const std::string &w = t_[i].lower;
+      std::string_view w = t_[i].lower;
       if ((w == "last" || w == "next" || w == "this" || w == "on" || w == "late" || w == "early") &&
           i + 1 < t_.size() && (wd = weekday_of(t_[i + 1].lower)) >= 0 && t_[i + 1].capitalized) {
         if (w == "last") direction = -1, strict = true;
@@ -399,7 +410,7 @@ private:
     }
     std::size_t last = i;
     if (i + 1 < t_.size()) {
-      const std::string &part = t_[i + 1].lower;
+      std::string_view part = t_[i + 1].lower;
       if (part == "morning" || part == "afternoon" || part == "evening" || part == "night") last = i + 1;
     }
     if (!ref_) {
@@ -426,9 +437,9 @@ private:
     }
     n = number_word(t_[at].lower);
     if (n <= 0 || at + 2 >= t_.size()) return 0;
-    const std::string &unit = t_[at + 1].lower;
+    std::string_view unit = t_[at + 1].lower;
     if (unit != "day" && unit != "days") return 0;
-    const std::string &dir = t_[at + 2].lower;
+    std::string_view dir = t_[at + 2].lower;
     if (dir != "before" && dir != "after" && dir != "later" && dir != "earlier") return 0;
     return resolve_offset(i, at + 2, dir == "before" || dir == "earlier" ? -n : n);
   }
@@ -449,7 +460,7 @@ private:
       at = i + 1, fuzzy = true;
     if (at + 2 >= t_.size()) return 0;
     long n = number_word(t_[at].lower);
-    const std::string &unit = t_[at + 1].lower;
+    std::string_view unit = t_[at + 1].lower;
     if (n <= 0 || !word(at + 2, "ago")) return 0;
     if (!ref_) {
       add(first, at + 2, Date::unknown());
