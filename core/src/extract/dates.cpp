@@ -4,27 +4,33 @@
 #include "factcard/extract.hpp"
 
 #include "tokens.hpp"
+#include "word_set.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <limits>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace factcard {
 namespace {
 
 using detail::Token;
 
-int month_of(const std::string &lower) {
+using detail::WordSet;
+
+const std::unordered_map<std::string, int> &months() {
   static const std::unordered_map<std::string, int> months = {
       {"january", 1}, {"february", 2},  {"march", 3},    {"april", 4},     {"may", 5},       {"june", 6}, {"july", 7},
       {"august", 8},  {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}, {"jan.", 1}, {"feb.", 2},
       {"mar.", 3},    {"apr.", 4},      {"may.", 5},     {"jun.", 6},      {"jul.", 7},      {"aug.", 8}, {"sep.", 9},
       {"sept.", 9},   {"sept", 9},      {"oct.", 10},    {"nov.", 11},     {"dec.", 12}};
-  auto it = months.find(lower);
-  return it == months.end() ? 0 : it->second;
+  return months;
+}
+
+int month_of(const std::string &lower) {
+  auto it = months().find(lower);
+  return it == months().end() ? 0 : it->second;
 }
 
 int weekday_of(std::string_view lower) {
@@ -35,15 +41,19 @@ int weekday_of(std::string_view lower) {
   return -1;
 }
 
-int number_word(const std::string &lower) {
+const std::unordered_map<std::string, int> &number_words() {
   static const std::unordered_map<std::string, int> numbers = {
       {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
       {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
       {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
       {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
       {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50}};
-  auto it = numbers.find(lower);
-  if (it != numbers.end()) return it->second;
+  return numbers;
+}
+
+int number_word(const std::string &lower) {
+  auto it = number_words().find(lower);
+  if (it != number_words().end()) return it->second;
   if (lower.size() <= 3 && !lower.empty() && std::all_of(lower.begin(), lower.end(), ::isdigit))
     return std::atoi(lower.c_str());
   return -1;
@@ -84,10 +94,10 @@ Date year_for(int month, int day, const Date &ref, bool future) {
 
 bool future_word(const std::vector<Token> &t, std::size_t i) {
   const std::string &w = t[i].lower;
-  static const std::unordered_set<std::string> cues = {
-      "will",    "would", "upcoming", "scheduled", "tomorrow", "plans", "planned", "expects", "expected",
-      "intends", "shall", "due",      "until",     "next",     "vowed", "vows",    "pledged", "promised",
-      "faces",   "face",  "ahead",    "preparing", "prepare",  "aims",  "intend"};
+  static const WordSet cues = {"will",      "would",    "upcoming", "scheduled", "tomorrow", "plans", "planned",
+                               "expects",   "expected", "intends",  "shall",     "due",      "until", "next",
+                               "vowed",     "vows",     "pledged",  "promised",  "faces",    "face",  "ahead",
+                               "preparing", "prepare",  "aims",     "intend"};
   if (cues.count(w)) return true;
   if (std::string_view(w) == "set" && i + 1 < t.size() && std::string_view(t[i + 1].lower) == "to")
     return true; // "is set to visit"
@@ -112,9 +122,8 @@ bool clause_boundary(const Token &t) {
 // A verb in the past: "was", "had", "won", "collapsed".
 bool past_word(const std::vector<Token> &t, std::size_t i) {
   const std::string &w = t[i].lower;
-  static const std::unordered_set<std::string> cues = {"was",     "were", "had",  "did",  "ago",  "last",  "previous",
-                                                       "earlier", "won",  "lost", "said", "told", "began", "came",
-                                                       "went",    "took", "made", "got",  "left", "held"};
+  static const WordSet cues = {"was",  "were", "had",   "did",  "ago",  "last", "previous", "earlier", "won",  "lost",
+                               "said", "told", "began", "came", "went", "took", "made",     "got",     "left", "held"};
   if (cues.count(w)) return true;
   return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 &&
          !std::isupper(static_cast<unsigned char>(t[i].text[0]));
@@ -142,14 +151,17 @@ std::vector<bool> clauses_with(const std::vector<Token> &t, const std::vector<bo
 
 // Words a date expression can start with; every other token is skipped at once.
 bool may_start_date(const Token &t) {
-  static const std::unordered_set<std::string> starts = {
-      "yesterday", "today",   "tomorrow",  "tonight",  "last",   "this",     "next",  "past",
-      "coming",    "earlier", "later",     "early",    "late",   "the",      "a",     "an",
-      "more",      "less",    "nearly",    "almost",   "about",  "around",   "some",  "on",
-      "monday",    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static const WordSet starts = [] {
+    WordSet words = {"yesterday", "today",   "tomorrow",  "tonight",  "last",   "this",     "next",  "past",
+                     "coming",    "earlier", "later",     "early",    "late",   "the",      "a",     "an",
+                     "more",      "less",    "nearly",    "almost",   "about",  "around",   "some",  "on",
+                     "monday",    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (const auto &month : months()) words.insert(month.first);
+    for (const auto &number : number_words()) words.insert(number.first);
+    return words;
+  }();
   if (t.number || (!t.lower.empty() && t.lower[0] >= '0' && t.lower[0] <= '9')) return true;
-  if (month_of(t.lower) || number_word(t.lower) > 0) return true;
-  return starts.count(t.lower) > 0;
+  return starts.count(t.lower) > 0; // with the months and the number words
 }
 
 class DateFinder {

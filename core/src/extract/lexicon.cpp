@@ -1,15 +1,27 @@
 #include "lexicon.hpp"
 
+#include "word_set.hpp"
+
 #include <algorithm>
+#include <string_view>
 #include <unordered_set>
 
 namespace factcard {
 namespace detail {
 namespace {
 
-using Words = std::unordered_set<std::string>;
+using Words = WordSet;
 
-bool starts_with(const std::string &s, const char *prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// possessive_stripped without a copy.
+std::string_view stripped(std::string_view word) {
+  for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix)
+      return word.substr(0, word.size() - suffix.size());
+  }
+  return word;
+}
 
 } // namespace
 
@@ -146,7 +158,7 @@ bool is_role_noun(const std::string &w) {
       "commissioner", "striker",      "midfielder",  "goalkeeper", "defender",   "trainer",
       "chair",        "source",       "sources",     "insider",    "aide",       "ally",
       "official",     "witness",      "resident",    "friend",     "colleague",  "figure"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
 bool is_org_word(const std::string &w) {
@@ -179,7 +191,7 @@ bool is_org_word(const std::string &w) {
       "cabinet",       "secretariat",  "prosecutors", "reuters",      "politico",     "tass",
       "afp",           "amnesty",      "rights",      "nations",      "guard",        "navy",
       "directorate",   "inspectorate", "observatory", "laboratory",   "council's"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
 bool is_place_word(const std::string &w) {
@@ -189,7 +201,7 @@ bool is_place_word(const std::string &w) {
                               "station",  "county",    "district", "north",   "south",     "east",     "west",
                               "desert",   "peninsula", "palace",   "hall",    "stadium",   "arena",    "plaza",
                               "gulf",     "strait",    "coast",    "state",   "republic",  "kingdom",  "capital"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
 bool is_known_org(const std::string &w) {
@@ -197,7 +209,7 @@ bool is_known_org(const std::string &w) {
                               "opec",    "fbi",  "cia",  "pentagon", "politico", "reuters",  "tass", "afp",
                               "ap",      "bbc",  "cnn",  "unesco",   "unicef",   "interpol", "hrw",  "amnesty",
                               "gazprom", "nasa", "fifa", "uefa",     "wto",      "oecd"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
 bool is_known_place(const std::string &w) {
@@ -229,7 +241,7 @@ bool is_known_place(const std::string &w) {
       "yerevan",   "tbilisi",     "astana",      "almaty",     "tashkent",   "bishkek",     "hanoi",
       "bangkok",   "jakarta",     "manila",      "karachi",    "kabul",      "havana",      "lima",
       "bogota",    "caracas",     "santiago",    "quito"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
 bool is_not_name(const std::string &w) {
@@ -505,75 +517,75 @@ bool is_nationality(const std::string &w) {
 bool is_pronoun(const std::string &w) { return w == "he" || w == "she"; }
 
 bool is_chrome_line(const std::string &w) {
-  static const char *const exact[] = {"search",
-                                      "close this search box.",
-                                      "menu",
-                                      "home",
-                                      "share",
-                                      "print",
-                                      "email",
-                                      "advertisement",
-                                      "back to top",
-                                      "related articles",
-                                      "related posts",
-                                      "related",
-                                      "leave a comment",
-                                      "leave a reply",
-                                      "key points",
-                                      "embed:",
-                                      "embed",
-                                      "original url:",
-                                      "skip to content",
-                                      "tweet",
-                                      "comments"};
-  for (const char *e : exact) {
+  static constexpr std::string_view exact[] = {"search",
+                                               "close this search box.",
+                                               "menu",
+                                               "home",
+                                               "share",
+                                               "print",
+                                               "email",
+                                               "advertisement",
+                                               "back to top",
+                                               "related articles",
+                                               "related posts",
+                                               "related",
+                                               "leave a comment",
+                                               "leave a reply",
+                                               "key points",
+                                               "embed:",
+                                               "embed",
+                                               "original url:",
+                                               "skip to content",
+                                               "tweet",
+                                               "comments"};
+  for (std::string_view e : exact) {
     if (w == e) return true;
   }
-  static const char *const prefixes[] = {"copyright",
-                                         "\xC2\xA9",
-                                         "all rights reserved",
-                                         "subscribe",
-                                         "sign up",
-                                         "enter your email",
-                                         "your email address",
-                                         "required fields",
-                                         "follow us",
-                                         "share this",
-                                         "share on",
-                                         "click here",
-                                         "read more",
-                                         "posted in",
-                                         "filed under",
-                                         "tags:",
-                                         "photo:",
-                                         "image credit",
-                                         "(photo",
-                                         "(image",
-                                         "original url",
-                                         "pic.twitter.com",
-                                         "newsletter",
-                                         "by [",
-                                         "published by",
-                                         "back to",
-                                         "listen to this"};
-  for (const char *p : prefixes) {
+  static constexpr std::string_view prefixes[] = {"copyright",
+                                                  "\xC2\xA9",
+                                                  "all rights reserved",
+                                                  "subscribe",
+                                                  "sign up",
+                                                  "enter your email",
+                                                  "your email address",
+                                                  "required fields",
+                                                  "follow us",
+                                                  "share this",
+                                                  "share on",
+                                                  "click here",
+                                                  "read more",
+                                                  "posted in",
+                                                  "filed under",
+                                                  "tags:",
+                                                  "photo:",
+                                                  "image credit",
+                                                  "(photo",
+                                                  "(image",
+                                                  "original url",
+                                                  "pic.twitter.com",
+                                                  "newsletter",
+                                                  "by [",
+                                                  "published by",
+                                                  "back to",
+                                                  "listen to this"};
+  for (std::string_view p : prefixes) {
     if (starts_with(w, p)) return true;
   }
-  static const char *const inside[] = {"minute read",
-                                       "min read",
-                                       "no comments on",
-                                       "photo:",
-                                       "image credit",
-                                       "(photo:",
-                                       "/ afp",
-                                       "/ tass",
-                                       "/ reuters",
-                                       "/ ap",
-                                       "getty images",
-                                       "all rights reserved",
-                                       "(\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:",
-                                       "\xC2\xA9"};
-  for (const char *p : inside) {
+  static constexpr std::string_view inside[] = {"minute read",
+                                                "min read",
+                                                "no comments on",
+                                                "photo:",
+                                                "image credit",
+                                                "(photo:",
+                                                "/ afp",
+                                                "/ tass",
+                                                "/ reuters",
+                                                "/ ap",
+                                                "getty images",
+                                                "all rights reserved",
+                                                "(\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:",
+                                                "\xC2\xA9"};
+  for (std::string_view p : inside) {
     if (w.find(p) != std::string::npos) return true;
   }
   return false;
