@@ -3,6 +3,7 @@
 // they add up to. Each case is a construction of English news, not a
 // sentence of the corpus.
 #include "../../core/src/extract/clauses.hpp"
+#include "../../core/src/extract/dates.hpp"
 #include "../../core/src/extract/merge.hpp"
 #include "../../core/src/extract/quotes.hpp"
 #include "factcard/extract.hpp"
@@ -29,6 +30,42 @@ const Claim *claim_with(const Story &story, const char *words) {
 }
 
 } // namespace
+
+TEST_CASE("tokens: a paragraph's tokens taken from the body's are its own") {
+  // Tails where the tokenizer looks past a paragraph's end: an abbreviation
+  // cut short, a joiner, a multi-byte letter, a lead byte with nothing after it.
+  std::vector<std::string> parts = {"The vote in the U.S", "Talks went on.", "It was Sept.", "al-",
+                                    "Zoë said: Ж",         "bad \xF0",       "Next one."};
+  std::string body;
+  std::vector<std::size_t> begin, size;
+  for (const std::string &p : parts) {
+    begin.push_back(body.size());
+    size.push_back(p.size());
+    body += p + "\n\n";
+  }
+  std::vector<std::vector<Token>> taken = tokens_of_parts(tokenize(body), body, begin, size);
+  REQUIRE(taken.size() == parts.size());
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    std::vector<Token> own = tokenize(parts[p]);
+    REQUIRE(taken[p].size() == own.size());
+    for (std::size_t k = 0; k < own.size(); ++k) {
+      CHECK(taken[p][k].text == own[k].text);
+      CHECK(taken[p][k].begin == own[k].begin);
+      CHECK(taken[p][k].end == own[k].end);
+    }
+  }
+}
+
+TEST_CASE("dates: over tokens made before, as over the text") {
+  std::string text = "The council met on Friday and will vote next week, a day after the March 3, 2024 report.";
+  std::vector<FoundDate> direct = find_dates(text, monday), given = find_dates_in(text, tokenize(text), monday);
+  REQUIRE(direct.size() == given.size());
+  for (std::size_t k = 0; k < direct.size(); ++k) {
+    CHECK(direct[k].text == given[k].text);
+    CHECK(direct[k].date.to_string() == given[k].date.to_string());
+  }
+  CHECK(direct.size() == 4); // Friday, next week, a day after, March 3, 2024
+}
 
 TEST_CASE("quotes: single marks are quotations, apostrophes are not") {
   std::string text = "‘It’s clear we’ve got a mole,’ a Minister tells me. The workers’ rights were cut.";

@@ -4,6 +4,7 @@
 #include "reader.hpp"
 
 #include "clean.hpp"
+#include "dates.hpp"
 
 #include <algorithm>
 
@@ -32,23 +33,29 @@ ArticleAnalysis ArticleReader::run() {
     d.begin = d.end = static_cast<std::size_t>(-1);
     out_.dates.push_back(std::move(d));
   }
-  for (FoundDate &d : find_dates(body, out_.date)) out_.dates.push_back(std::move(d));
+  // The body is tokenized once: for its dates, then for each paragraph.
+  std::vector<Token> body_tokens = detail::tokenize(body);
+  for (FoundDate &d : detail::find_dates_in(body, body_tokens, out_.date)) out_.dates.push_back(std::move(d));
+  std::vector<std::size_t> sizes;
+  for (const std::string &p : clean.paragraphs) sizes.push_back(p.size());
+  std::vector<std::vector<Token>> tokens =
+      detail::tokens_of_parts(std::move(body_tokens), body, paragraph_offsets_, sizes);
   for (std::size_t p = 0; p < clean.paragraphs.size(); ++p) {
     if (!clean.headings_before[p].empty()) {
       state_.heading_speaker = heading_person(clean.headings_before[p]);
       if (state_.heading_speaker != npos) state_.last_quote_speaker = npos; // a new speaker's section
     }
     state_.credit_speaker = p + 1 < clean.paragraphs.size() ? credit_line(clean.paragraphs[p + 1]) : npos;
-    read_paragraph(clean.paragraphs[p], paragraph_offsets_[p]);
+    read_paragraph(clean.paragraphs[p], paragraph_offsets_[p], std::move(tokens[p]));
   }
   out_.entities = std::move(registry_.entities);
   return std::move(out_);
 }
 
-void ArticleReader::read_paragraph(const std::string &text, std::size_t offset) {
+void ArticleReader::read_paragraph(const std::string &text, std::size_t offset, std::vector<Token> tokens) {
   text_ = text;
   offset_ = offset;
-  t_ = detail::tokenize(text);
+  t_ = std::move(tokens); // tokenize(text)
   sentences_ = detail::split_sentences(text);
   quotes_ = detail::find_quotes(text);
   mentions_.clear();

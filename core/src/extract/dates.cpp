@@ -3,6 +3,7 @@
 // resolved at the precision its words carry.
 #include "factcard/extract.hpp"
 
+#include "dates.hpp"
 #include "tokens.hpp"
 #include "word_set.hpp"
 
@@ -166,7 +167,8 @@ bool may_start_date(const Token &t) {
 
 class DateFinder {
 public:
-  DateFinder(std::string_view text, const std::optional<Date> &reference) : text_(text), t_(detail::tokenize(text)) {
+  DateFinder(std::string_view text, const std::vector<Token> &tokens, const std::optional<Date> &reference)
+      : text_(text), t_(tokens) {
     if (reference && reference->known()) ref_ = *reference;
   }
 
@@ -495,7 +497,7 @@ private:
   }
 
   std::string_view text_;
-  std::vector<Token> t_;
+  const std::vector<Token> &t_;
   std::optional<Date> ref_;
   std::optional<Date> anchor_;
   std::vector<FoundDate> found_;
@@ -505,7 +507,17 @@ private:
 } // namespace
 
 std::vector<FoundDate> find_dates(std::string_view text, const std::optional<Date> &reference) {
-  return DateFinder(text, reference).run();
+  std::vector<Token> tokens = detail::tokenize(text);
+  return DateFinder(text, tokens, reference).run();
 }
+
+namespace detail {
+
+std::vector<FoundDate> find_dates_in(std::string_view text, const std::vector<Token> &tokens,
+                                     const std::optional<Date> &reference) {
+  return DateFinder(text, tokens, reference).run();
+}
+
+} // namespace detail
 
 } // namespace factcard

@@ -76,7 +76,7 @@ public:
 
 private:
   // in article.cpp: the paragraph being read
-  void read_paragraph(const std::string &text, std::size_t offset);
+  void read_paragraph(const std::string &text, std::size_t offset, std::vector<Token> tokens);
   bool in_quote(std::size_t byte) const;
   std::size_t sentence_of(std::size_t byte) const;
 

@@ -135,6 +135,41 @@ std::vector<Token> tokenize(std::string_view s) {
   return tokens;
 }
 
+std::vector<std::vector<Token>> tokens_of_parts(std::vector<Token> &&text_tokens, std::string_view text,
+                                                const std::vector<std::size_t> &begin,
+                                                const std::vector<std::size_t> &size) {
+  // The tokenizer looks a few bytes past a token's end (a joiner and the
+  // letter after it, "U.S."): a token that ends this close to its part's end
+  // may differ from the part's own, and is tokenized again with the rest.
+  constexpr std::size_t lookahead = 8;
+  std::vector<std::vector<Token>> out(begin.size());
+  std::size_t k = 0;
+  for (std::size_t p = 0; p < begin.size(); ++p) {
+    const std::size_t from = begin[p], to = from + size[p];
+    while (k < text_tokens.size() && text_tokens[k].begin < from) ++k;
+    std::size_t again = 0; // where tokenize(part) takes over, from the part's start
+    // A token of the text that runs into the part (bytes that are no UTF-8): the part's own.
+    if (k == 0 || text_tokens[k - 1].end <= from) {
+      std::size_t last = k;
+      while (last < text_tokens.size() && text_tokens[last].begin < to && text_tokens[last].end + lookahead <= to)
+        ++last;
+      out[p].reserve(last - k + 2);
+      for (; k < last; ++k) {
+        out[p].push_back(std::move(text_tokens[k]));
+        out[p].back().begin -= from;
+        out[p].back().end -= from;
+      }
+      again = k < text_tokens.size() && text_tokens[k].begin < to ? text_tokens[k].begin - from : size[p];
+    }
+    for (Token &t : tokenize(text.substr(from + again, size[p] - again))) {
+      t.begin += again;
+      t.end += again;
+      out[p].push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> tokenize_words(std::string_view text) {
   std::vector<std::string> words;
   for (const Token &t : tokenize(text))

@@ -23,6 +23,14 @@ struct Token {
 // periods of abbreviations such as "Sept." or "U.S.") and punctuation.
 std::vector<Token> tokenize(std::string_view text);
 
+// The tokens of each part of a text made of parts joined by separators of
+// spaces or line ends (`begin[k]` is where part k starts), offsets counted
+// from each part's start: the same as tokenize(part), taken from the text's
+// tokens, which are moved out.
+std::vector<std::vector<Token>> tokens_of_parts(std::vector<Token> &&text_tokens, std::string_view text,
+                                                const std::vector<std::size_t> &begin,
+                                                const std::vector<std::size_t> &size);
+
 struct Bounds {
   std::size_t begin = 0, end = 0;
 };

@@ -1,0 +1,21 @@
+// Dates (dates.cpp): find_dates (factcard/extract.hpp) over tokens the
+// caller has already made of the text.
+#pragma once
+
+#include "factcard/extract.hpp"
+
+#include "tokens.hpp"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace factcard {
+namespace detail {
+
+// `tokens` are tokenize(text).
+std::vector<FoundDate> find_dates_in(std::string_view text, const std::vector<Token> &tokens,
+                                     const std::optional<Date> &reference);
+
+} // namespace detail
+} // namespace factcard
