@@ -153,7 +153,7 @@ void ArticleReader::set_when(When &claim, std::size_t begin, std::size_t end,
 bool ArticleReader::modifies_noun(std::size_t byte) const {
   for (std::size_t k = 1; k < t_.size(); ++k) {
     if (t_[k].begin != byte) continue;
-    const std::string &w = t_[k - 1].lower;
+    std::string_view w = t_[k - 1].lower;
     if (w == "in" && k >= 2 && t_[k - 2].lower == "than") return true; // "closer than in 2017"
     return w == "since" || w == "until" || w == "than" || w == "of" || w == "its" || w == "his" || w == "her" ||
            w == "their" || (w == "the" && t_[k].lower != "end" && t_[k].lower != "day") ||
@@ -195,7 +195,7 @@ void ArticleReader::read_facts(std::size_t s) {
 // clause with a subject of its own states a fact of its own, dated by
 // its own words.
 void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted) {
-  const std::string &word = t_[span.first].lower;
+  std::string_view word = t_[span.first].lower;
   bool adverbial = word == "after" || word == "before" || word == "because" || word == "since" || word == "as" ||
                    word == "although" || word == "though" || word == "while" || word == "when" || word == "until";
   if (!adverbial || span.first + 1 > span.last) return;
@@ -274,7 +274,7 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   }
   std::size_t named = named_actor(c);
   if (named != npos) return named;
-  const std::string &opening = t_[first_word(c)].lower;
+  std::string_view opening = t_[first_word(c)].lower;
   if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
   return noun_phrase_actor(c.first, before);
 }
@@ -283,7 +283,7 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
 // before, as "he" or "she" would.
 bool ArticleReader::age_description(std::size_t first, std::size_t before) const {
   if (before != first + 2 || t_[first].lower != "the") return false;
-  const std::string &w = t_[first + 1].lower;
+  std::string_view w = t_[first + 1].lower;
   return w.size() > 9 && std::isdigit(static_cast<unsigned char>(w[0])) && w.compare(w.size() - 9, 9, "-year-old") == 0;
 }
 
@@ -344,7 +344,7 @@ std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb
   if (from < verb && (t_[from].lower == "the" || t_[from].lower == "a" || t_[from].lower == "an")) ++from;
   if (from >= verb || verb - from > 8) return npos;
   for (std::size_t k = approximation_end(from, verb); k < verb; ++k) {
-    const std::string &w = t_[k].lower;
+    std::string_view w = t_[k].lower;
     // "A chorus of European leaders", "Shares in Tessaly", "The jury of eight men and four women"
     bool inner = (w == "of" || w == "in" || w == "and") && k > from && k + 1 < verb;
     bool figure = t_[k].text == "," && k > from && t_[k - 1].number && k + 1 < verb && t_[k + 1].number; // 40,000
@@ -364,7 +364,7 @@ std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb
 // people died" has a count for its subject.
 std::size_t ArticleReader::approximation_end(std::size_t from, std::size_t verb) const {
   std::size_t k = from;
-  const std::string &w = t_[k].lower;
+  std::string_view w = t_[k].lower;
   if ((w == "more" || w == "fewer" || w == "less") && k + 1 < verb && t_[k + 1].lower == "than")
     k += 2;
   else if (w == "at" && k + 1 < verb && t_[k + 1].lower == "least")

@@ -6,15 +6,14 @@ namespace factcard {
 namespace detail {
 namespace {
 
-bool ends_with(const std::string &w, const char *suffix) {
-  std::string s(suffix);
-  return w.size() > s.size() + 1 && w.compare(w.size() - s.size(), s.size(), s) == 0;
+bool ends_with(std::string_view w, std::string_view suffix) {
+  return w.size() > suffix.size() + 1 && w.substr(w.size() - suffix.size()) == suffix;
 }
 
 // "the injured", "a planned ban": a participle used as an adjective.
 bool after_determiner(const std::vector<Token> &t, std::size_t i) {
   if (i == 0) return false;
-  const std::string &w = t[i - 1].lower;
+  std::string_view w = t[i - 1].lower;
   return w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "this" ||
          w == "that" || w == "of" || w == "newly" || w == "already" || w == "so-called";
 }
@@ -30,7 +29,7 @@ bool boundary(const std::vector<Token> &t, std::size_t i) {
 }
 
 bool coordinator(const std::vector<Token> &t, std::size_t i) {
-  const std::string &w = t[i].lower;
+  std::string_view w = t[i].lower;
   return i > 0 && t[i - 1].text == "," && (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "yet");
 }
 
@@ -73,7 +72,7 @@ std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t f
 bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subject) {
   const Token &token = t[i];
   if (!token.word || token.number || token.capitalized) return false;
-  const std::string &w = token.lower;
+  std::string_view w = token.lower;
   if (is_not_verb(w)) return false;
   if (is_auxiliary(w) || is_irregular_past(w)) return !after_determiner(t, i);
   if (ends_with(w, "ed")) return !after_determiner(t, i);

@@ -246,7 +246,9 @@ std::string strip_markdown(std::string_view input) {
   std::string out;
   out.reserve(line.size());
   for (std::size_t i = 0; i < line.size(); ++i) {
-    std::size_t plain = std::min(line.find_first_of("[<*_", i), line.size()); // copied as it is
+    std::size_t plain = i; // up to a mark, copied as it is
+    while (plain < line.size() && line[plain] != '[' && line[plain] != '<' && line[plain] != '*' && line[plain] != '_')
+      ++plain;
     out.append(line, i, plain - i);
     if ((i = plain) == line.size()) break;
     if (line[i] == '[') { // [text](url) -> text

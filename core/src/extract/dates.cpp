@@ -94,7 +94,7 @@ Date year_for(int month, int day, const Date &ref, bool future) {
 }
 
 bool future_word(const std::vector<Token> &t, std::size_t i) {
-  const std::string &w = t[i].lower;
+  std::string_view w = t[i].lower;
   static const WordSet cues = {"will",      "would",    "upcoming", "scheduled", "tomorrow", "plans", "planned",
                                "expects",   "expected", "intends",  "shall",     "due",      "until", "next",
                                "vowed",     "vows",     "pledged",  "promised",  "faces",    "face",  "ahead",
@@ -122,7 +122,7 @@ bool clause_boundary(const Token &t) {
 
 // A verb in the past: "was", "had", "won", "collapsed".
 bool past_word(const std::vector<Token> &t, std::size_t i) {
-  const std::string &w = t[i].lower;
+  std::string_view w = t[i].lower;
   static const WordSet cues = {"was",  "were", "had",   "did",  "ago",  "last", "previous", "earlier", "won",  "lost",
                                "said", "told", "began", "came", "went", "took", "made",     "got",     "left", "held"};
   if (cues.count(w)) return true;

@@ -228,7 +228,7 @@ bool ArticleReader::public_body(const std::string &name) {
 // A capitalised word opening a sentence before a speech verb is a name
 // unless it is a plural or a role ("Residents said", "Officials say").
 bool ArticleReader::lone_name_speaks(std::size_t token) const {
-  const std::string &w = t_[token].lower;
+  std::string_view w = t_[token].lower;
   bool plural = w.size() > 3 && w.back() == 's';
   return !plural && speaker_position(token) && !detail::is_role_noun(w) && !detail::is_actor_noun(w) &&
          !detail::is_title_word(w) && !detail::is_not_name(w);

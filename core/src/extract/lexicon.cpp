@@ -35,7 +35,7 @@ std::string possessive_stripped(const std::string &word) {
   return word;
 }
 
-bool is_speech_verb(const std::string &w) {
+bool is_speech_verb(std::string_view w) {
   static const Words words = {
       "said",         "says",          "say",       "told",     "tells",      "added",      "adds",
       "warned",       "warns",         "explained", "explains", "stated",     "states",     "noted",
@@ -53,7 +53,7 @@ bool is_speech_verb(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_title_word(const std::string &w) {
+bool is_title_word(std::string_view w) {
   static const Words words = {"administrator",
                               "cllr",
                               "coun",
@@ -141,7 +141,7 @@ bool is_title_word(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_role_noun(const std::string &w) {
+bool is_role_noun(std::string_view w) {
   static const Words words = {
       "director",     "expert",       "fellow",      "ambassador", "president",  "minister",
       "spokesman",    "spokesperson", "spokeswoman", "professor",  "analyst",    "researcher",
@@ -161,7 +161,7 @@ bool is_role_noun(const std::string &w) {
   return words.count(stripped(w)) > 0;
 }
 
-bool is_org_word(const std::string &w) {
+bool is_org_word(std::string_view w) {
   static const Words words = {
       "air",           "airways",      "labs",        "lab",          "resources",    "athletic",
       "rovers",        "rangers",      "hotspur",     "albion",       "palace",       "dynamo",
@@ -194,7 +194,7 @@ bool is_org_word(const std::string &w) {
   return words.count(stripped(w)) > 0;
 }
 
-bool is_place_word(const std::string &w) {
+bool is_place_word(std::string_view w) {
   static const Words words = {"square",   "river",     "lake",     "street",  "avenue",    "road",     "city",
                               "province", "region",    "island",   "islands", "mountains", "mountain", "sea",
                               "ocean",    "gol",       "valley",   "bay",     "park",      "bridge",   "airport",
@@ -204,7 +204,7 @@ bool is_place_word(const std::string &w) {
   return words.count(stripped(w)) > 0;
 }
 
-bool is_known_org(const std::string &w) {
+bool is_known_org(std::string_view w) {
   static const Words words = {"kremlin", "icc",  "eu",   "un",       "nato",     "brics",    "who",  "imf",
                               "opec",    "fbi",  "cia",  "pentagon", "politico", "reuters",  "tass", "afp",
                               "ap",      "bbc",  "cnn",  "unesco",   "unicef",   "interpol", "hrw",  "amnesty",
@@ -212,7 +212,7 @@ bool is_known_org(const std::string &w) {
   return words.count(stripped(w)) > 0;
 }
 
-bool is_known_place(const std::string &w) {
+bool is_known_place(std::string_view w) {
   static const Words words = {
       "mongolia",  "russia",      "china",       "ukraine",    "japan",      "korea",       "azerbaijan",
       "jordan",    "sudan",       "africa",      "estonia",    "hungary",    "netherlands", "brazil",
@@ -244,7 +244,7 @@ bool is_known_place(const std::string &w) {
   return words.count(stripped(w)) > 0;
 }
 
-bool is_not_name(const std::string &w) {
+bool is_not_name(std::string_view w) {
   static const Words words = {"the",
                               "a",
                               "an",
@@ -499,7 +499,7 @@ bool is_not_name(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_nationality(const std::string &w) {
+bool is_nationality(std::string_view w) {
   static const Words words = {
       "russian",   "mongolian",   "ukrainian", "american",   "chinese",  "british",   "french",    "german",
       "japanese",  "korean",      "sudanese",  "hungarian",  "estonian", "dutch",     "south",     "african",
@@ -514,9 +514,9 @@ bool is_nationality(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_pronoun(const std::string &w) { return w == "he" || w == "she"; }
+bool is_pronoun(std::string_view w) { return w == "he" || w == "she"; }
 
-bool is_chrome_line(const std::string &w) {
+bool is_chrome_line(std::string_view w) {
   static constexpr std::string_view exact[] = {"search",
                                                "close this search box.",
                                                "menu",
@@ -591,20 +591,20 @@ bool is_chrome_line(const std::string &w) {
   return false;
 }
 
-bool is_footer_line(const std::string &w) {
+bool is_footer_line(std::string_view w) {
   return w == "related articles" || w == "related posts" || w == "leave a comment" || w == "leave a reply" ||
          starts_with(w, "copyright") || starts_with(w, "\xC2\xA9") || w == "original url:";
 }
 
 // clang-format off
-bool is_auxiliary(const std::string &w) {
+bool is_auxiliary(std::string_view w) {
   static const Words words = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
     "may", "might", "must", "shall", "should", "did", "does", "do", "won't", "wouldn't", "didn't", "hasn't",
     "haven't", "wasn't", "isn't", "aren't", "weren't", "can't", "cannot"};
   return words.count(w) > 0;
 }
 
-bool is_irregular_past(const std::string &w) {
+bool is_irregular_past(std::string_view w) {
   static const Words words = {"said", "told", "won", "beat", "lost", "met", "went", "came", "took", "made", "gave",
     "held", "began", "struck", "hit", "sold", "bought", "paid", "left", "led", "rose", "fell", "sent", "spent",
     "brought", "found", "thought", "became", "ran", "shook", "chose", "drew", "fought", "kept", "set", "put", "cut",
@@ -615,7 +615,7 @@ bool is_irregular_past(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_not_verb(const std::string &w) {
+bool is_not_verb(std::string_view w) {
   static const Words words = {"hundred", "red", "bed", "need", "speed", "seed", "indeed", "feed", "greed", "shed",
     "sacred", "naked", "wicked", "rugged", "ragged", "kindred", "breed", "deed", "wed", "embed", "bled", "fled",
     "thousands", "hundreds", "millions", "billions", "years", "days", "months", "weeks", "hours", "minutes", "news",
@@ -624,20 +624,20 @@ bool is_not_verb(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_subordinator(const std::string &w) {
+bool is_subordinator(std::string_view w) {
   static const Words words = {"after", "before", "because", "since", "although", "though", "until", "while", "as",
     "whereas", "which", "who", "whom", "whose", "where", "when", "if", "unless", "once", "whether"};
   return words.count(w) > 0;
 }
 
-bool is_preposition(const std::string &w) {
+bool is_preposition(std::string_view w) {
   static const Words words = {"of", "in", "for", "at", "on", "from", "by", "with", "to", "into", "onto", "about",
     "against", "over", "under", "between", "among", "through", "during", "near", "like", "than", "via", "per",
     "including", "within", "without", "toward", "towards", "outside", "inside", "despite"};
   return words.count(w) > 0;
 }
 
-bool is_stopword(const std::string &w) {
+bool is_stopword(std::string_view w) {
   static const Words words = {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from",
     "by", "with", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
     "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did", "that", "this", "these", "those",
@@ -652,7 +652,7 @@ bool is_stopword(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_actor_noun(const std::string &w) {
+bool is_actor_noun(std::string_view w) {
   static const Words words = {"police", "officials", "authorities", "government", "company", "firm", "board",
     "jury", "judge", "prosecutors", "court", "union", "ministry", "army", "military", "rescuers", "investigators",
     "regulators", "lawmakers", "parliament", "council", "agency", "group", "team", "club", "party", "workers",

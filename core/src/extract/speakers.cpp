@@ -48,7 +48,7 @@ std::vector<Attribution> ArticleReader::find_attributions() {
 
 // "told the BBC", "urged ministers": who follows these verbs listens.
 bool ArticleReader::takes_listener(std::size_t v) const {
-  const std::string &w = t_[v].lower;
+  std::string_view w = t_[v].lower;
   return w == "told" || w == "tells" || w == "telling" || w == "urged" || w == "asked" || w == "warned" ||
          w == "assured" || w == "reminded" || w == "promised";
 }
@@ -404,7 +404,7 @@ std::size_t ArticleReader::credit_after(std::size_t close) const {
   std::size_t k = 0;
   while (k < t_.size() && t_[k].begin < close) ++k;
   if (k >= t_.size()) return npos;
-  const std::string &dash = t_[k].text;
+  std::string_view dash = t_[k].text;
   if (dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93" && dash != "-") return npos;
   const Mention *m = mention_starting_at(k + 1);
   return m && registry_.entities[m->entity].kind == EntityKind::person ? m->entity : npos;

@@ -125,7 +125,7 @@ std::vector<Token> tokenize(std::string_view s) {
       }
     }
     t.end = i;
-    t.text = std::string(s.substr(t.begin, t.end - t.begin));
+    t.text = TokenText(std::string(s.substr(t.begin, t.end - t.begin)));
     t.lower = t.text;
     for (char &ch : t.lower) ch = lower_ascii(ch);
     t.number = t.word &&

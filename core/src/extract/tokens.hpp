@@ -5,15 +5,28 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace factcard {
 namespace detail {
 
+// A token's text: a std::string whose comparison with a string literal
+// ("said", ",") is inline, a length check and a memcmp of known size. The
+// extractors compare every token with many literals.
+struct TokenText : std::string {
+  TokenText() = default;
+  explicit TokenText(std::string s) : std::string(std::move(s)) {}
+};
+template <std::size_t N> bool operator==(const TokenText &w, const char (&literal)[N]) {
+  return std::string_view(w) == std::string_view(literal, N - 1);
+}
+template <std::size_t N> bool operator!=(const TokenText &w, const char (&literal)[N]) { return !(w == literal); }
+
 struct Token {
   std::size_t begin = 0, end = 0; // byte offsets in the text
-  std::string text;               // as written
-  std::string lower;              // ASCII lower case
+  TokenText text;                 // as written
+  TokenText lower;                // ASCII lower case
   bool word = false;              // letters or digits; else one punctuation mark
   bool capitalized = false;       // starts with an upper-case letter (Latin or Cyrillic)
   bool number = false;            // digits only
