@@ -442,3 +442,52 @@ TEST_CASE("drafts: 'the 41-year-old' as a subject is the person named before") {
   REQUIRE(appeal);
   CHECK(appeal->who == "ana-ruiz");
 }
+
+TEST_CASE("dates: whether a date comes wholly after another, at their precisions") {
+  const Date article = *parse_date("2024-04-24");
+  CHECK(starts_after(*parse_date("2024-06"), article));
+  CHECK(starts_after(*parse_date("2024-04-25"), article));
+  CHECK_FALSE(starts_after(*parse_date("2024-04"), article)); // the month holds the article's day
+  CHECK_FALSE(starts_after(*parse_date("2024"), article));
+  CHECK_FALSE(starts_after(*parse_date("2024-04-24"), article));
+  CHECK(starts_after(*parse_date("2025"), *parse_date("2024-12")));
+}
+
+TEST_CASE("drafts: a past clause is never dated after the article, a span's end never dates it") {
+  Story story = draft_story({{"a.txt",
+                              "Vote\n\nThe senator vowed to fight on in the runoff in June. The storm closed the "
+                              "port as the region braces for rain that is forecast to last through Thursday.\n",
+                              monday}});
+  const Claim *vow = claim_with(story, "vowed to fight on");
+  REQUIRE(vow);
+  REQUIRE(vow->when);
+  CHECK(vow->when->to_string() == "..2024-09-02"); // June is the runoff's, not the vow's
+  const Claim *storm = claim_with(story, "closed the port");
+  REQUIRE(storm);
+  REQUIRE(storm->when);
+  CHECK(storm->when->to_string() == "..2024-09-02");
+}
+
+TEST_CASE("clauses: an absolute phrase is a span of its own, and a claim of its own") {
+  std::vector<Token> t = tokenize("Northfield lost only twice this season, with Eastport beating them in March.");
+  std::vector<Clause> clauses = main_clauses(t, 0, t.size() - 1, std::vector<bool>(t.size(), false));
+  REQUIRE(clauses.size() == 1);
+  REQUIRE(clauses[0].subordinate.size() == 1);
+  CHECK(t[clauses[0].subordinate[0].first].lower == "with");
+  std::vector<Token> plain = tokenize("The club was charged with misleading fans in March.");
+  std::vector<Clause> one = main_clauses(plain, 0, plain.size() - 1, std::vector<bool>(plain.size(), false));
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].subordinate.empty()); // "with" and a gerund: no phrase of its own
+
+  Story story = draft_story(
+      {{"a.txt", "Season\n\nNorthfield lost only twice this season, with Eastport beating them in March.\n", monday}});
+  const Claim *season = claim_with(story, "lost only twice");
+  REQUIRE(season);
+  REQUIRE(season->when);
+  CHECK(season->when->to_string() == "..2024-09-02"); // March is Eastport's win, not the season's
+  auto win = std::find_if(story.claims.begin(), story.claims.end(),
+                          [](const Claim &c) { return c.what.rfind("Eastport beating", 0) == 0; });
+  REQUIRE(win != story.claims.end());
+  REQUIRE(win->when);
+  CHECK(win->when->to_string() == "2024-03");
+}

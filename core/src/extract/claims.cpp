@@ -2,6 +2,7 @@
 // an actor, each dated by the words of its own clause.
 #include "reader.hpp"
 
+#include "dates.hpp"
 #include "lexicon.hpp"
 
 #include <algorithm>
@@ -91,7 +92,8 @@ void ArticleReader::read_statements(const std::vector<Attribution> &attributions
     st.what = st.sentence;
     // "said on Monday that ...": the date before what is reported
     std::size_t gap = reported_gap(a.verb);
-    set_when(st, offset_ + sentences_[s].begin, offset_ + t_[a.verb].end + (gap ? gap : near_verb), {}, false);
+    set_when(st, offset_ + sentences_[s].begin, offset_ + t_[a.verb].end + (gap ? gap : near_verb), {},
+             past_verb(a.verb));
     out_.statements.push_back(std::move(st));
   }
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
@@ -125,13 +127,17 @@ FoundStatement ArticleReader::statement(ClaimKind kind, std::size_t who, std::si
 
 // The claim's own date: one in [begin, end) outside quotation marks and
 // outside `skip` (subordinate clauses); else, for what is reported as done
-// or said, "on or before" the article's date.
+// or said, "on or before" the article's date. A clause in the past tense
+// (`past`) happened by the article's date: a date after it is that of
+// another event ("vowed to fight on in June", "a storm expected to last
+// through Thursday").
 template <class When>
 void ArticleReader::set_when(When &claim, std::size_t begin, std::size_t end,
-                             const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool future) const {
+                             const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool past) const {
   for (const FoundDate &d : out_.dates) {
     if (d.begin < begin || d.end > end || !d.date.known() || in_quote(d.begin - offset_)) continue;
     if (modifies_noun(d.begin - offset_)) continue;
+    if (past && out_.date && starts_after(d.date, *out_.date)) continue;
     bool skipped = false;
     for (const auto &span : skip) skipped = skipped || (d.begin >= span.first && d.begin < span.second);
     if (skipped) continue;
@@ -141,22 +147,29 @@ void ArticleReader::set_when(When &claim, std::size_t begin, std::size_t end,
   }
   // What is to come was still said by then: a future clause is a claim made
   // on or before the article's date too.
-  (void)future;
   if (!out_.date || !out_.date->known()) return;
   Date bound = *out_.date;
   bound.on_or_before = true;
   claim.when = bound;
 }
 
-// "since 2011", "its 2013 offering", "the June elections": a date that
-// qualifies a noun or a span dates something else than the clause.
+// "was", "won", "collapsed": a verb in the past tense.
+bool ArticleReader::past_verb(std::size_t v) const {
+  std::string_view w = t_[v].lower;
+  if (w == "was" || w == "were" || w == "had" || w == "did" || detail::is_irregular_past(w)) return true;
+  return w.size() > 4 && w.substr(w.size() - 2) == "ed" && !detail::is_not_verb(w);
+}
+
+// "since 2011", "its 2013 offering", "the June elections", "to last through
+// Thursday": a date that qualifies a noun or a span dates something else
+// than the clause.
 bool ArticleReader::modifies_noun(std::size_t byte) const {
   for (std::size_t k = 1; k < t_.size(); ++k) {
     if (t_[k].begin != byte) continue;
     std::string_view w = t_[k - 1].lower;
     if (w == "in" && k >= 2 && t_[k - 2].lower == "than") return true; // "closer than in 2017"
-    return w == "since" || w == "until" || w == "than" || w == "of" || w == "its" || w == "his" || w == "her" ||
-           w == "their" || (w == "the" && t_[k].lower != "end" && t_[k].lower != "day") ||
+    return w == "since" || w == "until" || w == "through" || w == "than" || w == "of" || w == "its" || w == "his" ||
+           w == "her" || w == "their" || (w == "the" && t_[k].lower != "end" && t_[k].lower != "day") ||
            is_possessive(t_[k - 1].text);
   }
   return false;
@@ -185,7 +198,7 @@ void ArticleReader::read_facts(std::size_t s) {
     for (const detail::Clause &sub : c.subordinate)
       skip.push_back({offset_ + t_[sub.first].begin, offset_ + t_[sub.last].end});
     std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
-    set_when(fact, begin, offset_ + t_[c.last].end, skip, future_clause(c));
+    set_when(fact, begin, offset_ + t_[c.last].end, skip, past_verb(c.verb) && !future_clause(c));
     out_.statements.push_back(std::move(fact));
     for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
   }
@@ -198,10 +211,16 @@ void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, co
   std::string_view word = t_[span.first].lower;
   bool adverbial = word == "after" || word == "before" || word == "because" || word == "since" || word == "as" ||
                    word == "although" || word == "though" || word == "while" || word == "when" || word == "until";
-  if (!adverbial || span.first + 1 > span.last) return;
+  bool absolute = word == "with"; // "with Arsenal beating them twice": its participle is its verb
+  if ((!adverbial && !absolute) || span.first + 1 > span.last) return;
   detail::Clause clause{span.first + 1, span.last, span.first + 1, {}};
-  while (clause.verb <= span.last && (quoted[clause.verb] || !detail::is_finite_verb(t_, clause.verb, true)))
-    ++clause.verb;
+  auto verb_at = [&](std::size_t k) {
+    if (quoted[k]) return false;
+    if (!absolute) return detail::is_finite_verb(t_, k, true);
+    std::string_view w = t_[k].lower;
+    return t_[k].word && !t_[k].capitalized && w.size() > 4 && w.substr(w.size() - 3) == "ing";
+  };
+  while (clause.verb <= span.last && !verb_at(clause.verb)) ++clause.verb;
   if (clause.verb > span.last || clause.verb == clause.first) return;
   std::size_t who = clause_actor(clause);
   if (who == npos) return;
@@ -209,7 +228,8 @@ void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, co
   fact.what = clause_text(clause, false);
   fact.sentence = fact.what;
   fact.topic = verb_stem(t_[clause.verb].lower);
-  set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {}, false);
+  set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {},
+           past_verb(clause.verb) && !future_clause(clause));
   out_.statements.push_back(std::move(fact));
 }
 

@@ -513,6 +513,17 @@ std::vector<FoundDate> find_dates(std::string_view text, const std::optional<Dat
 
 namespace detail {
 
+bool starts_after(const Date &d, const Date &reference) {
+  if (!d.known() || !reference.known()) return false;
+  long first =
+      days_from_civil(d.year, d.precision == Precision::year ? 1 : d.month, d.precision == Precision::day ? d.day : 1);
+  int last_month = reference.precision == Precision::year ? 12 : reference.month;
+  long last = days_from_civil(reference.year, last_month,
+                              reference.precision == Precision::day ? reference.day
+                                                                    : days_in_month(reference.year, last_month));
+  return first > last;
+}
+
 std::vector<FoundDate> find_dates_in(std::string_view text, const std::vector<Token> &tokens,
                                      const std::optional<Date> &reference) {
   return DateFinder(text, tokens, reference).run();

@@ -17,5 +17,9 @@ namespace detail {
 std::vector<FoundDate> find_dates_in(std::string_view text, const std::vector<Token> &tokens,
                                      const std::optional<Date> &reference);
 
+// Whether all of `d` comes after all of `reference`, each at its precision:
+// "June 2022" after "2022-04-24", not "April 2022" nor "2022".
+bool starts_after(const Date &d, const Date &reference);
+
 } // namespace detail
 } // namespace factcard

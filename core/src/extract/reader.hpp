@@ -141,7 +141,8 @@ private:
   FoundStatement statement(ClaimKind kind, std::size_t who, std::size_t s) const;
   template <class When>
   void set_when(When &claim, std::size_t begin, std::size_t end,
-                const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool future) const;
+                const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool past) const;
+  bool past_verb(std::size_t v) const;
   bool modifies_noun(std::size_t byte) const;
   void read_facts(std::size_t s);
   void read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted);
