@@ -491,3 +491,16 @@ TEST_CASE("clauses: an absolute phrase is a span of its own, and a claim of its 
   REQUIRE(win->when);
   CHECK(win->when->to_string() == "2024-03");
 }
+
+TEST_CASE("drafts: an opening phrase before its comma is no part of the subject") {
+  Story story = draft_story({{"a.txt",
+                              "Storm\n\nIn the north, the storm flooded two villages. After the vote, the council "
+                              "raised the levy.\n",
+                              monday}});
+  const Claim *flood = claim_with(story, "flooded two villages");
+  REQUIRE(flood);
+  CHECK(flood->who == "storm");
+  const Claim *levy = claim_with(story, "raised the levy");
+  REQUIRE(levy);
+  CHECK(levy->who == "council");
+}
