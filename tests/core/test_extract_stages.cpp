@@ -504,3 +504,15 @@ TEST_CASE("drafts: an opening phrase before its comma is no part of the subject"
   REQUIRE(levy);
   CHECK(levy->who == "council");
 }
+
+TEST_CASE("drafts: a sentence's 'It' is the thing that acted last, an 'it' that stands for nothing is no one") {
+  Story story = draft_story({{"a.txt",
+                              "Quake\n\nThe tremor struck before dawn. It was centered 12 kilometers deep. It "
+                              "is unclear whether the dam held. It became clear that the bridge was closed.\n",
+                              monday}});
+  const Claim *depth = claim_with(story, "centered 12 kilometers");
+  REQUIRE(depth);
+  CHECK(depth->who == "tremor");
+  CHECK_FALSE(claim_with(story, "unclear whether"));
+  CHECK_FALSE(claim_with(story, "became clear"));
+}

@@ -263,7 +263,29 @@ std::size_t ArticleReader::clause_actor(const detail::Clause &c) {
     state_.last_group = who;
     state_.last_group_paragraph = state_.paragraph;
   }
+  if (who != npos && kind != EntityKind::person) {
+    state_.last_thing = who;
+    state_.last_thing_paragraph = state_.paragraph;
+  }
   return who;
+}
+
+// "It was centered 18 km deep", "It originated ...": the thing that last
+// acted, in this or the previous paragraph. Not an "it" that stands for
+// nothing: "It is unclear whether", "It was Starmer who", "It became clear".
+std::size_t ArticleReader::thing_referent(const detail::Clause &c) const {
+  std::string_view verb = t_[c.verb].lower;
+  bool linking = verb == "became" || verb == "becomes" || verb == "seems" || verb == "seemed" || verb == "appears" ||
+                 verb == "appeared" || verb == "remains" || verb == "remained"; // "It became clear that"
+  if (linking) return npos;
+  if (verb == "is" || verb == "was") {
+    bool passive = c.verb + 1 < t_.size() &&
+                   (detail::is_irregular_past(t_[c.verb + 1].lower) ||
+                    (t_[c.verb + 1].lower.size() > 4 && !t_[c.verb + 1].capitalized &&
+                     std::string_view(t_[c.verb + 1].lower).substr(t_[c.verb + 1].lower.size() - 2) == "ed"));
+    if (!passive) return npos;
+  }
+  return state_.last_thing != npos && state_.last_thing_paragraph + 1 >= state_.paragraph ? state_.last_thing : npos;
 }
 
 // "They", "Their best finish", "Its shares": the organisation or place
@@ -286,6 +308,7 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   const Token &last = t_[before - 1];
   if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
   if (last.lower == "they" && before - 1 == first_word(c)) return group_referent();
+  if (last.lower == "it" && before - 1 == first_word(c)) return thing_referent(c);
   if (age_description(first_word(c), before)) return pronoun_referent(before - 1);
   // "Mongolia's foreign ministry confirmed": the ministry acts, not Mongolia.
   if (!last.capitalized && (detail::is_actor_noun(last.lower) || detail::is_role_noun(last.lower))) {

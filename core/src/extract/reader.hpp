@@ -54,6 +54,10 @@ struct ReaderState {
   // "they" or "its shares" stand for in this or the next paragraph.
   std::size_t last_group = npos;
   std::size_t last_group_paragraph = 0;
+  // The last thing, not a person, that acted in a clause, named or described
+  // ("The quake"), and where: what a sentence's "It" stands for.
+  std::size_t last_thing = npos;
+  std::size_t last_thing_paragraph = 0;
   // Who said the last quote, and where: a quote standing alone in the next
   // paragraph goes on with the same speech.
   std::size_t last_quote_speaker = npos;
@@ -150,6 +154,7 @@ private:
   std::string clause_text(const detail::Clause &c, bool whole_sentence) const;
   std::size_t clause_actor(const detail::Clause &c);
   std::size_t group_referent() const;
+  std::size_t thing_referent(const detail::Clause &c) const;
   std::size_t subject_of(const detail::Clause &c);
   bool age_description(std::size_t first, std::size_t before) const;
   std::size_t before_aside(std::size_t first, std::size_t before) const;
