@@ -516,3 +516,15 @@ TEST_CASE("drafts: a sentence's 'It' is the thing that acted last, an 'it' that 
   CHECK_FALSE(claim_with(story, "unclear whether"));
   CHECK_FALSE(claim_with(story, "became clear"));
 }
+
+TEST_CASE("entities: a town before a US state is a place, and stays one inside a paper's name") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Verdict\n\nThe jury ruled in a Fort Kellam, Ariz., courtroom, The (Fort "
+                                       "Kellam) Ledger reported.\n\nJudge Rosa Imbert thanked the jurors.\n\n“You "
+                                       "took the time you needed,” she said.\n",
+                                       monday});
+  for (const FoundEntity &e : a.entities)
+    if (e.name == "Fort Kellam") CHECK(e.kind == EntityKind::place);
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Rosa Imbert");
+}

@@ -143,6 +143,13 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
   if (skip && !org) return;
   std::string name = possessive_stripped(join_words(t_, first, last, text_));
   if (detail::is_place_word(possessive_stripped(t_[last].lower)) && last > first) org = false, place = true;
+  // "in a San Jose, Calif., courtroom": a name before a US state is a town.
+  if (!org && last + 2 < t_.size() && t_[last + 1].text == "," && t_[last + 2].capitalized &&
+      detail::is_us_state(t_[last + 2].lower))
+    place = true;
+  // A name seen as a place stays one: "The (San Jose) Mercury News".
+  for (const FoundEntity &e : registry_.entities)
+    if (!org && e.kind == EntityKind::place && e.name == name) place = true;
   if (org) {
     if (name.rfind("The ", 0) == 0) name = name.substr(4);
     add_mention(first, last, registry_.add(name, EntityKind::organization, std::nullopt));

@@ -244,6 +244,32 @@ bool is_known_place(std::string_view w) {
   return words.count(stripped(w)) > 0;
 }
 
+bool is_us_state(std::string_view w) {
+  // The news agencies' abbreviations (the period is a token of its own when it is not inside one), and the states they
+  // spell out.
+  static const Words words = {"ala",          "ariz",        "ark",        "calif",
+                              "colo",         "conn",        "del",        "fla",
+                              "ga",           "ill",         "ind",        "kan",
+                              "ky",           "la",          "md",         "mass",
+                              "mich",         "minn",        "miss",       "mo",
+                              "mont",         "neb",         "nev",        "okla",
+                              "ore",          "pa",          "tenn",       "vt",
+                              "va",           "wash",        "wis",        "wyo",
+                              "n.h.",         "n.j.",        "n.m.",       "n.y.",
+                              "n.c.",         "n.d.",        "s.c.",       "s.d.",
+                              "r.i.",         "d.c.",        "alaska",     "hawaii",
+                              "idaho",        "iowa",        "maine",      "ohio",
+                              "texas",        "utah",        "california", "florida",
+                              "georgia",      "virginia",    "michigan",   "arizona",
+                              "colorado",     "oregon",      "nevada",     "kentucky",
+                              "tennessee",    "alabama",     "louisiana",  "minnesota",
+                              "wisconsin",    "missouri",    "maryland",   "massachusetts",
+                              "pennsylvania", "illinois",    "indiana",    "oklahoma",
+                              "kansas",       "nebraska",    "montana",    "wyoming",
+                              "vermont",      "connecticut", "delaware"};
+  return words.count(w) > 0;
+}
+
 bool is_not_name(std::string_view w) {
   static const Words words = {"the",
                               "a",
