@@ -528,3 +528,16 @@ TEST_CASE("entities: a town before a US state is a place, and stays one inside a
   REQUIRE(a.quotes.size() == 1);
   CHECK(a.entities[a.quotes[0].speaker].name == "Rosa Imbert");
 }
+
+TEST_CASE("quotes: a 'he' opening a paragraph is the subject of the paragraph before, not its last name") {
+  auto speaker_of_first_quote = [](const char *text) {
+    ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+    REQUIRE(a.quotes.size() == 1);
+    return a.entities[a.quotes[0].speaker].name;
+  };
+  CHECK(speaker_of_first_quote("Vote\n\nCllr Ana Ruiz was questioned by councillors.\n\nBut Cllr Tomas Ebner made a "
+                               "proposal for Cllr Ruiz not to speak.\n\nHe said: “You will not find the group "
+                               "anywhere.”\n") == "Tomas Ebner");
+  CHECK(speaker_of_first_quote("Vote\n\nDuring a rally at the Harbour Hall in Leith, Tomas Ebner vowed to fight "
+                               "on.\n\nHe said, “An answer must be found to this anger.”\n") == "Tomas Ebner");
+}

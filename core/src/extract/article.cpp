@@ -74,7 +74,33 @@ void ArticleReader::read_paragraph(const std::string &text, std::size_t offset, 
     state_.last_named_person = m.entity;
   }
   if (several || !quotes_.empty()) state_.previous_paragraph_person = npos;
+  state_.previous_paragraph_subject = last_sentence_subject();
   ++state_.paragraph;
+}
+
+// "But Cllr Bernie Attridge made a proposal for Cllr Armstrong-Braun ...":
+// the person named last before the last sentence's first verb, and not
+// after a preposition ("During a speech on the Champ de Mars, Macron
+// vowed"), in a paragraph without quotes.
+std::size_t ArticleReader::last_sentence_subject() const {
+  if (sentences_.empty() || !quotes_.empty()) return npos;
+  const Bounds &last = sentences_.back();
+  std::size_t verb = t_.size();
+  for (std::size_t k = 0; k < t_.size(); ++k)
+    if (t_[k].begin >= last.begin && t_[k].begin < last.end && k > 0 && t_[k - 1].begin >= last.begin &&
+        detail::is_finite_verb(t_, k, true)) {
+      verb = k;
+      break;
+    }
+  std::size_t first = verb;
+  while (first > 0 && t_[first - 1].begin >= last.begin) --first;
+  std::size_t subject = npos; // the last name before the verb that is no object of a preposition
+  for (const Mention &m : mentions_) {
+    if (t_[m.first].begin < last.begin || m.last >= verb || object_of_preposition(m, first)) continue;
+    bool person = registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity);
+    subject = person ? m.entity : npos;
+  }
+  return subject;
 }
 
 bool ArticleReader::in_quote(std::size_t byte) const {

@@ -65,7 +65,10 @@ struct ReaderState {
   std::size_t heading_speaker = npos;           // named by the last heading line
   std::size_t credit_speaker = npos;            // named by a credit line right below this paragraph
   std::size_t previous_paragraph_person = npos; // the one person the paragraph before named
-  std::size_t spokesperson_of = npos;           // who "the spokesperson" speaks for
+  // The person who is the subject of the last sentence of the paragraph
+  // before: what a "he" or "she" opening this paragraph stands for.
+  std::size_t previous_paragraph_subject = npos;
+  std::size_t spokesperson_of = npos; // who "the spokesperson" speaks for
   // Entities made from descriptions ("the ministry", "The quake"): never
   // what "he" or "they" stand for.
   std::unordered_set<std::size_t> unnamed;
@@ -82,6 +85,7 @@ private:
   // in article.cpp: the paragraph being read
   void read_paragraph(const std::string &text, std::size_t offset, std::vector<Token> tokens);
   bool in_quote(std::size_t byte) const;
+  std::size_t last_sentence_subject() const;
   std::size_t sentence_of(std::size_t byte) const;
 
   // in entities.cpp: credit and heading lines, names in a paragraph to entities with their roles

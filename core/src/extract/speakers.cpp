@@ -141,6 +141,10 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
     if (m.last >= token || sentence_of(t_[m.first].begin) != here || !sentence_initial(m.first)) continue;
     if (registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity)) return m.entity;
   }
+  // A "he" opening a paragraph: the subject of the paragraph before.
+  if (here == 0 && state_.previous_paragraph_subject != npos &&
+      std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention &m) { return m.last < token; }))
+    return state_.previous_paragraph_subject;
   if (state_.last_person != npos && state_.last_person_paragraph + 1 >= state_.paragraph) return state_.last_person;
   std::size_t found = state_.last_named_person;
   for (const Mention &m : mentions_)
