@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -540,4 +541,17 @@ TEST_CASE("quotes: a 'he' opening a paragraph is the subject of the paragraph be
                                "anywhere.”\n") == "Tomas Ebner");
   CHECK(speaker_of_first_quote("Vote\n\nDuring a rally at the Harbour Hall in Leith, Tomas Ebner vowed to fight "
                                "on.\n\nHe said, “An answer must be found to this anger.”\n") == "Tomas Ebner");
+}
+
+TEST_CASE("quotes: 'said X's lawyer, Y' is Y's; a quote after a colon is the words of the person named before it") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Appeal\n\n“We will appeal,” said Ortega's lawyer, Carla Mendes.\n\nAna Ruiz "
+                                       "was blunt: “This bridge is unsafe.”\n\nIn Leith, the mood was grim: “Nobody "
+                                       "came.”\n",
+                                       monday});
+  std::map<std::string, std::string> by_quote;
+  for (const FoundQuote &q : a.quotes) by_quote[q.quote] = a.entities[q.speaker].name;
+  CHECK(by_quote["We will appeal"] == "Carla Mendes");
+  CHECK(by_quote["This bridge is unsafe."] == "Ana Ruiz");
+  CHECK_FALSE(by_quote.count("Nobody came.")); // no one named before the colon
 }

@@ -133,6 +133,7 @@ private:
   std::size_t organisation_in(std::size_t from, std::size_t last) const;
   const Attribution *nearest(const std::vector<Attribution> &attributions, const Quote &q) const;
   std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const;
+  std::size_t colon_subject(const Quote &q) const;
   std::size_t credit_after(std::size_t close) const;
 
   // in claims.cpp: quotes, reported statements and main clauses as claims, their

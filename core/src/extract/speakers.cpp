@@ -156,6 +156,12 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
 std::size_t ArticleReader::speaker_after(std::size_t i) {
   if (i >= t_.size()) return npos;
   if (detail::is_pronoun(t_[i].lower)) return pronoun_referent(i);
+  // "said Ortega's lawyer, Carla Mendes": the person named after the role speaks, not the one whose role it is.
+  for (std::size_t k = i; k + 2 < t_.size() && k < i + 5 && t_[k].word; ++k) {
+    if (!detail::is_role_noun(t_[k].lower) || t_[k].capitalized || t_[k + 1].text != ",") continue;
+    const Mention *m = mention_starting_at(k + 2);
+    if (m && registry_.entities[m->entity].kind == EntityKind::person) return m->entity;
+  }
   if (const Mention *m = mention_starting_at(i)) return m->entity;
   for (std::size_t k = i; k < t_.size() && k < i + 3; ++k) // "said Kremlin spokesman Dmitry Peskov"
     if (const Mention *m = mention_starting_at(k)) return m->entity;
@@ -387,6 +393,23 @@ const Attribution *ArticleReader::nearest(const std::vector<Attribution> &attrib
 // speaker, when the quote stands alone; a heading line naming one person;
 // the one person named in the paragraph before a paragraph that is a
 // quote (a letter or statement introduced there).
+// "Ruiz was blunt: “This bridge is unsafe.”": a quote after a colon is the
+// words of the person its sentence is about, named before the colon.
+std::size_t ArticleReader::colon_subject(const Quote &q) const {
+  std::size_t at = q.open;
+  while (at > 0 && text_[at - 1] == ' ') --at;
+  if (at == 0 || text_[at - 1] != ':') return npos;
+  std::size_t s = sentence_of(q.open), first = t_.size();
+  for (std::size_t k = 0; k < t_.size(); ++k)
+    if (t_[k].begin >= sentences_[s].begin && first == t_.size()) first = k;
+  for (const Mention &m : mentions_) {
+    if (t_[m.first].begin < sentences_[s].begin || t_[m.last].end > at || in_quote(t_[m.first].begin)) continue;
+    if (object_of_preposition(m, first)) continue;
+    return registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity) ? m.entity : npos;
+  }
+  return npos;
+}
+
 std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const {
   if (std::size_t credited = credit_after(q.close); credited != npos) return credited;
   if (state_.credit_speaker != npos && q.open == 0) return state_.credit_speaker; // the credit line below
@@ -394,6 +417,7 @@ std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vecto
   for (const Attribution &a : attributions)
     if (t_[a.verb].end <= q.open) earlier = &a;
   if (earlier && whole_sentence(q)) return earlier->speaker;
+  if (std::size_t subject = colon_subject(q); subject != npos) return subject;
   if (!whole_sentence(q)) return npos;
   if (state_.last_quote_paragraph + 1 >= state_.paragraph && state_.last_quote_speaker != npos)
     return state_.last_quote_speaker;
