@@ -555,3 +555,17 @@ TEST_CASE("quotes: 'said X's lawyer, Y' is Y's; a quote after a colon is the wor
   CHECK(by_quote["This bridge is unsafe."] == "Ana Ruiz");
   CHECK_FALSE(by_quote.count("Nobody came.")); // no one named before the colon
 }
+
+TEST_CASE("quotes: a quote inside a named person's warning or claim is that person's words") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Scheme\n\nAsked about Lena Vogt's warning that the town faced “years of "
+                                       "disruption”, Ana Ruiz said she disagreed.\n\nRuiz dismissed Vogt's claim "
+                                       "that the scheme was “fully funded”.\n\n“We disagree,” Ruiz said of Vogt's "
+                                       "remarks.\n",
+                                       monday});
+  std::map<std::string, std::string> by_quote;
+  for (const FoundQuote &q : a.quotes) by_quote[q.quote] = a.entities[q.speaker].name;
+  CHECK(by_quote["years of disruption"] == "Lena Vogt");
+  CHECK(by_quote["fully funded"] == "Lena Vogt");
+  CHECK(by_quote["We disagree"] == "Ana Ruiz"); // the remarks come after the quote
+}

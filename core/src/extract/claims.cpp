@@ -29,9 +29,11 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
     if (words.empty()) continue;
     const Attribution *a = nearest(attributions, q);
     std::size_t speaker = a ? a->speaker : unattributed_speaker(q, attributions);
+    std::size_t owner = words_owner(q);
+    if (owner != npos) speaker = owner;
     std::size_t word_count = std::count(words.begin(), words.end(), ' ') + 1;
     if (speaker == npos) continue;
-    if (!a && word_count < 3) continue; // scare quotes
+    if (!a && owner == npos && word_count < 3) continue; // scare quotes
     for (std::size_t s = sentence_of(q.open); s <= sentence_of(q.close ? q.close - 1 : 0) && s < sentence_quoted.size();
          ++s)
       sentence_quoted[s] = true;
@@ -67,6 +69,28 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
       state_.last_person_paragraph = state_.paragraph;
     }
   }
+}
+
+// "Asked about Vogt's warning that the town faced “years of disruption”,
+// Ruiz said ...": a quote inside a named person's warning, claim or
+// remark is that person's words, whoever speaks in the sentence.
+std::size_t ArticleReader::words_owner(const Quote &q) const {
+  std::size_t open = t_.size();
+  for (std::size_t k = 0; k < t_.size(); ++k)
+    if (t_[k].begin >= q.open) {
+      open = k;
+      break;
+    }
+  for (std::size_t k = open; k-- > 0 && k + 10 > open;) {
+    const Token &t = t_[k];
+    bool noun = detail::is_speech_noun(t.lower);                            // "warning" is a speech verb too
+    if (!t.word || (!noun && detail::is_speech_verb(t.lower))) return npos; // a comma, a period, another speaker's verb
+    if (!noun || k == 0 || !is_possessive(t_[k - 1].text)) continue;
+    const Mention *m = mention_ending_at(k - 1);
+    bool person = m && registry_.entities[m->entity].kind == EntityKind::person && !state_.unnamed.count(m->entity);
+    return person ? m->entity : npos;
+  }
+  return npos;
 }
 
 // Between two parts of a split quote: only ", S said,".

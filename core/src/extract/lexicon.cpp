@@ -678,6 +678,13 @@ bool is_stopword(std::string_view w) {
   return words.count(w) > 0;
 }
 
+bool is_speech_noun(std::string_view w) {
+  static const Words words = {"warning", "warnings", "claim", "claims", "remark", "remarks", "comment", "comments",
+    "statement", "assertion", "insistence", "description", "accusation", "admission", "suggestion", "promise",
+    "pledge", "vow", "threat", "boast", "complaint", "prediction", "tweet", "post", "message", "words"};
+  return words.count(w) > 0;
+}
+
 bool is_actor_noun(std::string_view w) {
   static const Words words = {"police", "officials", "authorities", "government", "company", "firm", "board",
     "jury", "judge", "prosecutors", "court", "union", "ministry", "army", "military", "rescuers", "investigators",

@@ -139,6 +139,7 @@ private:
   // in claims.cpp: quotes, reported statements and main clauses as claims, their
   // actors and their dates
   bool whole_sentence(const Quote &q) const;
+  std::size_t words_owner(const Quote &q) const;
   void read_quotes(const std::vector<Attribution> &attributions, std::vector<bool> &sentence_quoted);
   bool split_between(std::size_t from, std::size_t to) const;
   void read_statements(const std::vector<Attribution> &attributions, const std::vector<bool> &sentence_quoted);
