@@ -569,3 +569,13 @@ TEST_CASE("quotes: a quote inside a named person's warning or claim is that pers
   CHECK(by_quote["fully funded"] == "Lena Vogt");
   CHECK(by_quote["We disagree"] == "Ana Ruiz"); // the remarks come after the quote
 }
+
+TEST_CASE("drafts: an adverbial clause is a claim even when its main clause has no actor") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nThere was joy in the town on Monday, as Northfield were held 1-1 by "
+                              "Eastport.\n",
+                              monday}});
+  const Claim *draw = claim_with(story, "Northfield were held");
+  REQUIRE(draw);
+  CHECK(draw->who == "northfield");
+}

@@ -213,7 +213,11 @@ void ArticleReader::read_facts(std::size_t s) {
   std::vector<detail::Clause> clauses = detail::main_clauses(t_, first, last, quoted);
   for (const detail::Clause &c : clauses) {
     std::size_t who = clause_actor(c);
-    if (who == npos) continue;
+    if (who ==
+        npos) { // "They had reason to celebrate, as Tottenham were held": the adverbial clause has its own subject
+      for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
+      continue;
+    }
     FoundStatement fact = statement(ClaimKind::event, who, s);
     fact.what = clause_text(c, clauses.size() == 1);
     if (clauses.size() > 1) fact.sentence = fact.what; // the evidence of one clause is that clause
