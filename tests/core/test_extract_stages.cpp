@@ -579,3 +579,11 @@ TEST_CASE("drafts: an adverbial clause is a claim even when its main clause has 
   REQUIRE(draw);
   CHECK(draw->who == "northfield");
 }
+
+TEST_CASE("drafts: 'They' after a club or crowd named only by a subject is that subject") {
+  Story story = draft_story(
+      {{"a.txt", "Title\n\nNorthfield won the league on Monday. They had lost only twice all season.\n", monday}});
+  const Claim *lost = claim_with(story, "lost only twice");
+  REQUIRE(lost);
+  CHECK(lost->who == "northfield");
+}

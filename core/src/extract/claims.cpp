@@ -335,7 +335,8 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   before = before_aside(c.first, before);
   const Token &last = t_[before - 1];
   if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
-  if (last.lower == "they" && before - 1 == first_word(c)) return group_referent();
+  if (last.lower == "they" && before - 1 == first_word(c))
+    return group_referent() != npos ? group_referent() : thing_referent(c); // "Leicester won. They had ..."
   if (last.lower == "it" && before - 1 == first_word(c)) return thing_referent(c);
   if (age_description(first_word(c), before)) return pronoun_referent(before - 1);
   // "Mongolia's foreign ministry confirmed": the ministry acts, not Mongolia.
