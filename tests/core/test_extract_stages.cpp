@@ -587,3 +587,10 @@ TEST_CASE("drafts: 'They' after a club or crowd named only by a subject is that 
   REQUIRE(lost);
   CHECK(lost->who == "northfield");
 }
+
+TEST_CASE("clauses: a negative auxiliary with a typographic apostrophe is a finite verb") {
+  for (const char *text : {"The jury didn’t reach a verdict.", "The firm doesn't expect a deal."}) {
+    std::vector<Token> t = tokenize(text);
+    CHECK(main_clauses(t, 0, t.size() - 1, std::vector<bool>(t.size(), false)).size() == 1);
+  }
+}

@@ -626,8 +626,17 @@ bool is_footer_line(std::string_view w) {
 bool is_auxiliary(std::string_view w) {
   static const Words words = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
     "may", "might", "must", "shall", "should", "did", "does", "do", "won't", "wouldn't", "didn't", "hasn't",
-    "haven't", "wasn't", "isn't", "aren't", "weren't", "can't", "cannot"};
-  return words.count(w) > 0;
+    "haven't", "wasn't", "isn't", "aren't", "weren't", "can't", "cannot", "doesn't", "don't", "couldn't",
+    "shouldn't", "hadn't", "mustn't"};
+  if (words.count(w)) return true;
+  // The same with a typographic apostrophe: "didn’t".
+  static const std::string_view curly = "\xE2\x80\x99";
+  std::size_t at = w.find(curly);
+  if (at == std::string_view::npos) return false;
+  std::string plain(w.substr(0, at));
+  plain += '\'';
+  plain += w.substr(at + curly.size());
+  return words.count(plain) > 0;
 }
 
 bool is_irregular_past(std::string_view w) {
