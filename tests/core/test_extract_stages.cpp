@@ -594,3 +594,16 @@ TEST_CASE("clauses: a negative auxiliary with a typographic apostrophe is a fini
     CHECK(main_clauses(t, 0, t.size() - 1, std::vector<bool>(t.size(), false)).size() == 1);
   }
 }
+
+TEST_CASE("drafts: a sentence adverb and its phrase before the subject are no part of it") {
+  Story story = draft_story({{"a.txt",
+                              "Verdict\n\nEarlier in the day, the jury told the judge it was stuck. Then, finally, "
+                              "the scandal broke.\n",
+                              monday}});
+  const Claim *jury = claim_with(story, "the jury told the judge");
+  REQUIRE(jury);
+  CHECK(jury->who == "jury");
+  const Claim *broke = claim_with(story, "the scandal broke");
+  REQUIRE(broke);
+  CHECK(broke->who == "scandal");
+}

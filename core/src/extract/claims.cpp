@@ -413,9 +413,11 @@ bool ArticleReader::inside(const std::vector<detail::Clause> &spans, std::size_t
 std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb) {
   std::size_t from = first;
   while (from < verb && (!t_[from].word || t_[from].lower == "and" || t_[from].lower == "but")) ++from;
-  // "In Syria, the quake killed", "After the vote, the bank said": an
-  // opening phrase up to its comma is no part of the subject.
-  while (from < verb && (detail::is_preposition(t_[from].lower) || detail::is_subordinator(t_[from].lower))) {
+  // "In Syria, the quake killed", "After the vote, the bank said",
+  // "Earlier in the day, the jury ...": an opening phrase up to its comma is
+  // no part of the subject.
+  while (from < verb && (detail::is_preposition(t_[from].lower) || detail::is_subordinator(t_[from].lower) ||
+                         detail::is_sentence_adverb(t_[from].lower))) {
     std::size_t comma = from + 1;
     while (comma < verb && t_[comma].text != ",") ++comma;
     if (comma >= verb) break;

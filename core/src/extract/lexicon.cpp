@@ -687,6 +687,15 @@ bool is_stopword(std::string_view w) {
   return words.count(w) > 0;
 }
 
+bool is_sentence_adverb(std::string_view w) {
+  static const Words words = {"however", "meanwhile", "notably", "separately", "still", "also", "then", "now",
+    "instead", "finally", "earlier", "later", "previously", "additionally", "moreover", "nevertheless",
+    "nonetheless", "overall", "initially", "eventually", "ultimately", "currently", "recently", "similarly",
+    "likewise", "consequently", "thus", "therefore", "indeed", "crucially", "importantly", "ironically",
+    "officially", "yesterday", "today", "tonight", "elsewhere", "afterwards", "afterward", "subsequently"};
+  return words.count(w) > 0;
+}
+
 bool is_speech_noun(std::string_view w) {
   static const Words words = {"warning", "warnings", "claim", "claims", "remark", "remarks", "comment", "comments",
     "statement", "assertion", "insistence", "description", "accusation", "admission", "suggestion", "promise",
