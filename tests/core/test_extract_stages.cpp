@@ -607,3 +607,14 @@ TEST_CASE("drafts: a sentence adverb and its phrase before the subject are no pa
   REQUIRE(broke);
   CHECK(broke->who == "scandal");
 }
+
+TEST_CASE("quotes: 'thanked X for “…”', 'accused X of “…”': the subject's words") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Launch\n\nLena Vogt thanked the crews for “putting the town back on the "
+                                       "map.”\n\nTomas Ebner accused Vogt of “playing politics with our "
+                                       "jobs”.\n\nVogt thanked everyone who came.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Lena Vogt");
+  CHECK(a.entities[a.quotes[1].speaker].name == "Tomas Ebner");
+}

@@ -56,7 +56,9 @@ bool ArticleReader::takes_listener(std::size_t v) const {
 // "called it “…”", "described the plan as “…”": a verb that speaks only
 // when a quotation follows it closely.
 bool ArticleReader::naming_verb(std::size_t v) const {
-  static const std::string_view verbs[] = {"called", "calls", "dubbed", "branded", "labelled", "labeled", "hailed"};
+  static const std::string_view verbs[] = {"called",  "calls",   "dubbed",  "branded",    "labelled",   "labeled",
+                                           "hailed",  "thanked", "praised", "accused",    "blamed",     "welcomed",
+                                           "slammed", "thanks",  "praises", "criticised", "criticized", "accuses"};
   if (std::none_of(std::begin(verbs), std::end(verbs), [&](std::string_view w) { return t_[v].lower == w; }))
     return false;
   std::size_t limit = std::min(t_.size(), v + 7);
