@@ -618,3 +618,13 @@ TEST_CASE("quotes: 'thanked X for “…”', 'accused X of “…”': the subj
   CHECK(a.entities[a.quotes[0].speaker].name == "Lena Vogt");
   CHECK(a.entities[a.quotes[1].speaker].name == "Tomas Ebner");
 }
+
+TEST_CASE("drafts: a quote that speaks of its own day ('Tonight we …') is dated that day") {
+  Story story = draft_story(
+      {{"a.txt", "Rally\n\nAna Ruiz spoke to the crowd. She added: “Tonight we are launching the great battle.”\n",
+        monday}});
+  const Claim *rally = claim_with(story, "Tonight we are launching");
+  REQUIRE(rally);
+  REQUIRE(rally->when);
+  CHECK(rally->when->to_string() == "2024-09-02");
+}

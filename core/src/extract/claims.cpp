@@ -2,6 +2,8 @@
 // an actor, each dated by the words of its own clause.
 #include "reader.hpp"
 
+#include "factcard/names.hpp"
+
 #include "dates.hpp"
 #include "lexicon.hpp"
 
@@ -57,6 +59,7 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
       } else {
         std::size_t end = a ? std::min(t_[a->verb].end + near_verb, sentences_[s].end) : sentences_[s].end;
         set_when(found, offset_ + sentences_[s].begin, offset_ + end, {}, false);
+        if (!found.when || found.when->on_or_before) said_today(found, q);
       }
       out_.quotes.push_back(std::move(found));
       previous = out_.quotes.size() - 1;
@@ -91,6 +94,21 @@ std::size_t ArticleReader::words_owner(const Quote &q) const {
     return person ? m->entity : npos;
   }
   return npos;
+}
+
+// "“Tonight we are launching the battle …”": a quote that speaks of its
+// own day says when it was said.
+void ArticleReader::said_today(FoundQuote &quote, const Quote &q) const {
+  for (const FoundDate &d : out_.dates) {
+    if (d.begin < offset_ + q.begin || d.end > offset_ + q.end || d.date.precision != Precision::day) continue;
+    std::string text = fold_text(d.text);
+    if (text == "today" || text == "tonight" || text == "this morning" || text == "this afternoon" ||
+        text == "this evening") {
+      quote.when = d.date;
+      quote.when_text = d.text;
+      return;
+    }
+  }
 }
 
 // Between two parts of a split quote: only ", S said,".

@@ -140,6 +140,7 @@ private:
   // actors and their dates
   bool whole_sentence(const Quote &q) const;
   std::size_t words_owner(const Quote &q) const;
+  void said_today(FoundQuote &quote, const Quote &q) const;
   void read_quotes(const std::vector<Attribution> &attributions, std::vector<bool> &sentence_quoted);
   bool split_between(std::size_t from, std::size_t to) const;
   void read_statements(const std::vector<Attribution> &attributions, const std::vector<bool> &sentence_quoted);
