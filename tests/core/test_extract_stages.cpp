@@ -628,3 +628,12 @@ TEST_CASE("drafts: a quote that speaks of its own day ('Tonight we …') is date
   REQUIRE(rally->when);
   CHECK(rally->when->to_string() == "2024-09-02");
 }
+
+TEST_CASE("dates: 'earlier in the day' and 'later in the day' are the reference day") {
+  std::vector<FoundDate> dates =
+      find_dates("Earlier in the day, the jury sent a note; later in the day it ruled.", monday);
+  REQUIRE(dates.size() == 2);
+  CHECK(dates[0].text == "Earlier in the day");
+  CHECK(dates[0].date.to_string() == "2024-09-02");
+  CHECK(dates[1].date.to_string() == "2024-09-02");
+}

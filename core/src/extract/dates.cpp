@@ -364,6 +364,11 @@ private:
       return 5;
     }
     if (std::size_t used = vague_period(i)) return used;
+    // "earlier in the day", "later in the day": the reference day.
+    if ((w == "earlier" || w == "later") && word(i + 1, "in") && word(i + 2, "the") && word(i + 3, "day")) {
+      add(i, i + 3, ref_ ? day_ref() : Date::unknown());
+      return 4;
+    }
     if (w == "yesterday" || w == "today" || w == "tomorrow" || w == "tonight") {
       long shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
       add(i, i, ref_ ? add_days(day_ref(), shift) : Date::unknown());
