@@ -3,12 +3,14 @@
 // they add up to. Each case is a construction of English news, not a
 // sentence of the corpus.
 #include "../../core/src/extract/clauses.hpp"
+#include "../../core/src/extract/dates.hpp"
 #include "../../core/src/extract/merge.hpp"
 #include "../../core/src/extract/quotes.hpp"
 #include "factcard/extract.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -29,6 +31,42 @@ const Claim *claim_with(const Story &story, const char *words) {
 }
 
 } // namespace
+
+TEST_CASE("tokens: a paragraph's tokens taken from the body's are its own") {
+  // Tails where the tokenizer looks past a paragraph's end: an abbreviation
+  // cut short, a joiner, a multi-byte letter, a lead byte with nothing after it.
+  std::vector<std::string> parts = {"The vote in the U.S", "Talks went on.", "It was Sept.", "al-",
+                                    "Zoë said: Ж",         "bad \xF0",       "Next one."};
+  std::string body;
+  std::vector<std::size_t> begin, size;
+  for (const std::string &p : parts) {
+    begin.push_back(body.size());
+    size.push_back(p.size());
+    body += p + "\n\n";
+  }
+  std::vector<std::vector<Token>> taken = tokens_of_parts(tokenize(body), body, begin, size);
+  REQUIRE(taken.size() == parts.size());
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    std::vector<Token> own = tokenize(parts[p]);
+    REQUIRE(taken[p].size() == own.size());
+    for (std::size_t k = 0; k < own.size(); ++k) {
+      CHECK(taken[p][k].text == own[k].text);
+      CHECK(taken[p][k].begin == own[k].begin);
+      CHECK(taken[p][k].end == own[k].end);
+    }
+  }
+}
+
+TEST_CASE("dates: over tokens made before, as over the text") {
+  std::string text = "The council met on Friday and will vote next week, a day after the March 3, 2024 report.";
+  std::vector<FoundDate> direct = find_dates(text, monday), given = find_dates_in(text, tokenize(text), monday);
+  REQUIRE(direct.size() == given.size());
+  for (std::size_t k = 0; k < direct.size(); ++k) {
+    CHECK(direct[k].text == given[k].text);
+    CHECK(direct[k].date.to_string() == given[k].date.to_string());
+  }
+  CHECK(direct.size() == 4); // Friday, next week, a day after, March 3, 2024
+}
 
 TEST_CASE("quotes: single marks are quotations, apostrophes are not") {
   std::string text = "‘It’s clear we’ve got a mole,’ a Minister tells me. The workers’ rights were cut.";
@@ -490,4 +528,198 @@ TEST_CASE("drafts: 'the 41-year-old' as a subject is the person named before") {
   const Claim *appeal = claim_with(story, "plans to appeal");
   REQUIRE(appeal);
   CHECK(appeal->who == "ana-ruiz");
+}
+
+TEST_CASE("dates: whether a date comes wholly after another, at their precisions") {
+  const Date article = *parse_date("2024-04-24");
+  CHECK(starts_after(*parse_date("2024-06"), article));
+  CHECK(starts_after(*parse_date("2024-04-25"), article));
+  CHECK_FALSE(starts_after(*parse_date("2024-04"), article)); // the month holds the article's day
+  CHECK_FALSE(starts_after(*parse_date("2024"), article));
+  CHECK_FALSE(starts_after(*parse_date("2024-04-24"), article));
+  CHECK(starts_after(*parse_date("2025"), *parse_date("2024-12")));
+}
+
+TEST_CASE("drafts: a past clause is never dated after the article, a span's end never dates it") {
+  Story story = draft_story({{"a.txt",
+                              "Vote\n\nThe senator vowed to fight on in the runoff in June. The storm closed the "
+                              "port as the region braces for rain that is forecast to last through Thursday.\n",
+                              monday}});
+  const Claim *vow = claim_with(story, "vowed to fight on");
+  REQUIRE(vow);
+  REQUIRE(vow->when);
+  CHECK(vow->when->to_string() == "..2024-09-02"); // June is the runoff's, not the vow's
+  const Claim *storm = claim_with(story, "closed the port");
+  REQUIRE(storm);
+  REQUIRE(storm->when);
+  CHECK(storm->when->to_string() == "..2024-09-02");
+}
+
+TEST_CASE("clauses: an absolute phrase is a span of its own, and a claim of its own") {
+  std::vector<Token> t = tokenize("Northfield lost only twice this season, with Eastport beating them in March.");
+  std::vector<Clause> clauses = main_clauses(t, 0, t.size() - 1, std::vector<bool>(t.size(), false));
+  REQUIRE(clauses.size() == 1);
+  REQUIRE(clauses[0].subordinate.size() == 1);
+  CHECK(t[clauses[0].subordinate[0].first].lower == "with");
+  std::vector<Token> plain = tokenize("The club was charged with misleading fans in March.");
+  std::vector<Clause> one = main_clauses(plain, 0, plain.size() - 1, std::vector<bool>(plain.size(), false));
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].subordinate.empty()); // "with" and a gerund: no phrase of its own
+
+  Story story = draft_story(
+      {{"a.txt", "Season\n\nNorthfield lost only twice this season, with Eastport beating them in March.\n", monday}});
+  const Claim *season = claim_with(story, "lost only twice");
+  REQUIRE(season);
+  REQUIRE(season->when);
+  CHECK(season->when->to_string() == "..2024-09-02"); // March is Eastport's win, not the season's
+  auto win = std::find_if(story.claims.begin(), story.claims.end(),
+                          [](const Claim &c) { return c.what.rfind("Eastport beating", 0) == 0; });
+  REQUIRE(win != story.claims.end());
+  REQUIRE(win->when);
+  CHECK(win->when->to_string() == "2024-03");
+}
+
+TEST_CASE("drafts: an opening phrase before its comma is no part of the subject") {
+  Story story = draft_story({{"a.txt",
+                              "Storm\n\nIn the north, the storm flooded two villages. After the vote, the council "
+                              "raised the levy.\n",
+                              monday}});
+  const Claim *flood = claim_with(story, "flooded two villages");
+  REQUIRE(flood);
+  CHECK(flood->who == "storm");
+  const Claim *levy = claim_with(story, "raised the levy");
+  REQUIRE(levy);
+  CHECK(levy->who == "council");
+}
+
+TEST_CASE("drafts: a sentence's 'It' is the thing that acted last, an 'it' that stands for nothing is no one") {
+  Story story = draft_story({{"a.txt",
+                              "Quake\n\nThe tremor struck before dawn. It was centered 12 kilometers deep. It "
+                              "is unclear whether the dam held. It became clear that the bridge was closed.\n",
+                              monday}});
+  const Claim *depth = claim_with(story, "centered 12 kilometers");
+  REQUIRE(depth);
+  CHECK(depth->who == "tremor");
+  CHECK_FALSE(claim_with(story, "unclear whether"));
+  CHECK_FALSE(claim_with(story, "became clear"));
+}
+
+TEST_CASE("entities: a town before a US state is a place, and stays one inside a paper's name") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Verdict\n\nThe jury ruled in a Fort Kellam, Ariz., courtroom, The (Fort "
+                                       "Kellam) Ledger reported.\n\nJudge Rosa Imbert thanked the jurors.\n\n“You "
+                                       "took the time you needed,” she said.\n",
+                                       monday});
+  for (const FoundEntity &e : a.entities)
+    if (e.name == "Fort Kellam") CHECK(e.kind == EntityKind::place);
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Rosa Imbert");
+}
+
+TEST_CASE("quotes: a 'he' opening a paragraph is the subject of the paragraph before, not its last name") {
+  auto speaker_of_first_quote = [](const char *text) {
+    ArticleAnalysis a = analyse_article({"a.txt", text, monday});
+    REQUIRE(a.quotes.size() == 1);
+    return a.entities[a.quotes[0].speaker].name;
+  };
+  CHECK(speaker_of_first_quote("Vote\n\nCllr Ana Ruiz was questioned by councillors.\n\nBut Cllr Tomas Ebner made a "
+                               "proposal for Cllr Ruiz not to speak.\n\nHe said: “You will not find the group "
+                               "anywhere.”\n") == "Tomas Ebner");
+  CHECK(speaker_of_first_quote("Vote\n\nDuring a rally at the Harbour Hall in Leith, Tomas Ebner vowed to fight "
+                               "on.\n\nHe said, “An answer must be found to this anger.”\n") == "Tomas Ebner");
+}
+
+TEST_CASE("quotes: 'said X's lawyer, Y' is Y's; a quote after a colon is the words of the person named before it") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Appeal\n\n“We will appeal,” said Ortega's lawyer, Carla Mendes.\n\nAna Ruiz "
+                                       "was blunt: “This bridge is unsafe.”\n\nIn Leith, the mood was grim: “Nobody "
+                                       "came.”\n",
+                                       monday});
+  std::map<std::string, std::string> by_quote;
+  for (const FoundQuote &q : a.quotes) by_quote[q.quote] = a.entities[q.speaker].name;
+  CHECK(by_quote["We will appeal"] == "Carla Mendes");
+  CHECK(by_quote["This bridge is unsafe."] == "Ana Ruiz");
+  CHECK_FALSE(by_quote.count("Nobody came.")); // no one named before the colon
+}
+
+TEST_CASE("quotes: a quote inside a named person's warning or claim is that person's words") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Scheme\n\nAsked about Lena Vogt's warning that the town faced “years of "
+                                       "disruption”, Ana Ruiz said she disagreed.\n\nRuiz dismissed Vogt's claim "
+                                       "that the scheme was “fully funded”.\n\n“We disagree,” Ruiz said of Vogt's "
+                                       "remarks.\n",
+                                       monday});
+  std::map<std::string, std::string> by_quote;
+  for (const FoundQuote &q : a.quotes) by_quote[q.quote] = a.entities[q.speaker].name;
+  CHECK(by_quote["years of disruption"] == "Lena Vogt");
+  CHECK(by_quote["fully funded"] == "Lena Vogt");
+  CHECK(by_quote["We disagree"] == "Ana Ruiz"); // the remarks come after the quote
+}
+
+TEST_CASE("drafts: an adverbial clause is a claim even when its main clause has no actor") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nThere was joy in the town on Monday, as Northfield were held 1-1 by "
+                              "Eastport.\n",
+                              monday}});
+  const Claim *draw = claim_with(story, "Northfield were held");
+  REQUIRE(draw);
+  CHECK(draw->who == "northfield");
+}
+
+TEST_CASE("drafts: 'They' after a club or crowd named only by a subject is that subject") {
+  Story story = draft_story(
+      {{"a.txt", "Title\n\nNorthfield won the league on Monday. They had lost only twice all season.\n", monday}});
+  const Claim *lost = claim_with(story, "lost only twice");
+  REQUIRE(lost);
+  CHECK(lost->who == "northfield");
+}
+
+TEST_CASE("clauses: a negative auxiliary with a typographic apostrophe is a finite verb") {
+  for (const char *text : {"The jury didn’t reach a verdict.", "The firm doesn't expect a deal."}) {
+    std::vector<Token> t = tokenize(text);
+    CHECK(main_clauses(t, 0, t.size() - 1, std::vector<bool>(t.size(), false)).size() == 1);
+  }
+}
+
+TEST_CASE("drafts: a sentence adverb and its phrase before the subject are no part of it") {
+  Story story = draft_story({{"a.txt",
+                              "Verdict\n\nEarlier in the day, the jury told the judge it was stuck. Then, finally, "
+                              "the scandal broke.\n",
+                              monday}});
+  const Claim *jury = claim_with(story, "the jury told the judge");
+  REQUIRE(jury);
+  CHECK(jury->who == "jury");
+  const Claim *broke = claim_with(story, "the scandal broke");
+  REQUIRE(broke);
+  CHECK(broke->who == "scandal");
+}
+
+TEST_CASE("quotes: 'thanked X for “…”', 'accused X of “…”': the subject's words") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Launch\n\nLena Vogt thanked the crews for “putting the town back on the "
+                                       "map.”\n\nTomas Ebner accused Vogt of “playing politics with our "
+                                       "jobs”.\n\nVogt thanked everyone who came.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Lena Vogt");
+  CHECK(a.entities[a.quotes[1].speaker].name == "Tomas Ebner");
+}
+
+TEST_CASE("drafts: a quote that speaks of its own day ('Tonight we …') is dated that day") {
+  Story story = draft_story(
+      {{"a.txt", "Rally\n\nAna Ruiz spoke to the crowd. She added: “Tonight we are launching the great battle.”\n",
+        monday}});
+  const Claim *rally = claim_with(story, "Tonight we are launching");
+  REQUIRE(rally);
+  REQUIRE(rally->when);
+  CHECK(rally->when->to_string() == "2024-09-02");
+}
+
+TEST_CASE("dates: 'earlier in the day' and 'later in the day' are the reference day") {
+  std::vector<FoundDate> dates =
+      find_dates("Earlier in the day, the jury sent a note; later in the day it ruled.", monday);
+  REQUIRE(dates.size() == 2);
+  CHECK(dates[0].text == "Earlier in the day");
+  CHECK(dates[0].date.to_string() == "2024-09-02");
+  CHECK(dates[1].date.to_string() == "2024-09-02");
 }

@@ -4,6 +4,7 @@
 #include "reader.hpp"
 
 #include "clean.hpp"
+#include "dates.hpp"
 
 #include <algorithm>
 
@@ -32,23 +33,29 @@ ArticleAnalysis ArticleReader::run() {
     d.begin = d.end = static_cast<std::size_t>(-1);
     out_.dates.push_back(std::move(d));
   }
-  for (FoundDate &d : find_dates(body, out_.date)) out_.dates.push_back(std::move(d));
+  // The body is tokenized once: for its dates, then for each paragraph.
+  std::vector<Token> body_tokens = detail::tokenize(body);
+  for (FoundDate &d : detail::find_dates_in(body, body_tokens, out_.date)) out_.dates.push_back(std::move(d));
+  std::vector<std::size_t> sizes;
+  for (const std::string &p : clean.paragraphs) sizes.push_back(p.size());
+  std::vector<std::vector<Token>> tokens =
+      detail::tokens_of_parts(std::move(body_tokens), body, paragraph_offsets_, sizes);
   for (std::size_t p = 0; p < clean.paragraphs.size(); ++p) {
     if (!clean.headings_before[p].empty()) {
       state_.heading_speaker = heading_person(clean.headings_before[p]);
       if (state_.heading_speaker != npos) state_.last_quote_speaker = npos; // a new speaker's section
     }
     state_.credit_speaker = p + 1 < clean.paragraphs.size() ? credit_line(clean.paragraphs[p + 1]) : npos;
-    read_paragraph(clean.paragraphs[p], paragraph_offsets_[p]);
+    read_paragraph(clean.paragraphs[p], paragraph_offsets_[p], std::move(tokens[p]));
   }
   out_.entities = std::move(registry_.entities);
   return std::move(out_);
 }
 
-void ArticleReader::read_paragraph(const std::string &text, std::size_t offset) {
+void ArticleReader::read_paragraph(const std::string &text, std::size_t offset, std::vector<Token> tokens) {
   text_ = text;
   offset_ = offset;
-  t_ = detail::tokenize(text);
+  t_ = std::move(tokens); // tokenize(text)
   sentences_ = detail::split_sentences(text);
   quotes_ = detail::find_quotes(text);
   mentions_.clear();
@@ -67,9 +74,33 @@ void ArticleReader::read_paragraph(const std::string &text, std::size_t offset) 
     state_.last_named_person = m.entity;
   }
   if (several || !quotes_.empty()) state_.previous_paragraph_person = npos;
-  state_.previous_paragraph_subject =
-      quotes_.empty() && !sentences_.empty() ? opening_person(sentences_.size() - 1) : npos;
+  state_.previous_paragraph_subject = last_sentence_subject();
   ++state_.paragraph;
+}
+
+// "But Cllr Bernie Attridge made a proposal for Cllr Armstrong-Braun ...":
+// the person named last before the last sentence's first verb, and not
+// after a preposition ("During a speech on the Champ de Mars, Macron
+// vowed"), in a paragraph without quotes.
+std::size_t ArticleReader::last_sentence_subject() const {
+  if (sentences_.empty() || !quotes_.empty()) return npos;
+  const Bounds &last = sentences_.back();
+  std::size_t verb = t_.size();
+  for (std::size_t k = 0; k < t_.size(); ++k)
+    if (t_[k].begin >= last.begin && t_[k].begin < last.end && k > 0 && t_[k - 1].begin >= last.begin &&
+        detail::is_finite_verb(t_, k, true)) {
+      verb = k;
+      break;
+    }
+  std::size_t first = verb;
+  while (first > 0 && t_[first - 1].begin >= last.begin) --first;
+  std::size_t subject = npos; // the last name before the verb that is no object of a preposition
+  for (const Mention &m : mentions_) {
+    if (t_[m.first].begin < last.begin || m.last >= verb || object_of_preposition(m, first)) continue;
+    bool person = registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity);
+    subject = person ? m.entity : npos;
+  }
+  return subject;
 }
 
 bool ArticleReader::in_quote(std::size_t byte) const {

@@ -2,6 +2,9 @@
 // an actor, each dated by the words of its own clause.
 #include "reader.hpp"
 
+#include "factcard/names.hpp"
+
+#include "dates.hpp"
 #include "lexicon.hpp"
 
 #include <algorithm>
@@ -28,11 +31,13 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
     if (words.empty()) continue;
     const Attribution *a = nearest(attributions, q);
     std::size_t speaker = a ? a->speaker : unattributed_speaker(q, attributions);
+    std::size_t owner = words_owner(q);
+    if (owner != npos) speaker = owner;
     std::size_t word_count = std::count(words.begin(), words.end(), ' ') + 1;
     if (speaker == npos && q.open == 0 && q.end == q.close && word_count >= 3) keep_running_quote(q, words);
     if (speaker == npos) continue;
     if (q.open == 0) finish_running_quote(speaker);
-    if (!a && word_count < 3) continue; // scare quotes
+    if (!a && owner == npos && word_count < 3) continue; // scare quotes
     for (std::size_t s = sentence_of(q.open); s <= sentence_of(q.close ? q.close - 1 : 0) && s < sentence_quoted.size();
          ++s)
       sentence_quoted[s] = true;
@@ -56,6 +61,7 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
       } else {
         std::size_t end = a ? std::min(t_[a->verb].end + near_verb, sentences_[s].end) : sentences_[s].end;
         set_when(found, offset_ + sentences_[s].begin, offset_ + end, {}, false);
+        if (!found.when || found.when->on_or_before) said_today(found, q);
       }
       out_.quotes.push_back(std::move(found));
       previous = out_.quotes.size() - 1;
@@ -92,6 +98,43 @@ void ArticleReader::finish_running_quote(std::size_t speaker) {
   state_.running_quote.reset();
 }
 
+// "Asked about Vogt's warning that the town faced “years of disruption”,
+// Ruiz said ...": a quote inside a named person's warning, claim or
+// remark is that person's words, whoever speaks in the sentence.
+std::size_t ArticleReader::words_owner(const Quote &q) const {
+  std::size_t open = t_.size();
+  for (std::size_t k = 0; k < t_.size(); ++k)
+    if (t_[k].begin >= q.open) {
+      open = k;
+      break;
+    }
+  for (std::size_t k = open; k-- > 0 && k + 10 > open;) {
+    const Token &t = t_[k];
+    bool noun = detail::is_speech_noun(t.lower);                            // "warning" is a speech verb too
+    if (!t.word || (!noun && detail::is_speech_verb(t.lower))) return npos; // a comma, a period, another speaker's verb
+    if (!noun || k == 0 || !is_possessive(t_[k - 1].text)) continue;
+    const Mention *m = mention_ending_at(k - 1);
+    bool person = m && registry_.entities[m->entity].kind == EntityKind::person && !state_.unnamed.count(m->entity);
+    return person ? m->entity : npos;
+  }
+  return npos;
+}
+
+// "“Tonight we are launching the battle …”": a quote that speaks of its
+// own day says when it was said.
+void ArticleReader::said_today(FoundQuote &quote, const Quote &q) const {
+  for (const FoundDate &d : out_.dates) {
+    if (d.begin < offset_ + q.begin || d.end > offset_ + q.end || d.date.precision != Precision::day) continue;
+    std::string text = fold_text(d.text);
+    if (text == "today" || text == "tonight" || text == "this morning" || text == "this afternoon" ||
+        text == "this evening") {
+      quote.when = d.date;
+      quote.when_text = d.text;
+      return;
+    }
+  }
+}
+
 // Between two parts of a split quote: only ", S said,".
 // "“Q1,” she said, adding, “Q2”" is two quotes: a second speech verb
 // starts a second quotation.
@@ -115,7 +158,8 @@ void ArticleReader::read_statements(const std::vector<Attribution> &attributions
     st.what = st.sentence;
     // "said on Monday that ...": the date before what is reported
     std::size_t gap = reported_gap(a.verb);
-    set_when(st, offset_ + sentences_[s].begin, offset_ + t_[a.verb].end + (gap ? gap : near_verb), {}, false);
+    set_when(st, offset_ + sentences_[s].begin, offset_ + t_[a.verb].end + (gap ? gap : near_verb), {},
+             past_verb(a.verb));
     out_.statements.push_back(std::move(st));
   }
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
@@ -149,13 +193,17 @@ FoundStatement ArticleReader::statement(ClaimKind kind, std::size_t who, std::si
 
 // The claim's own date: one in [begin, end) outside quotation marks and
 // outside `skip` (subordinate clauses); else, for what is reported as done
-// or said, "on or before" the article's date.
+// or said, "on or before" the article's date. A clause in the past tense
+// (`past`) happened by the article's date: a date after it is that of
+// another event ("vowed to fight on in June", "a storm expected to last
+// through Thursday").
 template <class When>
 void ArticleReader::set_when(When &claim, std::size_t begin, std::size_t end,
-                             const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool future) const {
+                             const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool past) const {
   for (const FoundDate &d : out_.dates) {
     if (d.begin < begin || d.end > end || !d.date.known() || in_quote(d.begin - offset_)) continue;
     if (modifies_noun(d.begin - offset_)) continue;
+    if (past && out_.date && starts_after(d.date, *out_.date)) continue;
     bool skipped = false;
     for (const auto &span : skip) skipped = skipped || (d.begin >= span.first && d.begin < span.second);
     if (skipped) continue;
@@ -165,22 +213,29 @@ void ArticleReader::set_when(When &claim, std::size_t begin, std::size_t end,
   }
   // What is to come was still said by then: a future clause is a claim made
   // on or before the article's date too.
-  (void)future;
   if (!out_.date || !out_.date->known()) return;
   Date bound = *out_.date;
   bound.on_or_before = true;
   claim.when = bound;
 }
 
-// "since 2011", "its 2013 offering", "the June elections": a date that
-// qualifies a noun or a span dates something else than the clause.
+// "was", "won", "collapsed": a verb in the past tense.
+bool ArticleReader::past_verb(std::size_t v) const {
+  std::string_view w = t_[v].lower;
+  if (w == "was" || w == "were" || w == "had" || w == "did" || detail::is_irregular_past(w)) return true;
+  return w.size() > 4 && w.substr(w.size() - 2) == "ed" && !detail::is_not_verb(w);
+}
+
+// "since 2011", "its 2013 offering", "the June elections", "to last through
+// Thursday": a date that qualifies a noun or a span dates something else
+// than the clause.
 bool ArticleReader::modifies_noun(std::size_t byte) const {
   for (std::size_t k = 1; k < t_.size(); ++k) {
     if (t_[k].begin != byte) continue;
-    const std::string &w = t_[k - 1].lower;
+    std::string_view w = t_[k - 1].lower;
     if (w == "in" && k >= 2 && t_[k - 2].lower == "than") return true; // "closer than in 2017"
-    return w == "since" || w == "until" || w == "than" || w == "of" || w == "its" || w == "his" || w == "her" ||
-           w == "their" || (w == "the" && t_[k].lower != "end" && t_[k].lower != "day") ||
+    return w == "since" || w == "until" || w == "through" || w == "than" || w == "of" || w == "its" || w == "his" ||
+           w == "her" || w == "their" || (w == "the" && t_[k].lower != "end" && t_[k].lower != "day") ||
            is_possessive(t_[k - 1].text);
   }
   return false;
@@ -200,7 +255,11 @@ void ArticleReader::read_facts(std::size_t s) {
   std::vector<detail::Clause> clauses = detail::main_clauses(t_, first, last, quoted);
   for (const detail::Clause &c : clauses) {
     std::size_t who = clause_actor(c);
-    if (who == npos) continue;
+    if (who ==
+        npos) { // "They had reason to celebrate, as Tottenham were held": the adverbial clause has its own subject
+      for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
+      continue;
+    }
     FoundStatement fact = statement(ClaimKind::event, who, s);
     fact.what = clause_text(c, clauses.size() == 1);
     if (clauses.size() > 1) fact.sentence = fact.what; // the evidence of one clause is that clause
@@ -209,7 +268,7 @@ void ArticleReader::read_facts(std::size_t s) {
     for (const detail::Clause &sub : c.subordinate)
       skip.push_back({offset_ + t_[sub.first].begin, offset_ + t_[sub.last].end});
     std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
-    set_when(fact, begin, offset_ + t_[c.last].end, skip, future_clause(c));
+    set_when(fact, begin, offset_ + t_[c.last].end, skip, past_verb(c.verb) && !future_clause(c));
     out_.statements.push_back(std::move(fact));
     for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
   }
@@ -219,13 +278,19 @@ void ArticleReader::read_facts(std::size_t s) {
 // clause with a subject of its own states a fact of its own, dated by
 // its own words.
 void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted) {
-  const std::string &word = t_[span.first].lower;
+  std::string_view word = t_[span.first].lower;
   bool adverbial = word == "after" || word == "before" || word == "because" || word == "since" || word == "as" ||
                    word == "although" || word == "though" || word == "while" || word == "when" || word == "until";
-  if (!adverbial || span.first + 1 > span.last) return;
+  bool absolute = word == "with"; // "with Arsenal beating them twice": its participle is its verb
+  if ((!adverbial && !absolute) || span.first + 1 > span.last) return;
   detail::Clause clause{span.first + 1, span.last, span.first + 1, {}};
-  while (clause.verb <= span.last && (quoted[clause.verb] || !detail::is_finite_verb(t_, clause.verb, true)))
-    ++clause.verb;
+  auto verb_at = [&](std::size_t k) {
+    if (quoted[k]) return false;
+    if (!absolute) return detail::is_finite_verb(t_, k, true);
+    std::string_view w = t_[k].lower;
+    return t_[k].word && !t_[k].capitalized && w.size() > 4 && w.substr(w.size() - 3) == "ing";
+  };
+  while (clause.verb <= span.last && !verb_at(clause.verb)) ++clause.verb;
   if (clause.verb > span.last || clause.verb == clause.first) return;
   std::size_t who = clause_actor(clause);
   if (who == npos) return;
@@ -233,13 +298,14 @@ void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, co
   fact.what = clause_text(clause, false);
   fact.sentence = fact.what;
   fact.topic = verb_stem(t_[clause.verb].lower);
-  set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {}, false);
+  set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {},
+           past_verb(clause.verb) && !future_clause(clause));
   out_.statements.push_back(std::move(fact));
 }
 
 bool ArticleReader::future_clause(const detail::Clause &c) const {
   for (std::size_t k = c.first; k <= c.last; ++k) {
-    const std::string &w = t_[k].lower;
+    std::string_view w = t_[k].lower;
     if (w == "will" || w == "would" || w == "expected" || w == "due" || w == "plans" || w == "scheduled" ||
         (w == "set" && k + 1 <= c.last && t_[k + 1].lower == "to"))
       return true;
@@ -267,7 +333,29 @@ std::size_t ArticleReader::clause_actor(const detail::Clause &c) {
     state_.last_group = who;
     state_.last_group_paragraph = state_.paragraph;
   }
+  if (who != npos && kind != EntityKind::person) {
+    state_.last_thing = who;
+    state_.last_thing_paragraph = state_.paragraph;
+  }
   return who;
+}
+
+// "It was centered 18 km deep", "It originated ...": the thing that last
+// acted, in this or the previous paragraph. Not an "it" that stands for
+// nothing: "It is unclear whether", "It was Starmer who", "It became clear".
+std::size_t ArticleReader::thing_referent(const detail::Clause &c) const {
+  std::string_view verb = t_[c.verb].lower;
+  bool linking = verb == "became" || verb == "becomes" || verb == "seems" || verb == "seemed" || verb == "appears" ||
+                 verb == "appeared" || verb == "remains" || verb == "remained"; // "It became clear that"
+  if (linking) return npos;
+  if (verb == "is" || verb == "was") {
+    bool passive = c.verb + 1 < t_.size() &&
+                   (detail::is_irregular_past(t_[c.verb + 1].lower) ||
+                    (t_[c.verb + 1].lower.size() > 4 && !t_[c.verb + 1].capitalized &&
+                     std::string_view(t_[c.verb + 1].lower).substr(t_[c.verb + 1].lower.size() - 2) == "ed"));
+    if (!passive) return npos;
+  }
+  return state_.last_thing != npos && state_.last_thing_paragraph + 1 >= state_.paragraph ? state_.last_thing : npos;
 }
 
 // "They", "Their best finish", "Its shares": the organisation or place
@@ -289,7 +377,9 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   before = before_aside(c.first, before);
   const Token &last = t_[before - 1];
   if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
-  if (last.lower == "they" && before - 1 == first_word(c)) return group_referent();
+  if (last.lower == "they" && before - 1 == first_word(c))
+    return group_referent() != npos ? group_referent() : thing_referent(c); // "Leicester won. They had ..."
+  if (last.lower == "it" && before - 1 == first_word(c)) return thing_referent(c);
   if (age_description(first_word(c), before)) return pronoun_referent(before - 1);
   // "Mongolia's foreign ministry confirmed": the ministry acts, not Mongolia.
   if (!last.capitalized && (detail::is_actor_noun(last.lower) || detail::is_role_noun(last.lower))) {
@@ -298,7 +388,7 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   }
   std::size_t named = named_actor(c);
   if (named != npos) return named;
-  const std::string &opening = t_[first_word(c)].lower;
+  std::string_view opening = t_[first_word(c)].lower;
   if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
   return noun_phrase_actor(c.first, before);
 }
@@ -307,7 +397,7 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
 // before, as "he" or "she" would.
 bool ArticleReader::age_description(std::size_t first, std::size_t before) const {
   if (before != first + 2 || t_[first].lower != "the") return false;
-  const std::string &w = t_[first + 1].lower;
+  std::string_view w = t_[first + 1].lower;
   return w.size() > 9 && std::isdigit(static_cast<unsigned char>(w[0])) && w.compare(w.size() - 9, 9, "-year-old") == 0;
 }
 
@@ -365,10 +455,20 @@ bool ArticleReader::inside(const std::vector<detail::Clause> &spans, std::size_t
 std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb) {
   std::size_t from = first;
   while (from < verb && (!t_[from].word || t_[from].lower == "and" || t_[from].lower == "but")) ++from;
+  // "In Syria, the quake killed", "After the vote, the bank said",
+  // "Earlier in the day, the jury ...": an opening phrase up to its comma is
+  // no part of the subject.
+  while (from < verb && (detail::is_preposition(t_[from].lower) || detail::is_subordinator(t_[from].lower) ||
+                         detail::is_sentence_adverb(t_[from].lower))) {
+    std::size_t comma = from + 1;
+    while (comma < verb && t_[comma].text != ",") ++comma;
+    if (comma >= verb) break;
+    from = comma + 1;
+  }
   if (from < verb && (t_[from].lower == "the" || t_[from].lower == "a" || t_[from].lower == "an")) ++from;
   if (from >= verb || verb - from > 8) return npos;
   for (std::size_t k = approximation_end(from, verb); k < verb; ++k) {
-    const std::string &w = t_[k].lower;
+    std::string_view w = t_[k].lower;
     // "A chorus of European leaders", "Shares in Tessaly", "The jury of eight men and four women"
     bool inner = (w == "of" || w == "in" || w == "and") && k > from && k + 1 < verb;
     bool figure = t_[k].text == "," && k > from && t_[k - 1].number && k + 1 < verb && t_[k + 1].number; // 40,000
@@ -388,7 +488,7 @@ std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb
 // people died" has a count for its subject.
 std::size_t ArticleReader::approximation_end(std::size_t from, std::size_t verb) const {
   std::size_t k = from;
-  const std::string &w = t_[k].lower;
+  std::string_view w = t_[k].lower;
   if ((w == "more" || w == "fewer" || w == "less") && k + 1 < verb && t_[k + 1].lower == "than")
     k += 2;
   else if (w == "at" && k + 1 < verb && t_[k + 1].lower == "least")

@@ -6,15 +6,14 @@ namespace factcard {
 namespace detail {
 namespace {
 
-bool ends_with(const std::string &w, const char *suffix) {
-  std::string s(suffix);
-  return w.size() > s.size() + 1 && w.compare(w.size() - s.size(), s.size(), s) == 0;
+bool ends_with(std::string_view w, std::string_view suffix) {
+  return w.size() > suffix.size() + 1 && w.substr(w.size() - suffix.size()) == suffix;
 }
 
 // "the injured", "a planned ban": a participle used as an adjective.
 bool after_determiner(const std::vector<Token> &t, std::size_t i) {
   if (i == 0) return false;
-  const std::string &w = t[i - 1].lower;
+  std::string_view w = t[i - 1].lower;
   return w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "this" ||
          w == "that" || w == "of" || w == "newly" || w == "already" || w == "so-called";
 }
@@ -30,7 +29,7 @@ bool boundary(const std::vector<Token> &t, std::size_t i) {
 }
 
 bool coordinator(const std::vector<Token> &t, std::size_t i) {
-  const std::string &w = t[i].lower;
+  std::string_view w = t[i].lower;
   return i > 0 && t[i - 1].text == "," && (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "yet");
 }
 
@@ -47,13 +46,29 @@ std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_
   return static_cast<std::size_t>(-1);
 }
 
+// "with Arsenal beating them twice": an absolute phrase, "with", a noun
+// phrase and a participle, states a fact of its own. `i` is "with".
+bool absolute_phrase(const std::vector<Token> &t, std::size_t i, std::size_t last, const std::vector<bool> &quoted) {
+  if (t[i].lower != "with" || quoted[i]) return false;
+  for (std::size_t k = i + 2; k <= last && t[k].text != "," && !boundary(t, k); ++k) {
+    std::string_view w = t[k].lower;
+    bool participle = t[k].word && !t[k].capitalized && !quoted[k] && w.size() > 4 && w.substr(w.size() - 3) == "ing";
+    if (!participle) continue;
+    const Token &before = t[k - 1];
+    return before.word && !is_not_name(before.lower) && !is_preposition(before.lower) &&
+           possessive_stripped(before.text) == before.text && w != "during" && w != "including" && w != "according";
+  }
+  return false;
+}
+
 // Subordinate spans: from a subordinator to the next comma, or, when the
 // sentence opens with one ("After the vote, ..."), to its first comma.
 std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t first, std::size_t last,
                                       const std::vector<bool> &quoted) {
   std::vector<Clause> spans;
   for (std::size_t i = first; i <= last; ++i) {
-    if (quoted[i] || !is_subordinator(t[i].lower)) continue;
+    bool absolute = absolute_phrase(t, i, last, quoted);
+    if (!absolute && (quoted[i] || !is_subordinator(t[i].lower))) continue;
     std::size_t end = i;
     bool finite = false;
     while (end < last && t[end + 1].text != "," && !boundary(t, end + 1)) {
@@ -62,7 +77,7 @@ std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t f
     }
     // "after the vote" is a phrase, not a clause: its date is the claim's.
     bool relative = t[i].lower == "which" || t[i].lower == "who" || t[i].lower == "whose" || t[i].lower == "where";
-    if (finite || relative) spans.push_back({i, end, i, {}});
+    if (finite || relative || absolute) spans.push_back({i, end, i, {}});
     i = end;
   }
   return spans;
@@ -73,7 +88,7 @@ std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t f
 bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subject) {
   const Token &token = t[i];
   if (!token.word || token.number || token.capitalized) return false;
-  const std::string &w = token.lower;
+  std::string_view w = token.lower;
   if (is_not_verb(w)) return false;
   if (is_auxiliary(w) || is_irregular_past(w)) return !after_determiner(t, i);
   if (ends_with(w, "ed")) return !after_determiner(t, i);

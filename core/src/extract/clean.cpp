@@ -16,7 +16,7 @@ namespace {
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char &c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; // std::tolower in the "C" locale
   return out;
 }
 
@@ -244,7 +244,13 @@ std::string strip_markdown(std::string_view input) {
     if (line.compare(0, b.size(), b) == 0) line = trim(line.substr(b.size()));
   }
   std::string out;
+  out.reserve(line.size());
   for (std::size_t i = 0; i < line.size(); ++i) {
+    std::size_t plain = i; // up to a mark, copied as it is
+    while (plain < line.size() && line[plain] != '[' && line[plain] != '<' && line[plain] != '*' && line[plain] != '_')
+      ++plain;
+    out.append(line, i, plain - i);
+    if ((i = plain) == line.size()) break;
     if (line[i] == '[') { // [text](url) -> text
       std::size_t close = line.find("](", i);
       std::size_t end = close == std::string::npos ? std::string::npos : line.find(')', close);

@@ -3,31 +3,38 @@
 // resolved at the precision its words carry.
 #include "factcard/extract.hpp"
 
+#include "dates.hpp"
 #include "tokens.hpp"
+#include "word_set.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <limits>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace factcard {
 namespace {
 
 using detail::Token;
 
-int month_of(const std::string &lower) {
+using detail::WordSet;
+
+const std::unordered_map<std::string, int> &months() {
   static const std::unordered_map<std::string, int> months = {
       {"january", 1}, {"february", 2},  {"march", 3},    {"april", 4},     {"may", 5},       {"june", 6}, {"july", 7},
       {"august", 8},  {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12}, {"jan.", 1}, {"feb.", 2},
       {"mar.", 3},    {"apr.", 4},      {"may.", 5},     {"jun.", 6},      {"jul.", 7},      {"aug.", 8}, {"sep.", 9},
       {"sept.", 9},   {"sept", 9},      {"oct.", 10},    {"nov.", 11},     {"dec.", 12}};
-  auto it = months.find(lower);
-  return it == months.end() ? 0 : it->second;
+  return months;
 }
 
-int weekday_of(const std::string &lower) {
+int month_of(const std::string &lower) {
+  auto it = months().find(lower);
+  return it == months().end() ? 0 : it->second;
+}
+
+int weekday_of(std::string_view lower) {
   static const char *const names[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
   for (int d = 0; d < 7; ++d) {
     if (lower == names[d]) return d;
@@ -35,15 +42,19 @@ int weekday_of(const std::string &lower) {
   return -1;
 }
 
-int number_word(const std::string &lower) {
+const std::unordered_map<std::string, int> &number_words() {
   static const std::unordered_map<std::string, int> numbers = {
       {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
       {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
       {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
       {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
       {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50}};
-  auto it = numbers.find(lower);
-  if (it != numbers.end()) return it->second;
+  return numbers;
+}
+
+int number_word(const std::string &lower) {
+  auto it = number_words().find(lower);
+  if (it != number_words().end()) return it->second;
   if (lower.size() <= 3 && !lower.empty() && std::all_of(lower.begin(), lower.end(), ::isdigit))
     return std::atoi(lower.c_str());
   return -1;
@@ -83,14 +94,15 @@ Date year_for(int month, int day, const Date &ref, bool future) {
 }
 
 bool future_word(const std::vector<Token> &t, std::size_t i) {
-  const std::string &w = t[i].lower;
-  static const std::unordered_set<std::string> cues = {
-      "will",    "would", "upcoming", "scheduled", "tomorrow", "plans", "planned", "expects", "expected",
-      "intends", "shall", "due",      "until",     "next",     "vowed", "vows",    "pledged", "promised",
-      "faces",   "face",  "ahead",    "preparing", "prepare",  "aims",  "intend"};
+  std::string_view w = t[i].lower;
+  static const WordSet cues = {"will",      "would",    "upcoming", "scheduled", "tomorrow", "plans", "planned",
+                               "expects",   "expected", "intends",  "shall",     "due",      "until", "next",
+                               "vowed",     "vows",     "pledged",  "promised",  "faces",    "face",  "ahead",
+                               "preparing", "prepare",  "aims",     "intend"};
   if (cues.count(w)) return true;
-  if (w == "set" && i + 1 < t.size() && t[i + 1].lower == "to") return true; // "is set to visit"
-  auto ends_with = [&](const std::string &suffix) {
+  if (std::string_view(w) == "set" && i + 1 < t.size() && std::string_view(t[i + 1].lower) == "to")
+    return true; // "is set to visit"
+  auto ends_with = [&](std::string_view suffix) {
     return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return w.size() > 3 && (ends_with("'ll") || ends_with("\xE2\x80\x99ll")); // "we'll"
@@ -99,17 +111,20 @@ bool future_word(const std::vector<Token> &t, std::size_t i) {
 // A relative clause ("a deal on Monday in a transaction that will shift")
 // has a tense of its own.
 bool clause_boundary(const Token &t) {
-  return t.text == "," || t.text == ";" || t.text == ":" || t.text == "." || t.text == "?" || t.text == "!" ||
-         t.lower == "and" || t.lower == "but" || t.lower == "that" || t.lower == "which" || t.lower == "who" ||
-         t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D";
+  if (!t.word) {
+    std::string_view m = t.text;
+    return m == "," || m == ";" || m == ":" || m == "." || m == "?" || m == "!" || m == "\xE2\x80\x9C" ||
+           m == "\xE2\x80\x9D";
+  }
+  std::string_view w = t.lower;
+  return w == "and" || w == "but" || w == "that" || w == "which" || w == "who";
 }
 
 // A verb in the past: "was", "had", "won", "collapsed".
 bool past_word(const std::vector<Token> &t, std::size_t i) {
-  const std::string &w = t[i].lower;
-  static const std::unordered_set<std::string> cues = {"was",     "were", "had",  "did",  "ago",  "last",  "previous",
-                                                       "earlier", "won",  "lost", "said", "told", "began", "came",
-                                                       "went",    "took", "made", "got",  "left", "held"};
+  std::string_view w = t[i].lower;
+  static const WordSet cues = {"was",  "were", "had",   "did",  "ago",  "last", "previous", "earlier", "won",  "lost",
+                               "said", "told", "began", "came", "went", "took", "made",     "got",     "left", "held"};
   if (cues.count(w)) return true;
   return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 &&
          !std::isupper(static_cast<unsigned char>(t[i].text[0]));
@@ -118,14 +133,18 @@ bool past_word(const std::vector<Token> &t, std::size_t i) {
 // Whether the clause around each token has a cue word other than the token
 // itself: "the recount would begin on Monday" speaks of what is to come, but
 // not "I won on Tuesday, and I will". One pass: count the cues of each clause.
-std::vector<bool> clauses_with(const std::vector<Token> &t, bool (*cue)(const std::vector<Token> &, std::size_t)) {
-  std::vector<bool> out(t.size(), false);
+std::vector<bool> clauses_with(const std::vector<Token> &t, const std::vector<bool> &boundary,
+                               bool (*cue)(const std::vector<Token> &, std::size_t)) {
+  std::vector<bool> out(t.size(), false), is_cue(t.size(), false);
   std::size_t from = 0;
   while (from < t.size()) {
     std::size_t to = from;
     int cues = 0;
-    while (to < t.size() && !clause_boundary(t[to])) cues += cue(t, to++) ? 1 : 0;
-    for (std::size_t k = from; k < to; ++k) out[k] = cues - (cue(t, k) ? 1 : 0) > 0;
+    for (; to < t.size() && !boundary[to]; ++to) {
+      is_cue[to] = cue(t, to);
+      cues += is_cue[to] ? 1 : 0;
+    }
+    for (std::size_t k = from; k < to; ++k) out[k] = cues - (is_cue[k] ? 1 : 0) > 0;
     from = to + 1;
   }
   return out;
@@ -133,24 +152,30 @@ std::vector<bool> clauses_with(const std::vector<Token> &t, bool (*cue)(const st
 
 // Words a date expression can start with; every other token is skipped at once.
 bool may_start_date(const Token &t) {
-  static const std::unordered_set<std::string> starts = {
-      "yesterday", "today",   "tomorrow",  "tonight",  "last",   "this",     "next",  "past",
-      "coming",    "earlier", "later",     "early",    "late",   "the",      "a",     "an",
-      "more",      "less",    "nearly",    "almost",   "about",  "around",   "some",  "on",
-      "monday",    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static const WordSet starts = [] {
+    WordSet words = {"yesterday", "today",   "tomorrow",  "tonight",  "last",   "this",     "next",  "past",
+                     "coming",    "earlier", "later",     "early",    "late",   "the",      "a",     "an",
+                     "more",      "less",    "nearly",    "almost",   "about",  "around",   "some",  "on",
+                     "monday",    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (const auto &month : months()) words.insert(month.first);
+    for (const auto &number : number_words()) words.insert(number.first);
+    return words;
+  }();
   if (t.number || (!t.lower.empty() && t.lower[0] >= '0' && t.lower[0] <= '9')) return true;
-  if (month_of(t.lower) || number_word(t.lower) > 0) return true;
-  return starts.count(t.lower) > 0;
+  return starts.count(t.lower) > 0; // with the months and the number words
 }
 
 class DateFinder {
 public:
-  DateFinder(std::string_view text, const std::optional<Date> &reference) : text_(text), t_(detail::tokenize(text)) {
+  DateFinder(std::string_view text, const std::vector<Token> &tokens, const std::optional<Date> &reference)
+      : text_(text), t_(tokens) {
     if (reference && reference->known()) ref_ = *reference;
   }
 
   std::vector<FoundDate> run() {
-    std::vector<bool> future = clauses_with(t_, future_word), past = clauses_with(t_, past_word);
+    std::vector<bool> boundary(t_.size());
+    for (std::size_t i = 0; i < t_.size(); ++i) boundary[i] = clause_boundary(t_[i]);
+    std::vector<bool> future = clauses_with(t_, boundary, future_word), past = clauses_with(t_, boundary, past_word);
     for (std::size_t i = 0; i < t_.size();) {
       if (!t_[i].word || !may_start_date(t_[i])) {
         ++i;
@@ -165,7 +190,7 @@ public:
   }
 
 private:
-  bool word(std::size_t i, const char *w) const { return i < t_.size() && t_[i].lower == w; }
+  bool word(std::size_t i, std::string_view w) const { return i < t_.size() && t_[i].lower == w; }
   bool is_year(std::size_t i) const {
     if (i >= t_.size() || !t_[i].number || t_[i].text.size() != 4) return false;
     int y = std::atoi(t_[i].text.c_str());
@@ -291,10 +316,10 @@ private:
   // days, "(over) the weekend" is its Saturday (approximately), "this
   // fiscal year" is a year.
   std::size_t vague_period(std::size_t i) {
-    const std::string &w = t_[i].lower;
+    std::string_view w = t_[i].lower;
     bool lead = w == "this" || w == "last" || w == "next" || w == "the";
     if (!lead || i + 1 >= t_.size()) return 0;
-    const std::string &unit = t_[i + 1].lower;
+    std::string_view unit = t_[i + 1].lower;
     if (w != "the" && (unit == "morning" || unit == "afternoon" || unit == "evening" || unit == "night")) {
       if (w == "next") return 0;
       long shift = w == "last" ? -1 : 0;
@@ -325,7 +350,7 @@ private:
   // yesterday / today / tomorrow; last|this|next week|month|year;
   // earlier|later this week|month|year.
   std::size_t relative_named(std::size_t i) {
-    const std::string &w = t_[i].lower;
+    std::string_view w = t_[i].lower;
     // "Today, they have reached..." means nowadays; "Pharma Today" is a name.
     bool nowadays = w == "today" && t_[i].capitalized &&
                     (i + 1 >= t_.size() || t_[i + 1].text == "," || sentence_start(i) == false);
@@ -339,6 +364,11 @@ private:
       return 5;
     }
     if (std::size_t used = vague_period(i)) return used;
+    // "earlier in the day", "later in the day": the reference day.
+    if ((w == "earlier" || w == "later") && word(i + 1, "in") && word(i + 2, "the") && word(i + 3, "day")) {
+      add(i, i + 3, ref_ ? day_ref() : Date::unknown());
+      return 4;
+    }
     if (w == "yesterday" || w == "today" || w == "tomorrow" || w == "tonight") {
       long shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
       add(i, i, ref_ ? add_days(day_ref(), shift) : Date::unknown());
@@ -346,10 +376,10 @@ private:
     }
     std::size_t first = i, at = i;
     if ((w == "earlier" || w == "later" || w == "early" || w == "late") && word(i + 1, "this")) at = i + 1;
-    const std::string &lead = t_[at].lower;
+    std::string_view lead = t_[at].lower;
     if (lead != "last" && lead != "this" && lead != "next" && lead != "past" && lead != "coming") return 0;
     if (at + 1 >= t_.size()) return 0;
-    const std::string &unit = t_[at + 1].lower;
+    std::string_view unit = t_[at + 1].lower;
     if (unit != "week" && unit != "month" && unit != "year") return 0;
     int step = lead == "last" || lead == "past" ? -1 : lead == "next" || lead == "coming" ? 1 : 0;
     if (!ref_) {
@@ -384,7 +414,7 @@ private:
     int direction = future_ ? 1 : -1;
     bool strict = false;
     if (wd < 0) {
-      const std::string &w = t_[i].lower;
+      std::string_view w = t_[i].lower;
       if ((w == "last" || w == "next" || w == "this" || w == "on" || w == "late" || w == "early") &&
           i + 1 < t_.size() && (wd = weekday_of(t_[i + 1].lower)) >= 0 && t_[i + 1].capitalized) {
         if (w == "last") direction = -1, strict = true;
@@ -399,7 +429,7 @@ private:
     }
     std::size_t last = i;
     if (i + 1 < t_.size()) {
-      const std::string &part = t_[i + 1].lower;
+      std::string_view part = t_[i + 1].lower;
       if (part == "morning" || part == "afternoon" || part == "evening" || part == "night") last = i + 1;
     }
     if (!ref_) {
@@ -426,9 +456,9 @@ private:
     }
     n = number_word(t_[at].lower);
     if (n <= 0 || at + 2 >= t_.size()) return 0;
-    const std::string &unit = t_[at + 1].lower;
+    std::string_view unit = t_[at + 1].lower;
     if (unit != "day" && unit != "days") return 0;
-    const std::string &dir = t_[at + 2].lower;
+    std::string_view dir = t_[at + 2].lower;
     if (dir != "before" && dir != "after" && dir != "later" && dir != "earlier") return 0;
     return resolve_offset(i, at + 2, dir == "before" || dir == "earlier" ? -n : n);
   }
@@ -449,7 +479,7 @@ private:
       at = i + 1, fuzzy = true;
     if (at + 2 >= t_.size()) return 0;
     long n = number_word(t_[at].lower);
-    const std::string &unit = t_[at + 1].lower;
+    std::string_view unit = t_[at + 1].lower;
     if (n <= 0 || !word(at + 2, "ago")) return 0;
     if (!ref_) {
       add(first, at + 2, Date::unknown());
@@ -472,7 +502,7 @@ private:
   }
 
   std::string_view text_;
-  std::vector<Token> t_;
+  const std::vector<Token> &t_;
   std::optional<Date> ref_;
   std::optional<Date> anchor_;
   std::vector<FoundDate> found_;
@@ -482,7 +512,28 @@ private:
 } // namespace
 
 std::vector<FoundDate> find_dates(std::string_view text, const std::optional<Date> &reference) {
-  return DateFinder(text, reference).run();
+  std::vector<Token> tokens = detail::tokenize(text);
+  return DateFinder(text, tokens, reference).run();
 }
+
+namespace detail {
+
+bool starts_after(const Date &d, const Date &reference) {
+  if (!d.known() || !reference.known()) return false;
+  long first =
+      days_from_civil(d.year, d.precision == Precision::year ? 1 : d.month, d.precision == Precision::day ? d.day : 1);
+  int last_month = reference.precision == Precision::year ? 12 : reference.month;
+  long last = days_from_civil(reference.year, last_month,
+                              reference.precision == Precision::day ? reference.day
+                                                                    : days_in_month(reference.year, last_month));
+  return first > last;
+}
+
+std::vector<FoundDate> find_dates_in(std::string_view text, const std::vector<Token> &tokens,
+                                     const std::optional<Date> &reference) {
+  return DateFinder(text, tokens, reference).run();
+}
+
+} // namespace detail
 
 } // namespace factcard

@@ -146,10 +146,13 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
   if (detail::is_place_word(possessive_stripped(t_[last].lower)) && last > first &&
       !detail::is_title_word(t_[first].lower))
     org = false, place = true;
-  // "San Jose, Calif.", "Cape Canaveral, Florida": a town before its state.
+  // "in a San Jose, Calif., courtroom": a name before a US state is a town.
   if (!org && last + 2 < t_.size() && t_[last + 1].text == "," && t_[last + 2].capitalized &&
       detail::is_us_state(t_[last + 2].lower))
     place = true;
+  // A name seen as a place stays one: "The (San Jose) Mercury News".
+  for (const FoundEntity &e : registry_.entities)
+    if (!org && e.kind == EntityKind::place && e.name == name) place = true;
   if (org) {
     if (name.rfind("The ", 0) == 0) name = name.substr(4);
     add_mention(first, last, registry_.add(name, EntityKind::organization, std::nullopt));
@@ -241,7 +244,7 @@ bool ArticleReader::public_body(const std::string &name) {
 // A capitalised word opening a sentence before a speech verb is a name
 // unless it is a plural or a role ("Residents said", "Officials say").
 bool ArticleReader::lone_name_speaks(std::size_t token) const {
-  const std::string &w = t_[token].lower;
+  std::string_view w = t_[token].lower;
   bool plural = w.size() > 3 && w.back() == 's';
   return !plural && speaker_position(token) && !detail::is_role_noun(w) && !detail::is_actor_noun(w) &&
          !detail::is_title_word(w) && !detail::is_not_name(w);

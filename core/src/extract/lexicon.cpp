@@ -1,20 +1,33 @@
 #include "lexicon.hpp"
 
+#include "word_set.hpp"
+
 #include <algorithm>
+#include <string_view>
 #include <unordered_set>
 
 namespace factcard {
 namespace detail {
 namespace {
 
-using Words = std::unordered_set<std::string>;
+using Words = WordSet;
 
-bool starts_with(const std::string &s, const char *prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// possessive_stripped without a copy.
+std::string_view stripped(std::string_view word) {
+  for (std::string_view suffix :
+       {std::string_view("'s"), std::string_view("\xE2\x80\x99s"), std::string_view("\xCA\xBCs")}) {
+    if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix)
+      return word.substr(0, word.size() - suffix.size());
+  }
+  return word;
+}
 
 } // namespace
 
-// "Putin's" and "Putin’s" are looked up as "putin".
-// "Musk's", "Musk’s", and "Muskʼs" with the modifier letter some sites type as an apostrophe.
+// "Putin's", "Putin’s" and "Putinʼs" (the modifier letter some sites type as
+// an apostrophe) are looked up as "putin".
 std::string possessive_stripped(const std::string &word) {
   for (const char *suffix : {"'s", "\xE2\x80\x99s", "\xCA\xBCs"}) {
     std::string s(suffix);
@@ -24,7 +37,7 @@ std::string possessive_stripped(const std::string &word) {
   return word;
 }
 
-bool is_speech_verb(const std::string &w) {
+bool is_speech_verb(std::string_view w) {
   static const Words words = {
       "said",         "says",          "say",       "told",     "tells",      "added",      "adds",
       "warned",       "warns",         "explained", "explains", "stated",     "states",     "noted",
@@ -42,7 +55,7 @@ bool is_speech_verb(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_title_word(const std::string &w) {
+bool is_title_word(std::string_view w) {
   static const Words words = {"administrator",
                               "cllr",
                               "coun",
@@ -130,7 +143,7 @@ bool is_title_word(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_role_noun(const std::string &w) {
+bool is_role_noun(std::string_view w) {
   static const Words words = {
       "director",     "expert",       "fellow",      "ambassador", "president",  "minister",
       "spokesman",    "spokesperson", "spokeswoman", "professor",  "analyst",    "researcher",
@@ -147,10 +160,10 @@ bool is_role_noun(const std::string &w) {
       "commissioner", "striker",      "midfielder",  "goalkeeper", "defender",   "trainer",
       "chair",        "source",       "sources",     "insider",    "aide",       "ally",
       "official",     "witness",      "resident",    "friend",     "colleague",  "figure"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
-bool is_org_word(const std::string &w) {
+bool is_org_word(std::string_view w) {
   static const Words words = {
       "air",           "airways",      "labs",        "lab",          "resources",    "athletic",
       "rovers",        "rangers",      "hotspur",     "albion",       "palace",       "dynamo",
@@ -180,47 +193,33 @@ bool is_org_word(const std::string &w) {
       "cabinet",       "secretariat",  "prosecutors", "reuters",      "politico",     "tass",
       "afp",           "amnesty",      "rights",      "nations",      "guard",        "navy",
       "directorate",   "inspectorate", "observatory", "laboratory",   "council's"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
-bool is_place_word(const std::string &w) {
+bool is_place_word(std::string_view w) {
   static const Words words = {"square",   "river",     "lake",     "street",  "avenue",    "road",     "city",
                               "province", "region",    "island",   "islands", "mountains", "mountain", "sea",
                               "ocean",    "gol",       "valley",   "bay",     "park",      "bridge",   "airport",
                               "station",  "county",    "district", "north",   "south",     "east",     "west",
                               "desert",   "peninsula", "palace",   "hall",    "stadium",   "arena",    "plaza",
                               "gulf",     "strait",    "coast",    "state",   "republic",  "kingdom",  "capital"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
-bool is_conjunction(const std::string &w) {
+bool is_conjunction(std::string_view w) {
   static const Words words = {"but", "and", "yet", "so", "then", "however", "meanwhile", "also", "later", ","};
   return words.count(w) > 0;
 }
 
-// US states as American news writes them after a town: the AP's abbreviations
-// (as words, without their period) and the one-word names it spells out.
-bool is_us_state(const std::string &w) {
-  static const Words words = {
-      "ala",       "ariz",     "ark",     "calif",  "colo",   "conn",       "del",           "fla",       "ga",
-      "ill",       "ind",      "kan",     "ky",     "la",     "md",         "mass",          "mich",      "minn",
-      "miss",      "mo",       "mont",    "neb",    "nev",    "okla",       "ore",           "pa",        "tenn",
-      "tex",       "vt",       "va",      "wash",   "wis",    "wyo",        "alaska",        "hawaii",    "idaho",
-      "iowa",      "maine",    "ohio",    "texas",  "utah",   "california", "florida",       "georgia",   "illinois",
-      "michigan",  "colorado", "arizona", "oregon", "nevada", "virginia",   "massachusetts", "minnesota", "wisconsin",
-      "tennessee", "kentucky"};
-  return words.count(w) > 0;
-}
-
-bool is_known_org(const std::string &w) {
+bool is_known_org(std::string_view w) {
   static const Words words = {"kremlin", "icc",  "eu",   "un",       "nato",     "brics",    "who",  "imf",
                               "opec",    "fbi",  "cia",  "pentagon", "politico", "reuters",  "tass", "afp",
                               "ap",      "bbc",  "cnn",  "unesco",   "unicef",   "interpol", "hrw",  "amnesty",
                               "gazprom", "nasa", "fifa", "uefa",     "wto",      "oecd"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
-bool is_known_place(const std::string &w) {
+bool is_known_place(std::string_view w) {
   static const Words words = {
       "mongolia",  "russia",      "china",       "ukraine",    "japan",      "korea",       "azerbaijan",
       "jordan",    "sudan",       "africa",      "estonia",    "hungary",    "netherlands", "brazil",
@@ -249,10 +248,36 @@ bool is_known_place(const std::string &w) {
       "yerevan",   "tbilisi",     "astana",      "almaty",     "tashkent",   "bishkek",     "hanoi",
       "bangkok",   "jakarta",     "manila",      "karachi",    "kabul",      "havana",      "lima",
       "bogota",    "caracas",     "santiago",    "quito"};
-  return words.count(possessive_stripped(w)) > 0;
+  return words.count(stripped(w)) > 0;
 }
 
-bool is_not_name(const std::string &w) {
+bool is_us_state(std::string_view w) {
+  // The news agencies' abbreviations (the period is a token of its own when it is not inside one), and the states they
+  // spell out.
+  static const Words words = {"ala",          "ariz",        "ark",        "calif",
+                              "colo",         "conn",        "del",        "fla",
+                              "ga",           "ill",         "ind",        "kan",
+                              "ky",           "la",          "md",         "mass",
+                              "mich",         "minn",        "miss",       "mo",
+                              "mont",         "neb",         "nev",        "okla",
+                              "ore",          "pa",          "tenn",       "vt",
+                              "va",           "wash",        "wis",        "wyo",
+                              "n.h.",         "n.j.",        "n.m.",       "n.y.",
+                              "n.c.",         "n.d.",        "s.c.",       "s.d.",
+                              "r.i.",         "d.c.",        "alaska",     "hawaii",
+                              "idaho",        "iowa",        "maine",      "ohio",
+                              "texas",        "utah",        "california", "florida",
+                              "georgia",      "virginia",    "michigan",   "arizona",
+                              "colorado",     "oregon",      "nevada",     "kentucky",
+                              "tennessee",    "alabama",     "louisiana",  "minnesota",
+                              "wisconsin",    "missouri",    "maryland",   "massachusetts",
+                              "pennsylvania", "illinois",    "indiana",    "oklahoma",
+                              "kansas",       "nebraska",    "montana",    "wyoming",
+                              "vermont",      "connecticut", "delaware"};
+  return words.count(w) > 0;
+}
+
+bool is_not_name(std::string_view w) {
   static const Words words = {"the",
                               "a",
                               "an",
@@ -507,7 +532,7 @@ bool is_not_name(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_nationality(const std::string &w) {
+bool is_nationality(std::string_view w) {
   static const Words words = {
       "russian",   "mongolian",   "ukrainian", "american",   "chinese",  "british",   "french",    "german",
       "japanese",  "korean",      "sudanese",  "hungarian",  "estonian", "dutch",     "south",     "african",
@@ -522,97 +547,106 @@ bool is_nationality(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_pronoun(const std::string &w) { return w == "he" || w == "she"; }
+bool is_pronoun(std::string_view w) { return w == "he" || w == "she"; }
 
-bool is_chrome_line(const std::string &w) {
-  static const char *const exact[] = {"search",
-                                      "close this search box.",
-                                      "menu",
-                                      "home",
-                                      "share",
-                                      "print",
-                                      "email",
-                                      "advertisement",
-                                      "back to top",
-                                      "related articles",
-                                      "related posts",
-                                      "related",
-                                      "leave a comment",
-                                      "leave a reply",
-                                      "key points",
-                                      "embed:",
-                                      "embed",
-                                      "original url:",
-                                      "skip to content",
-                                      "tweet",
-                                      "comments"};
-  for (const char *e : exact) {
+bool is_chrome_line(std::string_view w) {
+  static constexpr std::string_view exact[] = {"search",
+                                               "close this search box.",
+                                               "menu",
+                                               "home",
+                                               "share",
+                                               "print",
+                                               "email",
+                                               "advertisement",
+                                               "back to top",
+                                               "related articles",
+                                               "related posts",
+                                               "related",
+                                               "leave a comment",
+                                               "leave a reply",
+                                               "key points",
+                                               "embed:",
+                                               "embed",
+                                               "original url:",
+                                               "skip to content",
+                                               "tweet",
+                                               "comments"};
+  for (std::string_view e : exact) {
     if (w == e) return true;
   }
-  static const char *const prefixes[] = {"copyright",
-                                         "\xC2\xA9",
-                                         "all rights reserved",
-                                         "subscribe",
-                                         "sign up",
-                                         "enter your email",
-                                         "your email address",
-                                         "required fields",
-                                         "follow us",
-                                         "share this",
-                                         "share on",
-                                         "click here",
-                                         "read more",
-                                         "posted in",
-                                         "filed under",
-                                         "tags:",
-                                         "photo:",
-                                         "image credit",
-                                         "(photo",
-                                         "(image",
-                                         "original url",
-                                         "pic.twitter.com",
-                                         "newsletter",
-                                         "by [",
-                                         "published by",
-                                         "back to",
-                                         "listen to this"};
-  for (const char *p : prefixes) {
+  static constexpr std::string_view prefixes[] = {"copyright",
+                                                  "\xC2\xA9",
+                                                  "all rights reserved",
+                                                  "subscribe",
+                                                  "sign up",
+                                                  "enter your email",
+                                                  "your email address",
+                                                  "required fields",
+                                                  "follow us",
+                                                  "share this",
+                                                  "share on",
+                                                  "click here",
+                                                  "read more",
+                                                  "posted in",
+                                                  "filed under",
+                                                  "tags:",
+                                                  "photo:",
+                                                  "image credit",
+                                                  "(photo",
+                                                  "(image",
+                                                  "original url",
+                                                  "pic.twitter.com",
+                                                  "newsletter",
+                                                  "by [",
+                                                  "published by",
+                                                  "back to",
+                                                  "listen to this"};
+  for (std::string_view p : prefixes) {
     if (starts_with(w, p)) return true;
   }
-  static const char *const inside[] = {"minute read",
-                                       "min read",
-                                       "no comments on",
-                                       "photo:",
-                                       "image credit",
-                                       "(photo:",
-                                       "/ afp",
-                                       "/ tass",
-                                       "/ reuters",
-                                       "/ ap",
-                                       "getty images",
-                                       "all rights reserved",
-                                       "(\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:",
-                                       "\xC2\xA9"};
-  for (const char *p : inside) {
+  static constexpr std::string_view inside[] = {"minute read",
+                                                "min read",
+                                                "no comments on",
+                                                "photo:",
+                                                "image credit",
+                                                "(photo:",
+                                                "/ afp",
+                                                "/ tass",
+                                                "/ reuters",
+                                                "/ ap",
+                                                "getty images",
+                                                "all rights reserved",
+                                                "(\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE:",
+                                                "\xC2\xA9"};
+  for (std::string_view p : inside) {
     if (w.find(p) != std::string::npos) return true;
   }
   return false;
 }
 
-bool is_footer_line(const std::string &w) {
+bool is_footer_line(std::string_view w) {
   return w == "related articles" || w == "related posts" || w == "leave a comment" || w == "leave a reply" ||
          starts_with(w, "copyright") || starts_with(w, "\xC2\xA9") || w == "original url:";
 }
 
 // clang-format off
-bool is_auxiliary(const std::string &w) {
+bool is_auxiliary(std::string_view w) {
   static const Words words = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
     "may", "might", "must", "shall", "should", "did", "does", "do", "won't", "wouldn't", "didn't", "hasn't",
-    "haven't", "wasn't", "isn't", "aren't", "weren't", "can't", "cannot"};
-  return words.count(w) > 0;
+    "haven't", "wasn't", "isn't", "aren't", "weren't", "can't", "cannot", "doesn't", "don't", "couldn't",
+    "shouldn't", "hadn't", "mustn't"};
+  if (words.count(w)) return true;
+  // The same with a typographic apostrophe: "didn’t".
+  static const std::string_view curly = "\xE2\x80\x99";
+  std::size_t at = w.find(curly);
+  if (at == std::string_view::npos) return false;
+  std::string plain(w.substr(0, at));
+  plain += '\'';
+  plain += w.substr(at + curly.size());
+  return words.count(plain) > 0;
 }
 
-bool is_irregular_past(const std::string &w) {
+bool is_irregular_past(std::string_view w) {
   static const Words words = {"said", "told", "won", "beat", "lost", "met", "went", "came", "took", "made", "gave",
     "held", "began", "struck", "hit", "sold", "bought", "paid", "left", "led", "rose", "fell", "sent", "spent",
     "brought", "found", "thought", "became", "ran", "shook", "chose", "drew", "fought", "kept", "set", "put", "cut",
@@ -623,7 +657,7 @@ bool is_irregular_past(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_not_verb(const std::string &w) {
+bool is_not_verb(std::string_view w) {
   static const Words words = {"hundred", "red", "bed", "need", "speed", "seed", "indeed", "feed", "greed", "shed",
     "sacred", "naked", "wicked", "rugged", "ragged", "kindred", "breed", "deed", "wed", "embed", "bled", "fled",
     "thousands", "hundreds", "millions", "billions", "years", "days", "months", "weeks", "hours", "minutes", "news",
@@ -632,20 +666,20 @@ bool is_not_verb(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_subordinator(const std::string &w) {
+bool is_subordinator(std::string_view w) {
   static const Words words = {"after", "before", "because", "since", "although", "though", "until", "while", "as",
     "whereas", "which", "who", "whom", "whose", "where", "when", "if", "unless", "once", "whether"};
   return words.count(w) > 0;
 }
 
-bool is_preposition(const std::string &w) {
+bool is_preposition(std::string_view w) {
   static const Words words = {"of", "in", "for", "at", "on", "from", "by", "with", "to", "into", "onto", "about",
     "against", "over", "under", "between", "among", "through", "during", "near", "like", "than", "via", "per",
     "including", "within", "without", "toward", "towards", "outside", "inside", "despite"};
   return words.count(w) > 0;
 }
 
-bool is_stopword(const std::string &w) {
+bool is_stopword(std::string_view w) {
   static const Words words = {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from",
     "by", "with", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
     "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did", "that", "this", "these", "those",
@@ -660,7 +694,23 @@ bool is_stopword(const std::string &w) {
   return words.count(w) > 0;
 }
 
-bool is_actor_noun(const std::string &w) {
+bool is_sentence_adverb(std::string_view w) {
+  static const Words words = {"however", "meanwhile", "notably", "separately", "still", "also", "then", "now",
+    "instead", "finally", "earlier", "later", "previously", "additionally", "moreover", "nevertheless",
+    "nonetheless", "overall", "initially", "eventually", "ultimately", "currently", "recently", "similarly",
+    "likewise", "consequently", "thus", "therefore", "indeed", "crucially", "importantly", "ironically",
+    "officially", "yesterday", "today", "tonight", "elsewhere", "afterwards", "afterward", "subsequently"};
+  return words.count(w) > 0;
+}
+
+bool is_speech_noun(std::string_view w) {
+  static const Words words = {"warning", "warnings", "claim", "claims", "remark", "remarks", "comment", "comments",
+    "statement", "assertion", "insistence", "description", "accusation", "admission", "suggestion", "promise",
+    "pledge", "vow", "threat", "boast", "complaint", "prediction", "tweet", "post", "message", "words"};
+  return words.count(w) > 0;
+}
+
+bool is_actor_noun(std::string_view w) {
   static const Words words = {"police", "officials", "authorities", "government", "company", "firm", "board",
     "jury", "judge", "prosecutors", "court", "union", "ministry", "army", "military", "rescuers", "investigators",
     "regulators", "lawmakers", "parliament", "council", "agency", "group", "team", "club", "party", "workers",

@@ -8,6 +8,8 @@
 // things are one fact only when they also share an action.
 #include "lexicon.hpp"
 
+#include "word_set.hpp"
+
 #include <unordered_map>
 
 namespace factcard {
@@ -109,12 +111,10 @@ Negation negation_of(const std::string &w) {
   return found == words.end() ? Negation::none : found->second;
 }
 
-bool is_month_name(const std::string &w) {
-  static const std::unordered_map<std::string, int> months = {
-      {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},       {"june", 6},
-      {"july", 7},    {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-      {"jan", 1},     {"feb", 2},      {"mar", 3},       {"apr", 4},      {"jun", 6},       {"jul", 7},
-      {"aug", 8},     {"sep", 9},      {"sept", 9},      {"oct", 10},     {"nov", 11},      {"dec", 12}};
+bool is_month_name(std::string_view w) {
+  static const WordSet months = {"january",   "february", "march",    "april",    "may",  "june", "july", "august",
+                                 "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+                                 "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
   return months.count(w) > 0;
 }
 

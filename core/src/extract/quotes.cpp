@@ -50,9 +50,10 @@ std::vector<Quote> double_quotes(std::string_view s) {
 // before, a lower-case word after) is a plural possessive.
 std::size_t single_close(std::string_view s, std::size_t from, bool curly) {
   for (std::size_t k = from; k < s.size(); ++k) {
-    std::size_t len = curly && s.compare(k, close_single.size(), close_single) == 0 ? close_single.size()
-                      : s[k] == '\''                                                ? 1
-                                                                                    : 0;
+    std::size_t len = curly && s[k] == close_single[0] && s.compare(k, close_single.size(), close_single) == 0
+                          ? close_single.size()
+                      : s[k] == '\'' ? 1
+                                     : 0;
     if (len == 0 || k == from) continue;
     if (letter_at(s, k + len)) continue;
     bool possessive = s[k - 1] == 's' && k + len + 1 < s.size() && s[k + len] == ' ' && s[k + len + 1] >= 'a' &&
@@ -69,7 +70,7 @@ bool inside(const std::vector<Quote> &quotes, std::size_t byte) {
 std::vector<Quote> single_quotes(std::string_view s, const std::vector<Quote> &doubles) {
   std::vector<Quote> quotes;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    bool curly = s.compare(i, open_single.size(), open_single) == 0;
+    bool curly = s[i] == open_single[0] && s.compare(i, open_single.size(), open_single) == 0;
     bool straight = s[i] == '\'';
     if ((!curly && !straight) || inside(doubles, i) || !opens_here(s, i)) continue;
     std::size_t inner = i + (curly ? open_single.size() : 1);

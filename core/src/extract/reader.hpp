@@ -54,6 +54,10 @@ struct ReaderState {
   // "they" or "its shares" stand for in this or the next paragraph.
   std::size_t last_group = npos;
   std::size_t last_group_paragraph = 0;
+  // The last thing, not a person, that acted in a clause, named or described
+  // ("The quake"), and where: what a sentence's "It" stands for.
+  std::size_t last_thing = npos;
+  std::size_t last_thing_paragraph = 0;
   // Who said the last quote, and where: a quote standing alone in the next
   // paragraph goes on with the same speech.
   std::size_t last_quote_speaker = npos;
@@ -61,8 +65,8 @@ struct ReaderState {
   std::size_t heading_speaker = npos;           // named by the last heading line
   std::size_t credit_speaker = npos;            // named by a credit line right below this paragraph
   std::size_t previous_paragraph_person = npos; // the one person the paragraph before named
-  // The person the last sentence of the paragraph before was about, as its
-  // subject: "But Cllr Attridge proposed ... [¶] He said: “…”".
+  // The person who is the subject of the last sentence of the paragraph
+  // before: what a "he" or "she" opening this paragraph stands for.
   std::size_t previous_paragraph_subject = npos;
   // A quote paragraph that runs on with no speaker yet: the news convention
   // names the speaker in the next paragraph, which goes on with the quote.
@@ -82,8 +86,9 @@ public:
 
 private:
   // in article.cpp: the paragraph being read
-  void read_paragraph(const std::string &text, std::size_t offset);
+  void read_paragraph(const std::string &text, std::size_t offset, std::vector<Token> tokens);
   bool in_quote(std::size_t byte) const;
+  std::size_t last_sentence_subject() const;
   std::size_t sentence_of(std::size_t byte) const;
 
   // in entities.cpp: credit and heading lines, names in a paragraph to entities with their roles
@@ -136,11 +141,14 @@ private:
   std::size_t organisation_in(std::size_t from, std::size_t last) const;
   const Attribution *nearest(const std::vector<Attribution> &attributions, const Quote &q) const;
   std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const;
+  std::size_t colon_subject(const Quote &q) const;
   std::size_t credit_after(std::size_t close) const;
 
   // in claims.cpp: quotes, reported statements and main clauses as claims, their
   // actors and their dates
   bool whole_sentence(const Quote &q) const;
+  std::size_t words_owner(const Quote &q) const;
+  void said_today(FoundQuote &quote, const Quote &q) const;
   void read_quotes(const std::vector<Attribution> &attributions, std::vector<bool> &sentence_quoted);
   bool split_between(std::size_t from, std::size_t to) const;
   void read_statements(const std::vector<Attribution> &attributions, const std::vector<bool> &sentence_quoted);
@@ -152,7 +160,8 @@ private:
   FoundStatement statement(ClaimKind kind, std::size_t who, std::size_t s) const;
   template <class When>
   void set_when(When &claim, std::size_t begin, std::size_t end,
-                const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool future) const;
+                const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool past) const;
+  bool past_verb(std::size_t v) const;
   bool modifies_noun(std::size_t byte) const;
   void read_facts(std::size_t s);
   void read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted);
@@ -160,6 +169,7 @@ private:
   std::string clause_text(const detail::Clause &c, bool whole_sentence) const;
   std::size_t clause_actor(const detail::Clause &c);
   std::size_t group_referent() const;
+  std::size_t thing_referent(const detail::Clause &c) const;
   std::size_t subject_of(const detail::Clause &c);
   bool age_description(std::size_t first, std::size_t before) const;
   std::size_t before_aside(std::size_t first, std::size_t before) const;

@@ -15,15 +15,23 @@ std::size_t Registry::add(const std::string &name, EntityKind kind, const std::o
   std::vector<std::string> words = name_words(name);
   if (words.empty()) return add_description(name, kind);
   for (std::size_t i = 0; i < entities.size(); ++i) {
-    if (!same(entities[i], words, kind, name)) continue;
-    absorb(entities[i], name, role);
+    if (!same(i, words, kind, name)) continue;
+    absorb(i, name, words, role);
     return i;
   }
   FoundEntity e;
   e.name = name;
   e.kind = kind;
   e.role = role;
+  return push(std::move(e));
+}
+
+std::size_t Registry::push(FoundEntity e) {
+  Words w;
+  w.name = name_words(e.name);
+  w.all = w.name;
   entities.push_back(std::move(e));
+  words_.push_back(std::move(w));
   return entities.size() - 1;
 }
 
@@ -35,25 +43,20 @@ std::size_t Registry::add_description(const std::string &name, EntityKind kind) 
   FoundEntity e;
   e.name = name;
   e.kind = kind;
-  entities.push_back(std::move(e));
-  return entities.size() - 1;
+  return push(std::move(e));
 }
 
 std::size_t Registry::known(const std::string &name, EntityKind kind) const {
   std::vector<std::string> words = name_words(name);
   if (words.empty()) return npos;
   for (std::size_t i = entities.size(); i-- > 0;) {
-    if (entities[i].kind == kind && contains_all(entities[i], words)) return i;
+    if (entities[i].kind == kind && contains_all(i, words)) return i;
   }
   return npos;
 }
 
-bool Registry::contains_all(const FoundEntity &e, const std::vector<std::string> &words) {
-  std::vector<std::string> all = name_words(e.name);
-  for (const std::string &alias : e.aliases) {
-    std::vector<std::string> w = name_words(alias);
-    all.insert(all.end(), w.begin(), w.end());
-  }
+bool Registry::contains_all(std::size_t entity, const std::vector<std::string> &words) const {
+  const std::vector<std::string> &all = words_[entity].all;
   return std::all_of(words.begin(), words.end(),
                      [&](const std::string &w) { return std::find(all.begin(), all.end(), w) != all.end(); });
 }
@@ -69,10 +72,11 @@ bool Registry::acronym_of(const std::string &short_name, const std::string &long
   return initials == short_name;
 }
 
-bool Registry::same(const FoundEntity &e, const std::vector<std::string> &words, EntityKind kind,
-                    const std::string &name) {
+bool Registry::same(std::size_t entity, const std::vector<std::string> &words, EntityKind kind,
+                    const std::string &name) const {
+  const FoundEntity &e = entities[entity];
   if (e.kind != kind) return false;
-  std::vector<std::string> mine = name_words(e.name);
+  const std::vector<std::string> &mine = words_[entity].name;
   if (mine == words) return true;
   if (kind == EntityKind::organization && (acronym_of(name, e.name) || acronym_of(e.name, name))) return true;
   if (kind != EntityKind::person) return false;
@@ -83,16 +87,21 @@ bool Registry::same(const FoundEntity &e, const std::vector<std::string> &words,
   return subset(words, mine) || subset(mine, words);
 }
 
-void Registry::absorb(FoundEntity &e, const std::string &name, const std::optional<std::string> &role) {
+void Registry::absorb(std::size_t entity, const std::string &name, const std::vector<std::string> &words,
+                      const std::optional<std::string> &role) {
+  FoundEntity &e = entities[entity];
+  Words &w = words_[entity];
   if (!e.role && role) e.role = role;
   if (name == e.name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()) return;
   // The fullest spelling names the entity; the others become aliases.
-  if (name_words(name).size() > name_words(e.name).size()) {
+  if (words.size() > w.name.size()) {
     e.aliases.push_back(e.name);
     e.name = name;
+    w.name = words;
   } else {
     e.aliases.push_back(name);
   }
+  w.all.insert(w.all.end(), words.begin(), words.end());
 }
 
 } // namespace detail

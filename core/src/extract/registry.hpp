@@ -29,11 +29,19 @@ public:
   std::size_t known(const std::string &name, EntityKind kind) const;
 
 private:
-  static bool contains_all(const FoundEntity &e, const std::vector<std::string> &words);
+  // The name words (names.hpp name_words) of each entity, computed once:
+  // of its name, and of its name and aliases together.
+  struct Words {
+    std::vector<std::string> name, all;
+  };
+  std::vector<Words> words_;
+
+  std::size_t push(FoundEntity e);
+  bool contains_all(std::size_t entity, const std::vector<std::string> &words) const;
   static bool acronym_of(const std::string &short_name, const std::string &long_name);
-  static bool same(const FoundEntity &e, const std::vector<std::string> &words, EntityKind kind,
-                   const std::string &name);
-  static void absorb(FoundEntity &e, const std::string &name, const std::optional<std::string> &role);
+  bool same(std::size_t entity, const std::vector<std::string> &words, EntityKind kind, const std::string &name) const;
+  void absorb(std::size_t entity, const std::string &name, const std::vector<std::string> &words,
+              const std::optional<std::string> &role);
 };
 
 } // namespace detail

@@ -48,7 +48,7 @@ std::vector<Attribution> ArticleReader::find_attributions() {
 
 // "told the BBC", "urged ministers": who follows these verbs listens.
 bool ArticleReader::takes_listener(std::size_t v) const {
-  const std::string &w = t_[v].lower;
+  std::string_view w = t_[v].lower;
   return w == "told" || w == "tells" || w == "telling" || w == "urged" || w == "asked" || w == "warned" ||
          w == "assured" || w == "reminded" || w == "promised";
 }
@@ -56,10 +56,12 @@ bool ArticleReader::takes_listener(std::size_t v) const {
 // "called it “…”", "described the plan as “…”", "thanked the teams for
 // “…”": a verb that speaks only when a quotation follows it closely.
 bool ArticleReader::naming_verb(std::size_t v) const {
-  static const char *const verbs[] = {"called", "calls",    "dubbed",   "branded",    "labelled",   "labeled",
-                                      "hailed", "thanked",  "thanks",   "praised",    "praises",    "credited",
-                                      "lauded", "welcomed", "welcomes", "criticised", "criticized", "blamed"};
-  if (std::none_of(std::begin(verbs), std::end(verbs), [&](const char *w) { return t_[v].lower == w; })) return false;
+  static const std::string_view verbs[] = {"called",   "calls",   "dubbed",  "branded",    "labelled",   "labeled",
+                                           "hailed",   "thanked", "praised", "accused",    "blamed",     "welcomed",
+                                           "slammed",  "thanks",  "praises", "criticised", "criticized", "accuses",
+                                           "credited", "lauded",  "welcomes"};
+  if (std::none_of(std::begin(verbs), std::end(verbs), [&](std::string_view w) { return t_[v].lower == w; }))
+    return false;
   std::size_t limit = std::min(t_.size(), v + 7);
   for (std::size_t k = v + 1; k < limit; ++k) {
     if (t_[k].text == "." || t_[k].text == ";") return false;
@@ -142,6 +144,10 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
     if (m.last >= token || sentence_of(t_[m.first].begin) != here || !sentence_initial(m.first)) continue;
     if (registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity)) return m.entity;
   }
+  // A "he" opening a paragraph: the subject of the paragraph before.
+  if (here == 0 && state_.previous_paragraph_subject != npos &&
+      std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention &m) { return m.last < token; }))
+    return state_.previous_paragraph_subject;
   if (state_.last_person != npos && state_.last_person_paragraph + 1 >= state_.paragraph) return state_.last_person;
   // A paragraph that opens with "He said:" goes on about the subject of the one before.
   if (here == 0 && state_.previous_paragraph_subject != npos) return state_.previous_paragraph_subject;
@@ -155,6 +161,12 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
 std::size_t ArticleReader::speaker_after(std::size_t i) {
   if (i >= t_.size()) return npos;
   if (detail::is_pronoun(t_[i].lower)) return pronoun_referent(i);
+  // "said Ortega's lawyer, Carla Mendes": the person named after the role speaks, not the one whose role it is.
+  for (std::size_t k = i; k + 2 < t_.size() && k < i + 5 && t_[k].word; ++k) {
+    if (!detail::is_role_noun(t_[k].lower) || t_[k].capitalized || t_[k + 1].text != ",") continue;
+    const Mention *m = mention_starting_at(k + 2);
+    if (m && registry_.entities[m->entity].kind == EntityKind::person) return m->entity;
+  }
   if (const Mention *m = mention_starting_at(i)) return m->entity;
   for (std::size_t k = i; k < t_.size() && k < i + 3; ++k) // "said Kremlin spokesman Dmitry Peskov"
     if (const Mention *m = mention_starting_at(k)) return m->entity;
@@ -386,6 +398,23 @@ const Attribution *ArticleReader::nearest(const std::vector<Attribution> &attrib
 // speaker, when the quote stands alone; a heading line naming one person;
 // the one person named in the paragraph before a paragraph that is a
 // quote (a letter or statement introduced there).
+// "Ruiz was blunt: “This bridge is unsafe.”": a quote after a colon is the
+// words of the person its sentence is about, named before the colon.
+std::size_t ArticleReader::colon_subject(const Quote &q) const {
+  std::size_t at = q.open;
+  while (at > 0 && text_[at - 1] == ' ') --at;
+  if (at == 0 || text_[at - 1] != ':') return npos;
+  std::size_t s = sentence_of(q.open), first = t_.size();
+  for (std::size_t k = 0; k < t_.size(); ++k)
+    if (t_[k].begin >= sentences_[s].begin && first == t_.size()) first = k;
+  for (const Mention &m : mentions_) {
+    if (t_[m.first].begin < sentences_[s].begin || t_[m.last].end > at || in_quote(t_[m.first].begin)) continue;
+    if (object_of_preposition(m, first)) continue;
+    return registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity) ? m.entity : npos;
+  }
+  return npos;
+}
+
 std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const {
   if (std::size_t credited = credit_after(q.close); credited != npos) return credited;
   if (state_.credit_speaker != npos && q.open == 0) return state_.credit_speaker; // the credit line below
@@ -394,6 +423,7 @@ std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vecto
   for (const Attribution &a : attributions)
     if (t_[a.verb].end <= q.open) earlier = &a;
   if (earlier && whole_sentence(q)) return earlier->speaker;
+  if (std::size_t subject = colon_subject(q); subject != npos) return subject;
   if (!whole_sentence(q)) return npos;
   if (state_.last_quote_paragraph + 1 >= state_.paragraph && state_.last_quote_speaker != npos)
     return state_.last_quote_speaker;
@@ -417,7 +447,7 @@ std::size_t ArticleReader::credit_after(std::size_t close) const {
   std::size_t k = 0;
   while (k < t_.size() && t_[k].begin < close) ++k;
   if (k >= t_.size()) return npos;
-  const std::string &dash = t_[k].text;
+  std::string_view dash = t_[k].text;
   if (dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93" && dash != "-") return npos;
   const Mention *m = mention_starting_at(k + 1);
   return m && registry_.entities[m->entity].kind == EntityKind::person ? m->entity : npos;

@@ -8,6 +8,8 @@ namespace {
 
 bool ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
+// ASCII lower case, as std::tolower in the "C" locale, without the call.
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Length of the UTF-8 letter at `i` (Latin-1 Supplement, Latin Extended,
 // Cyrillic, ...), or 0 when it is punctuation or space.
@@ -33,12 +35,12 @@ bool upper_at(std::string_view s, std::size_t i) {
   return false;
 }
 
-const char *const abbreviations[] = {"mr.",  "mrs.", "ms.",   "dr.",  "prof.", "st.",     "jr.",   "sr.",  "gen.",
-                                     "lt.",  "col.", "capt.", "sgt.", "gov.",  "sen.",    "rep.",  "rev.", "no.",
-                                     "vs.",  "etc.", "inc.",  "ltd.", "co.",   "corp.",   "jan.",  "feb.", "mar.",
-                                     "apr.", "jun.", "jul.",  "aug.", "sep.",  "sept.",   "oct.",  "nov.", "dec.",
-                                     "mon.", "tue.", "wed.",  "thu.", "fri.",  "sat.",    "sun.",  "u.s.", "u.k.",
-                                     "u.n.", "e.g.", "i.e.",  "a.m.", "p.m.",  "approx.", "dept.", "est.", "fig."};
+constexpr std::string_view abbreviations[] = {
+    "mr.",   "mrs.",  "ms.",  "dr.",  "prof.", "st.",  "jr.",     "sr.",   "gen.", "lt.",  "col.",
+    "capt.", "sgt.",  "gov.", "sen.", "rep.",  "rev.", "no.",     "vs.",   "etc.", "inc.", "ltd.",
+    "co.",   "corp.", "jan.", "feb.", "mar.",  "apr.", "jun.",    "jul.",  "aug.", "sep.", "sept.",
+    "oct.",  "nov.",  "dec.", "mon.", "tue.",  "wed.", "thu.",    "fri.",  "sat.", "sun.", "u.s.",
+    "u.k.",  "u.n.",  "e.g.", "i.e.", "a.m.",  "p.m.", "approx.", "dept.", "est.", "fig."};
 
 bool is_closing_quote_at(std::string_view s, std::size_t i, std::size_t &length) {
   if (s[i] == '"' || s[i] == '\'') {
@@ -61,7 +63,7 @@ bool sentence_start_at(std::string_view s, std::size_t i) {
 } // namespace
 
 bool is_abbreviation(std::string_view word) {
-  return std::any_of(std::begin(abbreviations), std::end(abbreviations), [&](const char *a) { return word == a; });
+  return std::any_of(std::begin(abbreviations), std::end(abbreviations), [&](std::string_view a) { return word == a; });
 }
 
 std::string trim(std::string_view text) {
@@ -77,6 +79,7 @@ std::string trim(std::string_view text) {
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;
+  tokens.reserve(s.size() / 4 + 1);
   std::size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -110,7 +113,7 @@ std::vector<Token> tokenize(std::string_view s) {
         if (s[i] == '.') {
           std::string word(s.substr(t.begin, i + 1 - t.begin));
           std::string lower = word;
-          for (char &ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          for (char &ch : lower) ch = lower_ascii(ch);
           bool inner = i + 1 < s.size() && ascii_alpha(static_cast<unsigned char>(s[i + 1])) && i + 2 <= s.size() &&
                        (i + 2 == s.size() || s[i + 2] == '.');
           if (inner || is_abbreviation(lower)) {
@@ -122,14 +125,49 @@ std::vector<Token> tokenize(std::string_view s) {
       }
     }
     t.end = i;
-    t.text = std::string(s.substr(t.begin, t.end - t.begin));
+    t.text = TokenText(std::string(s.substr(t.begin, t.end - t.begin)));
     t.lower = t.text;
-    for (char &ch : t.lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (char &ch : t.lower) ch = lower_ascii(ch);
     t.number = t.word &&
                std::all_of(t.text.begin(), t.text.end(), [](char ch) { return digit(static_cast<unsigned char>(ch)); });
     tokens.push_back(std::move(t));
   }
   return tokens;
+}
+
+std::vector<std::vector<Token>> tokens_of_parts(std::vector<Token> &&text_tokens, std::string_view text,
+                                                const std::vector<std::size_t> &begin,
+                                                const std::vector<std::size_t> &size) {
+  // The tokenizer looks a few bytes past a token's end (a joiner and the
+  // letter after it, "U.S."): a token that ends this close to its part's end
+  // may differ from the part's own, and is tokenized again with the rest.
+  constexpr std::size_t lookahead = 8;
+  std::vector<std::vector<Token>> out(begin.size());
+  std::size_t k = 0;
+  for (std::size_t p = 0; p < begin.size(); ++p) {
+    const std::size_t from = begin[p], to = from + size[p];
+    while (k < text_tokens.size() && text_tokens[k].begin < from) ++k;
+    std::size_t again = 0; // where tokenize(part) takes over, from the part's start
+    // A token of the text that runs into the part (bytes that are no UTF-8): the part's own.
+    if (k == 0 || text_tokens[k - 1].end <= from) {
+      std::size_t last = k;
+      while (last < text_tokens.size() && text_tokens[last].begin < to && text_tokens[last].end + lookahead <= to)
+        ++last;
+      out[p].reserve(last - k + 2);
+      for (; k < last; ++k) {
+        out[p].push_back(std::move(text_tokens[k]));
+        out[p].back().begin -= from;
+        out[p].back().end -= from;
+      }
+      again = k < text_tokens.size() && text_tokens[k].begin < to ? text_tokens[k].begin - from : size[p];
+    }
+    for (Token &t : tokenize(text.substr(from + again, size[p] - again))) {
+      t.begin += again;
+      t.end += again;
+      out[p].push_back(std::move(t));
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> tokenize_words(std::string_view text) {
@@ -161,7 +199,7 @@ std::vector<Bounds> split_sentences(std::string_view s) {
       std::size_t w = i;
       while (w > start && s[w - 1] != ' ' && s[w - 1] != '\n' && s[w - 1] != '(') --w;
       std::string word(s.substr(w, i + 1 - w));
-      for (char &ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      for (char &ch : word) ch = lower_ascii(ch);
       while (!word.empty() && (word[0] == '"' || word[0] == '\'')) word.erase(0, 1);
       if (is_abbreviation(word)) continue;
       if (word.size() == 2 && ascii_alpha(static_cast<unsigned char>(word[0]))) continue; // initials: "J. Smith"
