@@ -1139,7 +1139,8 @@ function statusesOf(result) {
   return statuses;
 }
 
-function sameArticles(list, more) {
+// The articles read so far, then those of `more` not among them.
+function withNewArticles(list, more) {
   const texts = new Set(list.map((a) => a.text));
   return [...list, ...more.filter((a) => !texts.has(a.text))];
 }
@@ -1148,7 +1149,7 @@ async function mergeDraft(draft, read) {
   await settled();
   const before = statusesOf(state.result);
   const changes = applyDraft(state.story, draft, session.memory);
-  session.memory.articles = sameArticles(session.memory.articles, read);
+  session.memory.articles = withNewArticles(session.memory.articles, read);
   const result = await core.request('check', { story: state.story });
   const after = statusesOf(result);
   /** @type {Record<string, { from: string, to: string }>} */

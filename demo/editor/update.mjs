@@ -38,50 +38,35 @@ function freeId(wanted, taken) {
 }
 
 /**
- * The story's source for each drafted source: the same article (same URL, or same id and
- * headline), else a copy added to the story under a free id.
- * @param {Story} story @param {Source[]} drafted
+ * The story's item for each drafted one (`isSame`), else a copy added to the story's list under a
+ * free id: drafted id -> the story's id.
+ * @template {{ id: string }} T
+ * @param {T[]} items the story's list (changed in place)
+ * @param {T[]} drafted
+ * @param {(mine: T, theirs: T) => boolean} isSame
  */
-function mapSources(story, drafted) {
-  const taken = new Set(story.sources.map((s) => s.id));
+function mapInto(items, drafted, isSame) {
+  const taken = new Set(items.map((x) => x.id));
   const map = new Map();
-  for (const source of drafted) {
-    const same = story.sources.find((s) => (source.url && s.url === source.url)
-      || (s.id === source.id && squash(s.headline) === squash(source.headline)));
-    if (same) {
-      map.set(source.id, same.id);
-      continue;
-    }
-    const copy = { ...source, id: freeId(source.id, taken) };
-    story.sources.push(copy);
-    map.set(source.id, copy.id);
+  for (const item of drafted) {
+    const same = items.find((x) => isSame(x, item));
+    const id = same ? same.id : freeId(item.id, taken);
+    if (!same) items.push({ ...item, id });
+    map.set(item.id, id);
   }
   return map;
 }
+
+// The same article: the same URL, or the same id and headline.
+/** @param {Source} a @param {Source} b */
+const sameSource = (a, b) => (!!b.url && a.url === b.url) || (a.id === b.id && squash(a.headline) === squash(b.headline));
 
 /** @param {Entity} entity */
 const namesOf = (entity) => [entity.name, ...(entity.aliases || [])].filter(Boolean).map(squash);
 
-/**
- * The story's entity for each drafted one: the same name or spelling, else a copy under a free id.
- * @param {Story} story @param {Entity[]} drafted
- */
-function mapEntities(story, drafted) {
-  const taken = new Set(story.entities.map((e) => e.id));
-  const map = new Map();
-  for (const entity of drafted) {
-    const names = namesOf(entity);
-    const same = story.entities.find((e) => namesOf(e).some((n) => names.includes(n)));
-    if (same) {
-      map.set(entity.id, same.id);
-      continue;
-    }
-    const copy = { ...entity, id: freeId(entity.id, taken) };
-    story.entities.push(copy);
-    map.set(entity.id, copy.id);
-  }
-  return map;
-}
+// The same entity: a name or spelling in common.
+/** @param {Entity} a @param {Entity} b */
+const sameEntity = (a, b) => namesOf(a).some((n) => namesOf(b).includes(n));
 
 /**
  * Adds a new draft to an edited story, in place. Returns what it added, for the editor to review.
@@ -91,8 +76,8 @@ function mapEntities(story, drafted) {
  * @returns {UpdateChanges}
  */
 export function applyDraft(story, draft, memory) {
-  const sourceOf = mapSources(story, draft.sources || []);
-  const entityOf = mapEntities(story, draft.entities || []);
+  const sourceOf = mapInto(story.sources, draft.sources || [], sameSource);
+  const entityOf = mapInto(story.entities, draft.entities || [], sameEntity);
   const owner = new Map(); // evidence key -> the story's claim that holds it
   for (const claim of story.claims) for (const key of claimKeys(claim)) if (!owner.has(key)) owner.set(key, claim);
   const deleted = new Set(memory.deleted);

@@ -150,16 +150,15 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
   if (!org && last + 2 < t_.size() && t_[last + 1].text == "," && t_[last + 2].capitalized &&
       detail::is_us_state(t_[last + 2].lower))
     place = true;
-  // A name seen as a place stays one: "The (San Jose) Mercury News".
-  for (const FoundEntity &e : registry_.entities)
-    if (!org && e.kind == EntityKind::place && e.name == name) place = true;
+  // A name seen as a place stays one: "The (San Jose) Mercury News" (the
+  // registry's lookup: every word of the name in a known place's name).
+  if (!org && registry_.known(name, EntityKind::place) != npos) place = true;
   if (org) {
     if (name.rfind("The ", 0) == 0) name = name.substr(4);
     add_mention(first, last, registry_.add(name, EntityKind::organization, std::nullopt));
     return;
   }
-  // A name the article has already placed stays a place: "The (San Jose) Mercury News".
-  if (place || registry_.known(name, EntityKind::place) != npos) {
+  if (place) {
     add_mention(first, last, registry_.add(name, EntityKind::place, std::nullopt));
     return;
   }

@@ -149,8 +149,6 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
       std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention &m) { return m.last < token; }))
     return state_.previous_paragraph_subject;
   if (state_.last_person != npos && state_.last_person_paragraph + 1 >= state_.paragraph) return state_.last_person;
-  // A paragraph that opens with "He said:" goes on about the subject of the one before.
-  if (here == 0 && state_.previous_paragraph_subject != npos) return state_.previous_paragraph_subject;
   std::size_t found = state_.last_named_person;
   for (const Mention &m : mentions_)
     if (m.last < token && registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity))
