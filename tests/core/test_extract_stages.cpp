@@ -723,3 +723,78 @@ TEST_CASE("dates: 'earlier in the day' and 'later in the day' are the reference 
   CHECK(dates[0].date.to_string() == "2024-09-02");
   CHECK(dates[1].date.to_string() == "2024-09-02");
 }
+
+TEST_CASE("clauses: a participle phrase after a comma is a clause of its own, with no subject") {
+  std::string text = "The storm hit the coast on Monday, cutting power to 40,000 homes, according to officials.";
+  std::vector<Token> t = tokenize(text);
+  std::vector<Clause> clauses = main_clauses(t, 0, t.size() - 1, std::vector<bool>(t.size(), false));
+  REQUIRE(clauses.size() == 2);
+  CHECK(t[clauses[0].verb].lower == "hit");
+  CHECK(t[clauses[0].last].lower == "monday");
+  CHECK(clauses[1].participle);
+  CHECK(t[clauses[1].first].lower == "cutting");
+  // Prepositions in -ing and speech verbs open no clause.
+  std::string other = "The board met on Monday, including two new members, saying it was pleased.";
+  std::vector<Token> o = tokenize(other);
+  CHECK(main_clauses(o, 0, o.size() - 1, std::vector<bool>(o.size(), false)).size() == 1);
+}
+
+TEST_CASE("drafts: a participle phrase is a claim of the clause's actor, dated by that clause") {
+  Story story = draft_story({{"a.txt",
+                              "Storm\n\nThe storm hit the coast on Monday, cutting power to 40,000 homes. Halvern "
+                              "Corp bought Tessaly, ending a year of talks since the regulator approved it in "
+                              "March 2023.\n",
+                              monday}});
+  const Claim *hit = claim_with(story, "The storm hit the coast");
+  const Claim *cut = claim_with(story, "cutting power");
+  REQUIRE(hit);
+  REQUIRE(cut);
+  CHECK(cut->who == hit->who);
+  CHECK(cut->when->to_string() == "2024-09-02");
+  CHECK(hit->what.find("cutting") == std::string::npos);
+  // A subordinate clause inside the phrase dates only itself.
+  const Claim *ending = claim_with(story, "ending a year of talks");
+  REQUIRE(ending);
+  CHECK(ending->when->to_string() != "2023-03");
+  auto approved =
+      std::find_if(story.claims.begin(), story.claims.end(), [](const Claim &c) { return c.who == "regulator"; });
+  REQUIRE(approved != story.claims.end());
+  CHECK(approved->when->to_string() == "2023-03");
+}
+
+TEST_CASE("drafts: a subject with a decimal figure or a count before its noun") {
+  Story story = draft_story({{"a.txt",
+                              "Quake\n\nA 7.8-magnitude earthquake shook the region on Monday. At least 10 deaths "
+                              "were reported. About 40,000 people were evacuated.\n",
+                              monday}});
+  const Claim *shook = claim_with(story, "earthquake shook the region");
+  REQUIRE(shook);
+  CHECK(shook->who.find("earthquake") != std::string::npos);
+  const Claim *deaths = claim_with(story, "10 deaths were reported");
+  REQUIRE(deaths);
+  CHECK(deaths->who.find("deaths") != std::string::npos); // "deaths" is no verb after a count
+  const Claim *fled = claim_with(story, "40,000 people were evacuated");
+  REQUIRE(fled);
+  CHECK(fled->who.find("40-000-people") != std::string::npos); // "About" opens no phrase before a figure
+}
+
+TEST_CASE("drafts: an 'it' inside a sentence is the organisation named before it there") {
+  Story story = draft_story({{"a.txt",
+                              "Court\n\nThe storm hit the coast. Ortega appealed to the Supreme Tribunal after it "
+                              "upheld the fine in March 2023.\n",
+                              monday}});
+  const Claim *upheld = claim_with(story, "it upheld the fine");
+  REQUIRE(upheld);
+  CHECK(upheld->who == "supreme-tribunal");
+  CHECK(upheld->when->to_string() == "2023-03");
+}
+
+TEST_CASE("drafts: 'This was …' goes on with the actor of the clause before") {
+  Story story = draft_story({{"a.txt",
+                              "Visit\n\nAna Ruiz arrived in Lisbon on Monday.\n\nThis was her first visit to a "
+                              "member state since the court fined her.\n",
+                              monday}});
+  const Claim *first = claim_with(story, "This was her first visit");
+  REQUIRE(first);
+  CHECK(first->who == "ana-ruiz");
+}

@@ -253,8 +253,14 @@ void ArticleReader::read_facts(std::size_t s) {
   std::vector<bool> quoted(t_.size(), false);
   for (std::size_t k = first; k <= last; ++k) quoted[k] = in_quote(t_[k].begin);
   std::vector<detail::Clause> clauses = detail::main_clauses(t_, first, last, quoted);
+  std::size_t acted = npos; // the actor of the clause before, for its participle phrase
   for (const detail::Clause &c : clauses) {
-    std::size_t who = clause_actor(c);
+    if (c.participle) {
+      if (acted != npos) read_participle(c, acted, s);
+      for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
+      continue;
+    }
+    std::size_t who = acted = clause_actor(c);
     if (who ==
         npos) { // "They had reason to celebrate, as Tottenham were held": the adverbial clause has its own subject
       for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
@@ -264,11 +270,8 @@ void ArticleReader::read_facts(std::size_t s) {
     fact.what = clause_text(c, clauses.size() == 1);
     if (clauses.size() > 1) fact.sentence = fact.what; // the evidence of one clause is that clause
     fact.topic = verb_stem(t_[c.verb].lower);
-    std::vector<std::pair<std::size_t, std::size_t>> skip;
-    for (const detail::Clause &sub : c.subordinate)
-      skip.push_back({offset_ + t_[sub.first].begin, offset_ + t_[sub.last].end});
     std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
-    set_when(fact, begin, offset_ + t_[c.last].end, skip, past_verb(c.verb) && !future_clause(c));
+    set_when(fact, begin, offset_ + t_[c.last].end, subordinate_bytes(c), past_verb(c.verb) && !future_clause(c));
     out_.statements.push_back(std::move(fact));
     for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
   }
@@ -303,6 +306,30 @@ void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, co
   out_.statements.push_back(std::move(fact));
 }
 
+// ", killing over 190 people": the phrase's subject is the clause's before
+// it, and so is its date, unless the phrase gives its own.
+void ArticleReader::read_participle(const detail::Clause &c, std::size_t who, std::size_t s) {
+  FoundStatement fact = statement(ClaimKind::event, who, s);
+  fact.what = clause_text(c, false);
+  fact.sentence = fact.what;
+  fact.topic = verb_stem(t_[c.verb].lower);
+  set_when(fact, offset_ + t_[c.first].begin, offset_ + t_[c.last].end, subordinate_bytes(c), false);
+  const FoundStatement *before = out_.statements.empty() ? nullptr : &out_.statements.back();
+  if (!fact.when_text && before && before->who == who) {
+    fact.when = before->when;
+    fact.when_text = before->when_text;
+  }
+  out_.statements.push_back(std::move(fact));
+}
+
+// The byte spans of a clause's subordinate clauses, whose dates are not its own.
+std::vector<std::pair<std::size_t, std::size_t>> ArticleReader::subordinate_bytes(const detail::Clause &c) const {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const detail::Clause &sub : c.subordinate)
+    spans.push_back({offset_ + t_[sub.first].begin, offset_ + t_[sub.last].end});
+  return spans;
+}
+
 bool ArticleReader::future_clause(const detail::Clause &c) const {
   for (std::size_t k = c.first; k <= c.last; ++k) {
     std::string_view w = t_[k].lower;
@@ -333,6 +360,10 @@ std::size_t ArticleReader::clause_actor(const detail::Clause &c) {
     state_.last_group = who;
     state_.last_group_paragraph = state_.paragraph;
   }
+  if (who != npos) {
+    state_.last_actor = who;
+    state_.last_actor_paragraph = state_.paragraph;
+  }
   if (who != npos && kind != EntityKind::person) {
     state_.last_thing = who;
     state_.last_thing_paragraph = state_.paragraph;
@@ -358,6 +389,21 @@ std::size_t ArticleReader::thing_referent(const detail::Clause &c) const {
   return state_.last_thing != npos && state_.last_thing_paragraph + 1 >= state_.paragraph ? state_.last_thing : npos;
 }
 
+// "... the International Criminal Court (ICC) since it issued a warrant": an
+// "it" inside a sentence stands for the last organisation named before it
+// in that sentence.
+std::size_t ArticleReader::organization_before(std::size_t token) const {
+  std::size_t found = npos;
+  for (const Mention &m : mentions_) {
+    if (m.last >= token || registry_.entities[m.entity].kind != EntityKind::organization) continue;
+    bool same_sentence = true;
+    for (std::size_t k = m.last + 1; k < token && same_sentence; ++k)
+      same_sentence = t_[k].text != "." && t_[k].text != "?" && t_[k].text != "!";
+    if (same_sentence) found = m.entity;
+  }
+  return found;
+}
+
 // "They", "Their best finish", "Its shares": the organisation or place
 // that last acted, in this or the previous paragraph.
 std::size_t ArticleReader::group_referent() const {
@@ -379,7 +425,14 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
   if (last.lower == "they" && before - 1 == first_word(c))
     return group_referent() != npos ? group_referent() : thing_referent(c); // "Leicester won. They had ..."
-  if (last.lower == "it" && before - 1 == first_word(c)) return thing_referent(c);
+  if (last.lower == "it" && before - 1 == first_word(c)) {
+    std::size_t named = organization_before(c.first);
+    return named != npos ? named : thing_referent(c);
+  }
+  // "This was Putin's first visit", "This marks the first time": the event
+  // of the sentence before, whose actor this clause goes on with.
+  if (last.lower == "this" && before - 1 == first_word(c))
+    return state_.last_actor_paragraph + 1 >= state_.paragraph ? state_.last_actor : npos;
   if (age_description(first_word(c), before)) return pronoun_referent(before - 1);
   // "Mongolia's foreign ministry confirmed": the ministry acts, not Mongolia.
   if (!last.capitalized && (detail::is_actor_noun(last.lower) || detail::is_role_noun(last.lower))) {
@@ -458,10 +511,12 @@ std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb
   // "In Syria, the quake killed", "After the vote, the bank said",
   // "Earlier in the day, the jury ...": an opening phrase up to its comma is
   // no part of the subject.
-  while (from < verb && (detail::is_preposition(t_[from].lower) || detail::is_subordinator(t_[from].lower) ||
-                         detail::is_sentence_adverb(t_[from].lower))) {
+  // "About 40,000 people" is a count, not an opening phrase.
+  while (from < verb && approximation_end(from, verb) == from &&
+         (detail::is_preposition(t_[from].lower) || detail::is_subordinator(t_[from].lower) ||
+          detail::is_sentence_adverb(t_[from].lower))) {
     std::size_t comma = from + 1;
-    while (comma < verb && t_[comma].text != ",") ++comma;
+    while (comma < verb && (t_[comma].text != "," || glued_digits(comma))) ++comma;
     if (comma >= verb) break;
     from = comma + 1;
   }
@@ -471,7 +526,7 @@ std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb
     std::string_view w = t_[k].lower;
     // "A chorus of European leaders", "Shares in Tessaly", "The jury of eight men and four women"
     bool inner = (w == "of" || w == "in" || w == "and") && k > from && k + 1 < verb;
-    bool figure = t_[k].text == "," && k > from && t_[k - 1].number && k + 1 < verb && t_[k + 1].number; // 40,000
+    bool figure = (t_[k].text == "," || t_[k].text == ".") && k > from && glued_digits(k); // 40,000, 7.8
     if ((!t_[k].word && !figure) || (detail::is_preposition(w) && !inner) || detail::is_pronoun(w) ||
         detail::is_subordinator(w) || w == "it" || w == "they" || w == "we" || w == "i" || w == "you" || w == "there" ||
         w == "this" || w == "that")
@@ -482,6 +537,15 @@ std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb
   std::size_t entity = registry_.add(name, EntityKind::other, std::nullopt);
   if (entity != npos) state_.unnamed.insert(entity);
   return entity;
+}
+
+// "40,000", "7.8", "7.8-magnitude": a comma or point with digits glued on
+// both sides is inside a figure.
+bool ArticleReader::glued_digits(std::size_t k) const {
+  if (k == 0 || k + 1 >= t_.size()) return false;
+  const Token &before = t_[k - 1], &after = t_[k + 1];
+  bool digit_after = after.word && std::isdigit(static_cast<unsigned char>(after.text[0]));
+  return before.number && digit_after && before.end == t_[k].begin && t_[k].end == after.begin;
 }
 
 // Past "More than", "About", "At least" before a number: "More than 40,000

@@ -83,6 +83,49 @@ std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t f
   return spans;
 }
 
+// ", killing over 190 people", ", sending buildings tumbling": a participle
+// right after a comma opens a phrase that states a second fact of the same
+// subject. Not a preposition in -ing ("including", "according") and not a
+// speech verb (", saying ..." reports words, which quotes read).
+bool participle_head(const std::vector<Token> &t, std::size_t i, const std::vector<bool> &quoted) {
+  if (i == 0 || t[i - 1].text != "," || quoted[i] || !t[i].word || t[i].capitalized) return false;
+  std::string_view w = t[i].lower;
+  if (w.size() < 6 || !ends_with(w, "ing") || is_speech_verb(w) || is_preposition(w) || is_not_verb(w)) return false;
+  static const char *const not_participles[] = {"including",  "according", "during",    "following", "regarding",
+                                                "concerning", "excluding", "something", "nothing",   "anything",
+                                                "everything", "evening",   "morning",   "spring",    "building"};
+  for (const char *n : not_participles)
+    if (w == n) return false;
+  return true;
+}
+
+// The first participle phrase in (verb, stop], outside subordinate spans.
+std::size_t participle_start(const std::vector<Token> &t, std::size_t verb, std::size_t stop,
+                             const std::vector<bool> &quoted, const std::vector<Clause> &subordinate) {
+  for (std::size_t i = verb + 2; i < stop; ++i) {
+    bool in_span = false;
+    for (const Clause &span : subordinate) in_span = in_span || (i >= span.first && i <= span.last);
+    if (!in_span && participle_head(t, i, quoted)) return i;
+  }
+  return static_cast<std::size_t>(-1);
+}
+
+// A clause [start, stop] with its verb, and its closing participle phrase as
+// a clause of its own.
+void add_clause(std::vector<Clause> &out, const std::vector<Token> &t, std::size_t start, std::size_t stop,
+                std::size_t verb, const std::vector<bool> &quoted) {
+  std::vector<Clause> spans = subordinate_spans(t, start, stop, quoted);
+  std::size_t phrase = participle_start(t, verb, stop, quoted, spans);
+  if (phrase == static_cast<std::size_t>(-1)) {
+    out.push_back({start, stop, verb, std::move(spans)});
+    return;
+  }
+  out.push_back({start, phrase - 2, verb, subordinate_spans(t, start, phrase - 2, quoted)});
+  Clause tail{phrase, stop, phrase, subordinate_spans(t, phrase, stop, quoted)};
+  tail.participle = true;
+  out.push_back(std::move(tail));
+}
+
 } // namespace
 
 bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subject) {
@@ -90,11 +133,15 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
   if (!token.word || token.number || token.capitalized) return false;
   std::string_view w = token.lower;
   if (is_not_verb(w)) return false;
+  // "This was" is a subject and its verb, "this year" a determiner and its noun.
+  if (is_auxiliary(w) && i > 0 && t[i - 1].lower == "this") return true;
   if (is_auxiliary(w) || is_irregular_past(w)) return !after_determiner(t, i);
   if (ends_with(w, "ed")) return !after_determiner(t, i);
-  // Present tense: only right after its subject ("Musk agrees", "Ardern says").
-  return after_subject && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is") &&
-         !after_determiner(t, i);
+  // Present tense: only right after its subject ("Musk agrees", "Ardern says"),
+  // never after a count ("10 deaths").
+  bool after_count = i > 0 && t[i - 1].number;
+  return after_subject && !after_count && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") &&
+         !ends_with(w, "is") && !after_determiner(t, i);
 }
 
 std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first, std::size_t last,
@@ -109,8 +156,7 @@ std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first,
     std::size_t stop = i > last ? last : (i > start ? i - 1 : start);
     if (i <= last && t[stop].text == "," && stop > start) --stop;
     std::size_t verb = first_verb(t, start, stop, quoted);
-    if (verb != static_cast<std::size_t>(-1))
-      out.push_back({start, stop, verb, subordinate_spans(t, start, stop, quoted)});
+    if (verb != static_cast<std::size_t>(-1)) add_clause(out, t, start, stop, verb, quoted);
     start = i + 1;
   }
   return out;

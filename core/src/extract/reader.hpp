@@ -58,6 +58,10 @@ struct ReaderState {
   // ("The quake"), and where: what a sentence's "It" stands for.
   std::size_t last_thing = npos;
   std::size_t last_thing_paragraph = 0;
+  // Whoever acted in the last clause, and where: "This was his first visit"
+  // goes on with the event that actor just did.
+  std::size_t last_actor = npos;
+  std::size_t last_actor_paragraph = 0;
   // Who said the last quote, and where: a quote standing alone in the next
   // paragraph goes on with the same speech.
   std::size_t last_quote_speaker = npos;
@@ -165,6 +169,9 @@ private:
   bool modifies_noun(std::size_t byte) const;
   void read_facts(std::size_t s);
   void read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted);
+  std::size_t organization_before(std::size_t token) const;
+  std::vector<std::pair<std::size_t, std::size_t>> subordinate_bytes(const detail::Clause &c) const;
+  void read_participle(const detail::Clause &c, std::size_t who, std::size_t s);
   bool future_clause(const detail::Clause &c) const;
   std::string clause_text(const detail::Clause &c, bool whole_sentence) const;
   std::size_t clause_actor(const detail::Clause &c);
@@ -179,6 +186,7 @@ private:
   static bool inside(const std::vector<detail::Clause> &spans, std::size_t token);
   std::size_t noun_phrase_actor(std::size_t first, std::size_t verb);
   std::size_t approximation_end(std::size_t from, std::size_t verb) const;
+  bool glued_digits(std::size_t k) const;
   static std::string verb_stem(const std::string &w);
 
   const Article &article_;
