@@ -731,7 +731,7 @@ TEST_CASE("clauses: a participle phrase after a comma is a clause of its own, wi
   REQUIRE(clauses.size() == 2);
   CHECK(t[clauses[0].verb].lower == "hit");
   CHECK(t[clauses[0].last].lower == "monday");
-  CHECK(clauses[1].participle);
+  CHECK(clauses[1].shares_subject);
   CHECK(t[clauses[1].first].lower == "cutting");
   // Prepositions in -ing and speech verbs open no clause.
   std::string other = "The board met on Monday, including two new members, saying it was pleased.";
@@ -797,4 +797,68 @@ TEST_CASE("drafts: 'This was …' goes on with the actor of the clause before") 
   const Claim *first = claim_with(story, "This was her first visit");
   REQUIRE(first);
   CHECK(first->who == "ana-ruiz");
+}
+
+TEST_CASE("clauses: a second verb after 'and' is a clause of the same subject, unless a verb came between") {
+  auto clauses_of = [](const std::string &text, std::vector<Token> &t) {
+    t = tokenize(text);
+    return main_clauses(t, 0, t.size() - 1, std::vector<bool>(t.size(), false));
+  };
+  std::vector<Token> t;
+  std::vector<Clause> split =
+      clauses_of("Ortega was convicted of four counts of fraud and acquitted of two counts.", t);
+  REQUIRE(split.size() == 2);
+  CHECK(t[split[0].last].lower == "fraud");
+  CHECK(split[1].shares_subject);
+  CHECK(t[split[1].verb].lower == "acquitted");
+  // "and was" after an object: the auxiliary opens the second predicate.
+  CHECK(clauses_of("The jury found her not guilty of two charges and was deadlocked on three.", t).size() == 2);
+  // The second verb belongs to the reported clause, whose subject is "the quake".
+  CHECK(clauses_of("The agency said the quake measured 7.4 and was centred in Pazarcik.", t).size() == 1);
+  // A verb followed by a plain noun stays with the first ("killed and injured people").
+  CHECK(clauses_of("The storm destroyed roads and damaged homes.", t).size() == 1);
+  // ", and <verb>" shares the subject too, but not after a subordinate clause's verb.
+  std::vector<Clause> comma = clauses_of("Ortega lost the vote, and resigned on Monday.", t);
+  REQUIRE(comma.size() == 2);
+  CHECK(comma[1].shares_subject);
+  std::vector<Clause> after_since =
+      clauses_of("Ruiz flew to Lisbon after the court fined her in May, and paid the fine.", t);
+  REQUIRE(after_since.size() == 2);
+  CHECK_FALSE(after_since[1].shares_subject);
+}
+
+TEST_CASE("drafts: a second predicate is a claim of the subject, its excerpt from the subject on") {
+  Story story = draft_story({{"a.txt",
+                              "Verdict\n\nOrtega was convicted of four counts of fraud on Monday and acquitted of two "
+                              "counts. Ruiz was acquitted on three charges while a mistrial was declared on two.\n",
+                              monday}});
+  const Claim *acquitted = claim_with(story, "acquitted of two counts");
+  REQUIRE(acquitted);
+  CHECK(acquitted->who == "ortega");
+  REQUIRE(acquitted->when);
+  CHECK(acquitted->when->to_string() == "2024-09-02");
+  REQUIRE(acquitted->evidence.size() == 1);
+  CHECK(acquitted->evidence[0].quote.rfind("Ortega was convicted", 0) == 0);
+  // A closing "while" clause is a fact of its own, not part of the first one's excerpt.
+  const Claim *ruiz = claim_with(story, "Ruiz was acquitted on three charges");
+  REQUIRE(ruiz);
+  CHECK(ruiz->evidence[0].quote.find("mistrial") == std::string::npos);
+}
+
+TEST_CASE("merge: different small counts, or a claim holding a different figure, keep facts apart") {
+  FactSignature three = signature_of("Ortega was found guilty of three wire fraud counts", 1, {1});
+  FactSignature four = signature_of("Ortega was convicted of four out of 11 counts of wire fraud", 1, {1});
+  FactSignature four_again = signature_of("Ortega was found guilty on four counts of wire fraud", 1, {1});
+  CHECK_FALSE(same_fact(three, four));
+  CHECK(same_fact(four, four_again));
+  CHECK(figures_conflict(three, four));
+  CHECK_FALSE(figures_conflict(four, four_again));
+}
+
+TEST_CASE("merge: the same actor and action with the same names is one fact") {
+  FactSignature award = signature_of("was voted PFA Players' Player of the Season for his performances", 1, {1});
+  FactSignature same = signature_of("was voted PFA Players' Player of the Season", 1, {1});
+  FactSignature other = signature_of("was voted FWA Footballer of the Year", 1, {1});
+  CHECK(same_fact(award, same));
+  CHECK_FALSE(same_fact(award, other));
 }

@@ -253,22 +253,26 @@ void ArticleReader::read_facts(std::size_t s) {
   std::vector<bool> quoted(t_.size(), false);
   for (std::size_t k = first; k <= last; ++k) quoted[k] = in_quote(t_[k].begin);
   std::vector<detail::Clause> clauses = detail::main_clauses(t_, first, last, quoted);
-  std::size_t acted = npos; // the actor of the clause before, for its participle phrase
+  std::size_t acted = npos;   // the actor of the clause before, for its second predicate
+  std::size_t acted_from = 0; // where that clause begins, its subject
   for (const detail::Clause &c : clauses) {
-    if (c.participle) {
-      if (acted != npos) read_participle(c, acted, s);
+    if (c.shares_subject) {
+      if (acted != npos) read_second_predicate(c, acted, acted_from, s);
       for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
       continue;
     }
     std::size_t who = acted = clause_actor(c);
+    acted_from = c.first;
     if (who ==
         npos) { // "They had reason to celebrate, as Tottenham were held": the adverbial clause has its own subject
       for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
       continue;
     }
     FoundStatement fact = statement(ClaimKind::event, who, s);
-    fact.what = clause_text(c, clauses.size() == 1);
-    if (clauses.size() > 1) fact.sentence = fact.what; // the evidence of one clause is that clause
+    detail::Clause own = detail::without_contrast(t_, c);
+    fact.what = clause_text(own, clauses.size() == 1);
+    if (clauses.size() > 1 || own.last != c.last)
+      fact.sentence = fact.what; // the evidence of one clause is that clause
     fact.topic = verb_stem(t_[c.verb].lower);
     std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
     set_when(fact, begin, offset_ + t_[c.last].end, subordinate_bytes(c), past_verb(c.verb) && !future_clause(c));
@@ -306,12 +310,15 @@ void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, co
   out_.statements.push_back(std::move(fact));
 }
 
-// ", killing over 190 people": the phrase's subject is the clause's before
-// it, and so is its date, unless the phrase gives its own.
-void ArticleReader::read_participle(const detail::Clause &c, std::size_t who, std::size_t s) {
+// ", killing over 190 people", "and acquitted of four counts": a second
+// predicate's subject is the clause's before it, and so is its date, unless
+// the predicate gives its own. Its evidence runs from the subject
+// (`subject_from`) to its end, so that the excerpt names who acted.
+void ArticleReader::read_second_predicate(const detail::Clause &c, std::size_t who, std::size_t subject_from,
+                                          std::size_t s) {
   FoundStatement fact = statement(ClaimKind::event, who, s);
   fact.what = clause_text(c, false);
-  fact.sentence = fact.what;
+  fact.sentence = clause_text({subject_from, c.last, c.verb, {}}, false);
   fact.topic = verb_stem(t_[c.verb].lower);
   set_when(fact, offset_ + t_[c.first].begin, offset_ + t_[c.last].end, subordinate_bytes(c), false);
   const FoundStatement *before = out_.statements.empty() ? nullptr : &out_.statements.back();

@@ -99,31 +99,71 @@ bool participle_head(const std::vector<Token> &t, std::size_t i, const std::vect
   return true;
 }
 
-// The first participle phrase in (verb, stop], outside subordinate spans.
-std::size_t participle_start(const std::vector<Token> &t, std::size_t verb, std::size_t stop,
+// "was convicted of four counts and acquitted of four", "found her not
+// guilty and was deadlocked on three": "and" with no comma before a second
+// verb of the same subject, which states a second fact. The verb must be
+// followed by what a predicate goes on with (a preposition, a determiner, a
+// number, a name), so that "killed and injured people" stays one.
+bool coordinated_predicate(const std::vector<Token> &t, std::size_t i, std::size_t stop,
+                           const std::vector<bool> &quoted) {
+  if (t[i].lower != "and" || quoted[i] || t[i - 1].text == "," || i + 2 > stop || quoted[i + 1]) return false;
+  if (!is_finite_verb(t, i + 1, true)) return false;
+  if (is_auxiliary(t[i + 1].lower)) return true;
+  const Token &next = t[i + 2];
+  std::string_view w = next.lower;
+  return next.number || (next.capitalized && next.word) || is_preposition(w) || w == "the" || w == "a" || w == "an" ||
+         w == "his" || w == "her" || w == "their" || w == "its";
+}
+
+// "was convicted", "has been found", "had not closed": the verb and the
+// auxiliaries and participles that go with it; its last token.
+std::size_t verb_group_end(const std::vector<Token> &t, std::size_t verb, std::size_t stop) {
+  std::size_t end = verb;
+  while (end < stop &&
+         (is_auxiliary(t[end + 1].lower) || t[end + 1].lower == "not" || is_finite_verb(t, end + 1, false)))
+    ++end;
+  return end;
+}
+
+// "AFAD said the quake measured 7.4 and was centred in ...": a verb between
+// the clause's own and "and" means the second verb may be that one's, the
+// reported clause's; only "and" that follows the clause's own verb group
+// joins a second predicate of its subject.
+bool only_verb_before(const std::vector<Token> &t, std::size_t verb, std::size_t and_at,
+                      const std::vector<bool> &quoted) {
+  for (std::size_t k = verb_group_end(t, verb, and_at) + 1; k < and_at; ++k)
+    if (!quoted[k] && is_finite_verb(t, k, false)) return false;
+  return true;
+}
+
+// Where the first second predicate of the clause whose verb is `verb`
+// begins, outside subordinate spans: a participle phrase or a coordinated
+// verb (its first token, which is its verb); `npos` when there is none.
+std::size_t second_predicate(const std::vector<Token> &t, std::size_t verb, std::size_t stop,
                              const std::vector<bool> &quoted, const std::vector<Clause> &subordinate) {
   for (std::size_t i = verb + 2; i < stop; ++i) {
     bool in_span = false;
     for (const Clause &span : subordinate) in_span = in_span || (i >= span.first && i <= span.last);
-    if (!in_span && participle_head(t, i, quoted)) return i;
+    if (in_span) continue;
+    if (participle_head(t, i, quoted)) return i;
+    if (coordinated_predicate(t, i - 1, stop, quoted) && only_verb_before(t, verb, i - 1, quoted)) return i;
   }
   return static_cast<std::size_t>(-1);
 }
 
-// A clause [start, stop] with its verb, and its closing participle phrase as
-// a clause of its own.
+// A clause [start, stop] with its verb, and each second predicate in it
+// (", killing 190 people"; "and acquitted of four counts") as a clause of
+// its own whose subject is the first one's.
 void add_clause(std::vector<Clause> &out, const std::vector<Token> &t, std::size_t start, std::size_t stop,
-                std::size_t verb, const std::vector<bool> &quoted) {
+                std::size_t verb, const std::vector<bool> &quoted, bool shares_subject) {
   std::vector<Clause> spans = subordinate_spans(t, start, stop, quoted);
-  std::size_t phrase = participle_start(t, verb, stop, quoted, spans);
-  if (phrase == static_cast<std::size_t>(-1)) {
-    out.push_back({start, stop, verb, std::move(spans)});
+  std::size_t second = second_predicate(t, verb, stop, quoted, spans);
+  if (second == static_cast<std::size_t>(-1)) {
+    out.push_back({start, stop, verb, std::move(spans), shares_subject});
     return;
   }
-  out.push_back({start, phrase - 2, verb, subordinate_spans(t, start, phrase - 2, quoted)});
-  Clause tail{phrase, stop, phrase, subordinate_spans(t, phrase, stop, quoted)};
-  tail.participle = true;
-  out.push_back(std::move(tail));
+  out.push_back({start, second - 2, verb, subordinate_spans(t, start, second - 2, quoted), shares_subject});
+  add_clause(out, t, second, stop, second, quoted, true);
 }
 
 } // namespace
@@ -144,6 +184,18 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
          !ends_with(w, "is") && !after_determiner(t, i);
 }
 
+Clause without_contrast(const std::vector<Token> &t, const Clause &c) {
+  if (c.subordinate.empty()) return c;
+  const Clause &span = c.subordinate.back();
+  std::string_view w = t[span.first].lower;
+  if ((w != "while" && w != "whereas") || span.last != c.last || span.first <= c.verb + 1) return c;
+  Clause own = c;
+  own.last = span.first - 1;
+  if (t[own.last].text == "," && own.last > own.first) --own.last;
+  own.subordinate.pop_back();
+  return own;
+}
+
 std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first, std::size_t last,
                                  const std::vector<bool> &quoted) {
   std::vector<Clause> out;
@@ -156,7 +208,11 @@ std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first,
     std::size_t stop = i > last ? last : (i > start ? i - 1 : start);
     if (i <= last && t[stop].text == "," && stop > start) --stop;
     std::size_t verb = first_verb(t, start, stop, quoted);
-    if (verb != static_cast<std::size_t>(-1)) add_clause(out, t, start, stop, verb, quoted);
+    // ", and acquitted of four counts": a clause that opens with its verb has the subject before it,
+    // unless another verb came between (", since the court accused him ..., and issued a warrant")
+    bool shares_subject =
+        verb == start && !out.empty() && only_verb_before(t, out.back().verb, out.back().last + 1, quoted);
+    if (verb != static_cast<std::size_t>(-1)) add_clause(out, t, start, stop, verb, quoted, shares_subject);
     start = i + 1;
   }
   return out;

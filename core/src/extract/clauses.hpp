@@ -16,7 +16,7 @@ struct Clause {
   std::size_t first = 0, last = 0; // token indices, inclusive
   std::size_t verb = 0;            // the first finite verb
   std::vector<Clause> subordinate; // spans inside it whose dates are not its own (their verb unused)
-  bool participle = false;         // ", killing 190 people": no subject, the clause before it acts
+  bool shares_subject = false;     // ", killing 190 people", "and acquitted of four": the clause before it acts
 };
 
 // A verb that makes a statement: "was", "won", "agreed", and "agrees" or
@@ -25,12 +25,18 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
 
 // The main clauses of the sentence made of tokens [first, last] that have a
 // finite verb: split at ";" and at ", and" / ", but" / ", while" before a
-// new finite clause. A participle phrase that ends a clause (", sending
-// buildings tumbling") is a clause of its own, marked `participle`, right
-// after it. Tokens with `quoted[i]` (inside quotation marks) are never
-// verbs.
+// new finite clause. A second predicate of a clause's subject (a
+// participle phrase, ", sending buildings tumbling"; a verb after "and",
+// "and was deadlocked on three") is a clause of its own right after it,
+// marked `shares_subject`. Tokens with `quoted[i]` (inside quotation marks)
+// are never verbs.
 std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first, std::size_t last,
                                  const std::vector<bool> &quoted);
+
+// The clause without a closing contrast clause ("She was acquitted on four
+// counts while a mistrial was declared on three"): that clause states a
+// fact of its own (it has its own subject), which is not the first one's.
+Clause without_contrast(const std::vector<Token> &t, const Clause &c);
 
 } // namespace detail
 } // namespace factcard

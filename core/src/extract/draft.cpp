@@ -268,8 +268,12 @@ private:
       bool paraphrase = claim.kind == ClaimKind::quote && claim.who == who;
       if (claim.kind == ClaimKind::quote && !paraphrase) continue;
       double score = claim.who == who && fold_text(claim.what) == fold_text(what) ? 10 : 0;
-      for (const detail::FactSignature &seen : claim.signatures)
+      bool conflict = false;
+      for (const detail::FactSignature &seen : claim.signatures) {
         score = std::max(score, detail::fact_similarity(seen, signature));
+        conflict = conflict || detail::figures_conflict(seen, signature);
+      }
+      if (conflict) continue;
       if (score > best_score) best = c, best_score = score;
     }
     if (best == npos) {

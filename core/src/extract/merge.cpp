@@ -340,6 +340,7 @@ FactSignature signature_of(std::string_view text, std::size_t actor, const std::
   s.entities.insert(entities.begin(), entities.end());
   s.amounts = amounts_in(text);
   s.stems = content_stems(text);
+  s.names = capitalised_words(text);
   s.actions = action_stems(text);
   s.denied = denied_stems(text, s.negated);
   return s;
@@ -361,6 +362,7 @@ struct Agreement {
   bool counted_conflict = false; // a count of the same thing that differs ("eight charges" / "three counts")
   bool sum = false;              // money or a percentage that meets
   bool same_when = false;        // the same distinctive date ("issued in March 2023")
+  bool same_names = false;       // most capitalised words in common, three at least
 };
 
 Agreement agreement(const FactSignature &a, const FactSignature &b) {
@@ -372,6 +374,9 @@ Agreement agreement(const FactSignature &a, const FactSignature &b) {
   g.entity = std::any_of(a.entities.begin(), a.entities.end(), [&](std::size_t e) { return b.entities.count(e); });
   g.same_actor = a.actor == b.actor;
   g.same_when = !a.when.empty() && a.when == b.when;
+  std::size_t names = 0;
+  for (const std::string &w : a.names) names += b.names.count(w);
+  g.same_names = names >= 3 && names * 3 >= 2 * std::min(a.names.size(), b.names.size());
   std::vector<double> met_values;
   for (const Amount &x : a.amounts) {
     bool met = false, same_kind = false, other_count = false;
@@ -411,6 +416,10 @@ bool figures_agree(const Agreement &g) {
   return g.figures >= 2 || g.counted_thing || (g.sum && g.same_actor && g.shared >= 1);
 }
 
+bool has_small_count(const FactSignature &f) {
+  return std::any_of(f.amounts.begin(), f.amounts.end(), [](const Amount &x) { return !x.distinctive; });
+}
+
 } // namespace
 
 double fact_similarity(const FactSignature &a, const FactSignature &b) {
@@ -437,6 +446,9 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   // same thing ("eight of the charges" / "three of the counts") when no
   // other number meets.
   if (g.conflict || (g.counted_conflict && !g.small_number)) return false;
+  // Both give small counts and none of them meets ("three wire fraud counts"
+  // / "four out of 11 counts"): two different numbers, so two facts.
+  if (!g.small_number && has_small_count(a) && has_small_count(b)) return false;
   // Each gives a count of the same thing that the other lacks ("acquitted on
   // four, mistrial on three counts" / "convicted on four of 11 counts"): two
   // sentences of several facts each, which share one of them at most.
@@ -452,9 +464,16 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   // A small count of the same thing is an anchor as a figure is ("convicted on
   // four counts" / "found guilty on four charges"), with the same threshold.
   if (g.counted_small && g.entity && g.shared >= 3 && g.overlap >= 0.3) return true;
-  // Short claims meet on all their words ("10 deaths confirmed"), longer ones on three.
-  bool enough = g.shared >= 3 || (g.shared >= 2 && g.shared == g.smaller) || (g.small_number && g.shared >= 2);
+  // Short claims meet on all their words ("10 deaths confirmed"), longer ones
+  // on three, or on the names they give ("was voted PFA Players' Player").
+  bool enough =
+      g.shared >= 3 || (g.shared >= 2 && g.shared == g.smaller) || (g.small_number && g.shared >= 2) || g.same_names;
   return g.same_actor && enough && g.overlap >= 0.5;
+}
+
+bool figures_conflict(const FactSignature &a, const FactSignature &b) {
+  Agreement g = agreement(a, b), h = agreement(b, a);
+  return g.conflict || h.conflict || (g.counted_conflict && !g.small_number) || (h.counted_conflict && !h.small_number);
 }
 
 bool same_quote(std::string_view a, std::string_view b) {

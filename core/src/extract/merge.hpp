@@ -35,6 +35,7 @@ struct FactSignature {
   std::set<std::size_t> entities;                   // draft-wide entity indices, the actor's included
   std::vector<Amount> amounts;
   std::set<std::string> stems;
+  std::set<std::string> names;   // capitalised words, folded: "pfa", "players", "season"
   std::set<std::string> actions; // the stems that name what happened: "=guilty", "depart" ("departed")
   bool negated = false;          // "not", "never", "acquitted": the opposite of a plain statement
   std::set<std::string> denied;  // the stems a negation is about: "guilty" in "found not guilty"
@@ -48,6 +49,11 @@ bool same_fact(const FactSignature &a, const FactSignature &b);
 // How alike two facts are, 0 when they are not the same fact: to choose the
 // best of several claims a new sentence could join.
 double fact_similarity(const FactSignature &a, const FactSignature &b);
+
+// Whether two facts give different figures for the same thing ("four
+// counts" / "three counts", "$44bn" / "$43bn"): then they are never one
+// claim, even through a third fact each resembles.
+bool figures_conflict(const FactSignature &a, const FactSignature &b);
 
 // Whether two quotes are one quote transcribed twice: their words align
 // (longest common subsequence) over most of the shorter one.
