@@ -862,3 +862,28 @@ TEST_CASE("merge: the same actor and action with the same names is one fact") {
   CHECK(same_fact(award, same));
   CHECK_FALSE(same_fact(award, other));
 }
+
+TEST_CASE("merge: a score is a match's result, told from either side") {
+  CHECK(scores_in("Tottenham were held 2-2 by Chelsea") == std::set<std::string>{"2-2"});
+  CHECK(scores_in("a 1\xE2\x80\x93"
+                  "3 defeat") == std::set<std::string>{"3-1"});
+  CHECK(scores_in("in 2013-14, at 3:22 p.m.").empty()); // a season and a time of day
+  FactSignature held = signature_of("Tottenham were held 2-2 by Chelsea", 1, {1, 2});
+  FactSignature earned = signature_of("Hazard's late goal earned Chelsea a 2-2 draw", 3, {3, 2});
+  FactSignature other = signature_of("Chelsea beat Tottenham 3-1 in the reverse fixture", 2, {2, 1});
+  CHECK(same_fact(held, earned));
+  CHECK_FALSE(same_fact(held, other));
+  // A score inside an adverbial clause is that clause's fact, not the main one's.
+  std::string text = "Leicester had reason to celebrate, as Tottenham were held 2-2 by Chelsea";
+  CHECK(signature_of(text, 4, {4, 1, 2}, "Leicester had reason to celebrate,").scores.empty());
+}
+
+TEST_CASE("claims: a fact's own words leave out its adverbial clauses") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt", "Title\n\nLeicester had reason to celebrate on Monday, as Tottenham were held 2-2 by Chelsea.\n",
+       monday});
+  auto celebrate = std::find_if(a.statements.begin(), a.statements.end(),
+                                [](const FoundStatement &s) { return s.what.rfind("Leicester had", 0) == 0; });
+  REQUIRE(celebrate != a.statements.end());
+  CHECK(celebrate->own_words == "Leicester had reason to celebrate on Monday ");
+}

@@ -59,8 +59,9 @@ struct FoundQuote {
 struct FoundStatement {
   ClaimKind kind = ClaimKind::statement; // statement or event
   std::size_t who = npos;
-  std::string what;     // the clause (a statement: its sentence)
-  std::string sentence; // the verbatim sentence, the evidence
+  std::string what;      // the clause (a statement: its sentence)
+  std::string sentence;  // the verbatim sentence, the evidence
+  std::string own_words; // a fact's clause without its adverbial clauses, whose figures are theirs; empty: `what`
   std::optional<Date> when;
   std::optional<std::string> when_text;
   std::string topic;                  // for events: the main verb's stem

@@ -271,6 +271,7 @@ void ArticleReader::read_facts(std::size_t s) {
     FoundStatement fact = statement(ClaimKind::event, who, s);
     detail::Clause own = detail::without_contrast(t_, c);
     fact.what = clause_text(own, clauses.size() == 1);
+    fact.own_words = words_outside_adverbials(own);
     if (clauses.size() > 1 || own.last != c.last)
       fact.sentence = fact.what; // the evidence of one clause is that clause
     fact.topic = verb_stem(t_[c.verb].lower);
@@ -286,8 +287,7 @@ void ArticleReader::read_facts(std::size_t s) {
 // its own words.
 void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted) {
   std::string_view word = t_[span.first].lower;
-  bool adverbial = word == "after" || word == "before" || word == "because" || word == "since" || word == "as" ||
-                   word == "although" || word == "though" || word == "while" || word == "when" || word == "until";
+  bool adverbial = detail::is_adverbial_span(t_, span);
   bool absolute = word == "with"; // "with Arsenal beating them twice": its participle is its verb
   if ((!adverbial && !absolute) || span.first + 1 > span.last) return;
   detail::Clause clause{span.first + 1, span.last, span.first + 1, {}};
@@ -327,6 +327,24 @@ void ArticleReader::read_second_predicate(const detail::Clause &c, std::size_t w
     fact.when_text = before->when_text;
   }
   out_.statements.push_back(std::move(fact));
+}
+
+// "They had reason to celebrate on Monday, as Tottenham were held 2-2": the
+// clause's words without its adverbial clauses, which are facts of their
+// own; empty when it has none.
+std::string ArticleReader::words_outside_adverbials(const detail::Clause &c) const {
+  std::string out;
+  std::size_t from = c.first;
+  for (const detail::Clause &span : c.subordinate) {
+    if (!detail::is_adverbial_span(t_, span) || span.first < from) continue;
+    std::size_t end = span.first - 1;
+    if (end > from && t_[end].text == ",") --end;
+    if (span.first > from) out += join_words(t_, from, end, text_) + " ";
+    from = span.last + 1;
+  }
+  if (from == c.first) return "";
+  if (from <= c.last) out += join_words(t_, from, c.last, text_);
+  return out;
 }
 
 // The byte spans of a clause's subordinate clauses, whose dates are not its own.

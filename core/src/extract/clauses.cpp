@@ -184,6 +184,12 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
          !ends_with(w, "is") && !after_determiner(t, i);
 }
 
+bool is_adverbial_span(const std::vector<Token> &t, const Clause &span) {
+  std::string_view w = t[span.first].lower;
+  return w == "after" || w == "before" || w == "because" || w == "since" || w == "as" || w == "although" ||
+         w == "though" || w == "while" || w == "when" || w == "until";
+}
+
 Clause without_contrast(const std::vector<Token> &t, const Clause &c) {
   if (c.subordinate.empty()) return c;
   const Clause &span = c.subordinate.back();

@@ -33,6 +33,10 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
 std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first, std::size_t last,
                                  const std::vector<bool> &quoted);
 
+// "after the vote was held", "as Tottenham were held": a subordinate span
+// that is an adverbial clause, a fact with its own subject and verb.
+bool is_adverbial_span(const std::vector<Token> &t, const Clause &span);
+
 // The clause without a closing contrast clause ("She was acquitted on four
 // counts while a mistrial was declared on three"): that clause states a
 // fact of its own (it has its own subject), which is not the first one's.

@@ -303,6 +303,27 @@ std::vector<Amount> amounts_in(std::string_view text) {
   return out;
 }
 
+std::set<std::string> scores_in(std::string_view text) {
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool starts = digit(text[i]) && (i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) ||
+                                                 text[i - 1] == '.' || text[i - 1] == ',' || text[i - 1] == '-'));
+    if (!starts) continue;
+    std::size_t end = i, after = 0;
+    int decimals = 0;
+    double home = read_number(text, i, end, decimals);
+    std::size_t dash = text.substr(end, 3) == "\xE2\x80\x93" ? 3 : (end < text.size() && text[end] == '-' ? 1 : 0);
+    if (dash == 0 || decimals > 0 || end + dash >= text.size() || !digit(text[end + dash])) continue;
+    double away = read_number(text, end + dash, after, decimals);
+    bool glued = after < text.size() && (std::isalnum(static_cast<unsigned char>(text[after])) || text[after] == '-');
+    if (decimals > 0 || glued || home > 30 || away > 30) continue; // "2013-14" is a season, "3-2-1" no score
+    auto [low, high] = std::minmax(home, away);
+    out.insert(std::to_string(static_cast<int>(high)) + "-" + std::to_string(static_cast<int>(low)));
+    i = after;
+  }
+  return out;
+}
+
 bool same_amount(const Amount &a, const Amount &b) {
   if (a.kind != b.kind) return false;
   double unit = std::max(a.unit, b.unit);
@@ -334,13 +355,16 @@ std::set<std::string> action_stems(std::string_view text) {
   return out;
 }
 
-FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities) {
+FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities,
+                           std::string_view own) {
+  std::string_view figures = own.empty() ? text : own;
   FactSignature s;
   s.actor = actor;
   s.entities.insert(entities.begin(), entities.end());
   s.amounts = amounts_in(text);
   s.stems = content_stems(text);
   s.names = capitalised_words(text);
+  s.scores = scores_in(figures);
   s.actions = action_stems(text);
   s.denied = denied_stems(text, s.negated);
   return s;
@@ -363,6 +387,8 @@ struct Agreement {
   bool sum = false;              // money or a percentage that meets
   bool same_when = false;        // the same distinctive date ("issued in March 2023")
   bool same_names = false;       // most capitalised words in common, three at least
+  bool score = false;            // a score both give ("2-2")
+  bool score_conflict = false;   // both give scores, and none meets
 };
 
 Agreement agreement(const FactSignature &a, const FactSignature &b) {
@@ -376,6 +402,8 @@ Agreement agreement(const FactSignature &a, const FactSignature &b) {
   g.same_when = !a.when.empty() && a.when == b.when;
   std::size_t names = 0;
   for (const std::string &w : a.names) names += b.names.count(w);
+  g.score = std::any_of(a.scores.begin(), a.scores.end(), [&](const std::string &x) { return b.scores.count(x); });
+  g.score_conflict = !g.score && !a.scores.empty() && !b.scores.empty();
   g.same_names = names >= 3 && names * 3 >= 2 * std::min(a.names.size(), b.names.size());
   std::vector<double> met_values;
   for (const Amount &x : a.amounts) {
@@ -441,6 +469,11 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   });
   if (opposite || (a.negated != b.negated && a.actor != b.actor)) return false;
   Agreement g = agreement(a, b);
+  // A match's score is its result: the same score between the same sides
+  // ("held 2-2 by Chelsea" / "earned Chelsea a 2-2 draw") is one fact, and
+  // another score another match.
+  if (g.score_conflict) return false;
+  if (g.score && (g.entity || g.same_actor) && !g.conflict) return true;
   if (g.figures > 0) return figures_agree(g);
   // Two different figures are two facts; so are two different counts of the
   // same thing ("eight of the charges" / "three of the counts") when no

@@ -27,6 +27,10 @@ std::vector<Amount> amounts_in(std::string_view text);
 // Equal at the coarser of their precisions, and of the same kind.
 bool same_amount(const Amount &a, const Amount &b);
 
+// The scores written in a text ("3-2", "2–2"), the higher first: "2-3"
+// and "3-2" are one result told from either side.
+std::set<std::string> scores_in(std::string_view text);
+
 // Content words, stemmed, without stopwords, numbers and names.
 std::set<std::string> content_stems(std::string_view text);
 
@@ -36,13 +40,18 @@ struct FactSignature {
   std::vector<Amount> amounts;
   std::set<std::string> stems;
   std::set<std::string> names;   // capitalised words, folded: "pfa", "players", "season"
+  std::set<std::string> scores;  // "2-2", "3-1": a match's result
   std::set<std::string> actions; // the stems that name what happened: "=guilty", "depart" ("departed")
   bool negated = false;          // "not", "never", "acquitted": the opposite of a plain statement
   std::set<std::string> denied;  // the stems a negation is about: "guilty" in "found not guilty"
   std::string when;              // a date that tells the fact apart ("in March 2023"), set by the draft
 };
 
-FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities);
+// `own`: the words of `text` outside its adverbial clauses ("..., as
+// Tottenham were held 2-2"), whose figures and scores are those clauses'
+// facts, not this one's; empty when there are none.
+FactSignature signature_of(std::string_view text, std::size_t actor, const std::vector<std::size_t> &entities,
+                           std::string_view own = {});
 
 // Whether two facts from different outlets state the same thing.
 bool same_fact(const FactSignature &a, const FactSignature &b);
