@@ -887,3 +887,15 @@ TEST_CASE("claims: a fact's own words leave out its adverbial clauses") {
   REQUIRE(celebrate != a.statements.end());
   CHECK(celebrate->own_words == "Leicester had reason to celebrate on Monday ");
 }
+
+TEST_CASE("quotes: the evidence runs through every sentence of the quote, and stops at the next quote") {
+  ArticleAnalysis a =
+      analyse_article({"a.txt",
+                       "Launch\n\n\"It was incredible. Thanks for the great ride,\" Ana Ruiz said.\n\n"
+                       "\"Free speech matters,\" Tomas Ebner said, adding, \"Twitter has potential.\"\n",
+                       monday});
+  REQUIRE(a.quotes.size() == 3);
+  CHECK(a.quotes[0].sentence == "\"It was incredible. Thanks for the great ride,\" Ana Ruiz said.");
+  CHECK(a.quotes[1].sentence == "\"Free speech matters,\" Tomas Ebner said, adding");
+  CHECK(a.quotes[2].sentence == "Tomas Ebner said, adding, \"Twitter has potential.\"");
+}

@@ -23,9 +23,11 @@ bool ArticleReader::whole_sentence(const Quote &q) const {
 }
 
 void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, std::vector<bool> &sentence_quoted) {
-  std::size_t previous = npos; // index into out_.quotes of this paragraph's last quote
-  std::size_t previous_close = 0;
-  for (const Quote &q : quotes_) {
+  std::size_t previous = npos;                       // index into out_.quotes of this paragraph's last quote
+  std::size_t previous_close = 0, previous_from = 0; // where it closes, where its evidence may begin
+  for (std::size_t i = 0; i < quotes_.size(); ++i) {
+    const Quote &q = quotes_[i];
+    const Quote *next = i + 1 < quotes_.size() ? &quotes_[i + 1] : nullptr;
     std::string words = detail::trim(std::string_view(text_).substr(q.begin, q.end - q.begin));
     while (!words.empty() && words.back() == ',') words.pop_back(); // the comma that leads into "she said"
     if (words.empty()) continue;
@@ -46,13 +48,14 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
                      sentence_of(previous_close) == sentence_of(q.open) && split_between(previous_close, q.open);
     if (continues) {
       out_.quotes[previous].quote += " " + words;
+      out_.quotes[previous].sentence = quote_evidence(previous_from, q, next);
     } else {
       FoundQuote found;
       found.quote = words;
       found.speaker = speaker;
       std::size_t s = sentence_of(q.open);
-      found.sentence =
-          std::string(std::string_view(text_).substr(sentences_[s].begin, sentences_[s].end - sentences_[s].begin));
+      previous_from = i > 0 ? quotes_[i - 1].close : 0;
+      found.sentence = quote_evidence(previous_from, q, next);
       found.paragraph = state_.paragraph;
       bool continued = !a && !out_.quotes.empty() && out_.quotes.back().speaker == speaker;
       if (continued) { // the same speech as the quote before it
@@ -82,8 +85,7 @@ void ArticleReader::keep_running_quote(const Quote &q, const std::string &words)
   FoundQuote found;
   found.quote = words;
   std::size_t s = sentence_of(q.open);
-  found.sentence =
-      std::string(std::string_view(text_).substr(sentences_[s].begin, sentences_[s].end - sentences_[s].begin));
+  found.sentence = quote_evidence(0, q, nullptr);
   found.paragraph = state_.paragraph;
   set_when(found, offset_ + sentences_[s].begin, offset_ + sentences_[s].end, {}, false);
   state_.running_quote = std::move(found);
@@ -175,8 +177,25 @@ std::size_t ArticleReader::reported_gap(std::size_t verb) const {
   return 0;
 }
 
-std::string ArticleReader::sentence_text(std::size_t s) const {
-  return std::string(std::string_view(text_).substr(sentences_[s].begin, sentences_[s].end - sentences_[s].begin));
+std::string ArticleReader::sentence_text(std::size_t first, std::size_t last) const {
+  last = last == npos || last < first ? first : std::min(last, sentences_.size() - 1);
+  return std::string(
+      std::string_view(text_).substr(sentences_[first].begin, sentences_[last].end - sentences_[first].begin));
+}
+
+// A quote's evidence: every sentence it runs through, to the one it closes in
+// (where "…,” Behnken said" names the speaker), but not the other quotes of
+// those sentences ("‘Q1’, Musk said, adding, ‘Q2’"): not before `from` (where
+// the quote before it closed) and not into `next`.
+std::string ArticleReader::quote_evidence(std::size_t from, const Quote &q, const Quote *next) const {
+  const Bounds &first = sentences_[sentence_of(q.open)];
+  const Bounds &last = sentences_[sentence_of(q.close ? q.close - 1 : q.open)];
+  std::size_t begin = std::max(first.begin, std::min(from, q.open));
+  std::size_t end = next && next->open > q.open && next->open < last.end ? std::max(next->open, q.close) : last.end;
+  std::string_view text = std::string_view(text_).substr(begin, end - begin);
+  while (!text.empty() && (text.front() == ',' || text.front() == ';' || text.front() == ' ')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ',' || text.back() == ' ')) text.remove_suffix(1);
+  return std::string(text);
 }
 
 FoundStatement ArticleReader::statement(ClaimKind kind, std::size_t who, std::size_t s) const {
