@@ -899,3 +899,12 @@ TEST_CASE("quotes: the evidence runs through every sentence of the quote, and st
   CHECK(a.quotes[1].sentence == "\"Free speech matters,\" Tomas Ebner said, adding");
   CHECK(a.quotes[2].sentence == "Tomas Ebner said, adding, \"Twitter has potential.\"");
 }
+
+TEST_CASE("drafts: a short given name is the formal one ('Bob' and 'Robert Behnken' are one person)") {
+  Story story = draft_story({{"a.txt", "Launch\n\nNASA's Bob Behnken flew to the station on Monday.\n", monday},
+                             {"b.txt", "Launch\n\nRobert Behnken flew to the station on Monday.\n", monday},
+                             {"c.txt", "Launch\n\nSam Behnken, his son, watched from Florida.\n", monday}});
+  std::size_t behnkens = 0;
+  for (const Entity &e : story.entities) behnkens += e.name.find("Behnken") != std::string::npos;
+  CHECK(behnkens == 2); // Bob and Robert are one; Sam is another
+}

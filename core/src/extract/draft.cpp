@@ -4,6 +4,7 @@
 #include "factcard/extract.hpp"
 #include "factcard/names.hpp"
 
+#include "lexicon.hpp"
 #include "merge.hpp"
 #include "tokens.hpp"
 
@@ -137,12 +138,26 @@ private:
 
   static bool is_http(const std::string &url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
 
+  // "Bob Behnken" and "Robert Behnken": a name's words with a short given
+  // name compared as the formal one.
+  static std::vector<std::string> formal_name_words(const std::string &name) {
+    std::string folded = fold_text(name), formal;
+    std::size_t last_space = folded.rfind(' ');
+    if (last_space == std::string::npos) return name_words(name);
+    for (std::size_t start = 0; start < last_space;) { // every word before the surname
+      std::size_t end = folded.find(' ', start);
+      formal += std::string(detail::formal_given_name(folded.substr(start, end - start))) + " ";
+      start = end + 1;
+    }
+    return name_words(formal + folded.substr(last_space + 1));
+  }
+
   std::size_t cluster(const FoundEntity &found) {
-    std::vector<std::string> words = name_words(found.name);
+    std::vector<std::string> words = formal_name_words(found.name);
     for (std::size_t i = 0; i < entities_.size(); ++i) {
-      std::vector<std::string> mine = name_words(entities_[i].name);
+      std::vector<std::string> mine = formal_name_words(entities_[i].name);
       bool same = mine == words || std::any_of(entities_[i].aliases.begin(), entities_[i].aliases.end(),
-                                               [&](const std::string &a) { return name_words(a) == words; });
+                                               [&](const std::string &a) { return formal_name_words(a) == words; });
       bool partial = found.kind == EntityKind::person && entities_[i].kind == EntityKind::person &&
                      (std::includes(mine.begin(), mine.end(), words.begin(), words.end()) ||
                       std::includes(words.begin(), words.end(), mine.begin(), mine.end()));

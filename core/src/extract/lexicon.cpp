@@ -251,6 +251,26 @@ bool is_known_place(std::string_view w) {
   return words.count(stripped(w)) > 0;
 }
 
+std::string_view formal_given_name(std::string_view w) {
+  // Short forms that stand for one formal name only ("Sam", "Alex", "Pat"
+  // stand for two and are left out).
+  static const std::pair<const char *, const char *> forms[] = {
+      {"bob", "robert"},      {"bobby", "robert"},      {"rob", "robert"},     {"bill", "william"},
+      {"billy", "william"},   {"jim", "james"},         {"jimmy", "james"},    {"mike", "michael"},
+      {"mick", "michael"},    {"tom", "thomas"},        {"tommy", "thomas"},   {"dick", "richard"},
+      {"rick", "richard"},    {"dave", "david"},        {"dan", "daniel"},     {"danny", "daniel"},
+      {"joe", "joseph"},      {"chris", "christopher"}, {"matt", "matthew"},   {"tony", "anthony"},
+      {"nick", "nicholas"},   {"andy", "andrew"},       {"ben", "benjamin"},   {"ed", "edward"},
+      {"ted", "edward"},      {"greg", "gregory"},      {"jeff", "jeffrey"},   {"ken", "kenneth"},
+      {"larry", "lawrence"},  {"pete", "peter"},        {"ron", "ronald"},     {"tim", "timothy"},
+      {"liz", "elizabeth"},   {"beth", "elizabeth"},    {"jenny", "jennifer"}, {"sue", "susan"},
+      {"maggie", "margaret"}, {"charlie", "charles"},   {"chuck", "charles"},  {"fred", "frederick"},
+      {"steve", "steven"},    {"doug", "douglas"},      {"don", "donald"},     {"jerry", "gerald"}};
+  for (const auto &[short_form, formal] : forms)
+    if (w == short_form) return formal;
+  return w;
+}
+
 bool is_us_state(std::string_view w) {
   // The news agencies' abbreviations (the period is a token of its own when it is not inside one), and the states they
   // spell out.

@@ -43,8 +43,9 @@ std::string news_sense(const std::string &lower);
 // itself the denial of "guilty" (its sense).
 enum class Negation { none, following, itself };
 Negation negation_of(const std::string &lower);
-std::string possessive_stripped(const std::string &word); // "Putin's" -> "Putin"
-bool is_month_name(std::string_view lower);               // "may", "sept": "May 30" is a day, not an amount
+std::string possessive_stripped(const std::string &word);   // "Putin's" -> "Putin"
+bool is_month_name(std::string_view lower);                 // "may", "sept": "May 30" is a day, not an amount
+std::string_view formal_given_name(std::string_view lower); // "bob" -> "robert"; any other word as it is
 
 } // namespace detail
 } // namespace factcard
