@@ -908,3 +908,16 @@ TEST_CASE("drafts: a short given name is the formal one ('Bob' and 'Robert Behnk
   for (const Entity &e : story.entities) behnkens += e.name.find("Behnken") != std::string::npos;
   CHECK(behnkens == 2); // Bob and Robert are one; Sam is another
 }
+
+TEST_CASE("entities: a role noun before a name is the person's role, not a first name") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt", "Title\n\nStriker Jamie Vardy scored twice. Dean Smith watched from the stands.\n", monday});
+  std::vector<std::string> names;
+  for (const FoundEntity &e : a.entities) names.push_back(e.name);
+  CHECK(std::find(names.begin(), names.end(), "Jamie Vardy") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "Dean Smith") != names.end()); // "Dean" is a given name as often
+  auto vardy =
+      std::find_if(a.entities.begin(), a.entities.end(), [](const FoundEntity &e) { return e.name == "Jamie Vardy"; });
+  REQUIRE(vardy != a.entities.end());
+  CHECK(vardy->role == std::optional<std::string>("Striker"));
+}

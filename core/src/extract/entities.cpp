@@ -162,11 +162,15 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
     add_mention(first, last, registry_.add(name, EntityKind::place, std::nullopt));
     return;
   }
-  // Titles and nationalities before a person's name are their role.
+  // Titles, nationalities and role nouns ("Striker Jamie Vardy") before a
+  // person's name are their role ("Dean" is a given name as often).
+  auto role_word = [&](std::size_t k) {
+    std::string_view w = t_[k].lower;
+    return detail::is_title_word(w) || detail::is_nationality(w) ||
+           (detail::is_role_noun(w) && w != "dean" && k < last) || (w == "of" && k > first);
+  };
   std::size_t name_first = first;
-  while (name_first <= last &&
-         (detail::is_title_word(t_[name_first].lower) || detail::is_nationality(t_[name_first].lower) ||
-          ((t_[name_first].lower == "of") && name_first > first))) {
+  while (name_first <= last && role_word(name_first)) {
     if (t_[name_first].lower == "of" && name_first + 1 <= last && detail::is_known_place(t_[name_first + 1].lower))
       ++name_first;
     ++name_first;
@@ -296,7 +300,8 @@ std::optional<std::string> ArticleReader::role_before(std::size_t first, std::si
     --begin;
   }
   bool has_title = false;
-  for (std::size_t k = begin; k < name_first; ++k) has_title = has_title || detail::is_title_word(t_[k].lower);
+  for (std::size_t k = begin; k < name_first; ++k)
+    has_title = has_title || detail::is_title_word(t_[k].lower) || detail::is_role_noun(t_[k].lower);
   if (!has_title || begin >= name_first) return std::nullopt;
   return join_words(t_, begin, name_first - 1, text_);
 }
