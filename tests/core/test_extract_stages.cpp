@@ -921,3 +921,19 @@ TEST_CASE("entities: a role noun before a name is the person's role, not a first
   REQUIRE(vardy != a.entities.end());
   CHECK(vardy->role == std::optional<std::string>("Striker"));
 }
+
+TEST_CASE("statements: a report before its speech verb ('…, police said on Monday.') is the speaker's") {
+  Story story = draft_story({{"a.txt",
+                              "Storm\n\nAna Ruiz visited the coast.\n\nThe storm destroyed 40 homes last year, Ana "
+                              "Ruiz said on Monday.\n\nThe bridge was closed, he said, and traffic stopped.\n",
+                              monday}});
+  const Claim *homes = claim_with(story, "destroyed 40 homes");
+  REQUIRE(homes);
+  CHECK(homes->kind == ClaimKind::statement);
+  CHECK(homes->who == "ana-ruiz");
+  REQUIRE(homes->when);
+  CHECK(homes->when->to_string() == "2024-09-02"); // said on Monday; "last year" is the report's
+  const Claim *bridge = claim_with(story, "The bridge was closed");
+  REQUIRE(bridge);
+  CHECK(bridge->kind != ClaimKind::statement); // a comma after the verb: not a plain trailing attribution
+}

@@ -158,10 +158,12 @@ void ArticleReader::read_statements(const std::vector<Attribution> &attributions
     taken[s] = true;
     FoundStatement st = statement(ClaimKind::statement, a.speaker, s);
     st.what = st.sentence;
-    // "said on Monday that ...": the date before what is reported
+    // "said on Monday that ...": the date before what is reported; "…, police
+    // said on Monday.": the date after the report
     std::size_t gap = reported_gap(a.verb);
-    set_when(st, offset_ + sentences_[s].begin, offset_ + t_[a.verb].end + (gap ? gap : near_verb), {},
-             past_verb(a.verb));
+    std::size_t begin = a.trailing != npos ? t_[a.trailing].begin : sentences_[s].begin;
+    std::size_t end = a.trailing != npos ? sentences_[s].end : t_[a.verb].end + (gap ? gap : near_verb);
+    set_when(st, offset_ + begin, offset_ + end, {}, past_verb(a.verb));
     out_.statements.push_back(std::move(st));
   }
   for (std::size_t s = 0; s < sentences_.size(); ++s) {

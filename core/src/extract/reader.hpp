@@ -35,9 +35,10 @@ struct Mention {
 };
 
 struct Attribution {
-  std::size_t verb;      // token index of the speech verb
-  std::size_t speaker;   // entity
-  bool reported = false; // "said that", "according to"
+  std::size_t verb;                                    // token index of the speech verb
+  std::size_t speaker;                                 // entity
+  bool reported = false;                               // "said that", "according to", "…, police said."
+  std::size_t trailing = static_cast<std::size_t>(-1); // "…, police said.": the token of its comma
 };
 
 // What the reader carries from one paragraph to the next. Entities are
@@ -129,6 +130,7 @@ private:
   std::size_t participle_subject(std::size_t v) const;
   bool inverted(std::size_t v) const;
   bool reported(std::size_t v) const;
+  std::size_t trailing_attribution(std::size_t v) const;
   void remember_speaker(std::size_t entity);
   std::size_t pronoun_referent(std::size_t token) const;
   std::size_t colon_speaker(const Quote &q) const;

@@ -5,6 +5,7 @@
 
 #include "factcard/names.hpp"
 
+#include "clauses.hpp"
 #include "lexicon.hpp"
 
 #include <algorithm>
@@ -39,7 +40,8 @@ std::vector<Attribution> ArticleReader::find_attributions() {
       if (speaker == npos && !inverted(v) && !takes_listener(v)) speaker = speaker_after(v + 1);
     }
     if (speaker == npos) continue;
-    found.push_back({v, speaker, according || reported(v)});
+    std::size_t trailing = according ? npos : trailing_attribution(v);
+    found.push_back({v, speaker, according || reported(v) || trailing != npos, trailing});
     remember_speaker(speaker);
     last_speech_byte_ = t_[v].end;
   }
@@ -116,6 +118,41 @@ bool ArticleReader::reported(std::size_t v) const { // "said that", "told report
     if (t_[k].text == "." || t_[k].text == "," || in_quote(t_[k].begin)) return false;
   }
   return false;
+}
+
+// "The economy grew 3% last year, the minister said on Monday.": what a
+// speaker reports before the speech verb, without quotation marks. The
+// comma before the speaker (at most six words back) ends a finite clause,
+// and only a few words follow the verb: no "that", no comma, no quote. When
+// a person or an organisation acts in that clause ("Ebner dispatched teams,
+// officials confirmed"), the fact is theirs, not a statement. The comma's
+// token, or npos.
+std::size_t ArticleReader::trailing_attribution(std::size_t v) const {
+  const Bounds &sentence = sentences_[sentence_of(t_[v].begin)];
+  std::size_t comma = npos;
+  for (std::size_t k = v; k-- > 0 && k + 8 > v && t_[k].begin >= sentence.begin;) {
+    if (in_quote(t_[k].begin)) return npos;
+    if (t_[k].text == ",") {
+      comma = k;
+      break;
+    }
+  }
+  if (comma == npos) return npos;
+  for (std::size_t k = v + 1; k < t_.size() && t_[k].begin < sentence.end; ++k)
+    if (k > v + 10 || t_[k].lower == "that" || t_[k].text == "," || in_quote(t_[k].begin)) return npos;
+  std::size_t first = comma;
+  while (first > 0 && t_[first - 1].begin >= sentence.begin) --first;
+  std::size_t verb = first;
+  while (verb < comma &&
+         (in_quote(t_[verb].begin) || !detail::is_finite_verb(t_, verb, verb > first && t_[verb - 1].word)))
+    ++verb;
+  if (verb == comma || comma < first + 4) return npos;
+  for (std::size_t k = first; k < verb; ++k) {
+    const Mention *m = mention_ending_at(k);
+    EntityKind kind = m ? registry_.entities[m->entity].kind : EntityKind::other;
+    if (kind == EntityKind::person || kind == EntityKind::organization) return npos;
+  }
+  return comma;
 }
 
 void ArticleReader::remember_speaker(std::size_t entity) {
