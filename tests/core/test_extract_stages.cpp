@@ -937,3 +937,11 @@ TEST_CASE("statements: a report before its speech verb ('…, police said on Mon
   REQUIRE(bridge);
   CHECK(bridge->kind != ClaimKind::statement); // a comma after the verb: not a plain trailing attribution
 }
+
+TEST_CASE("merge: denying the same thing is a shared action ('returned no verdict' / 'didn't reach a verdict')") {
+  FactSignature none = signature_of("The jury returned no verdict on three of the charges", 1, {1});
+  FactSignature reach = signature_of("The jury didn't reach a verdict on three of the counts", 1, {1});
+  FactSignature reached = signature_of("The jury reached a verdict on three of the counts", 1, {1});
+  CHECK(same_fact(none, reach));
+  CHECK_FALSE(same_fact(none, reached));
+}

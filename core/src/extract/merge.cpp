@@ -396,6 +396,10 @@ Agreement agreement(const FactSignature &a, const FactSignature &b) {
   for (const std::string &w : a.stems) g.shared += b.stems.count(w);
   g.smaller = std::min(a.stems.size(), b.stems.size());
   g.action = std::any_of(a.actions.begin(), a.actions.end(), [&](const std::string &w) { return b.actions.count(w); });
+  // "returned no verdict" / "didn't reach a verdict": denying the same thing is what happened in both.
+  g.action = g.action || std::any_of(a.denied.begin(), a.denied.end(), [&](const std::string &w) {
+               return b.denied.count(w) && w[0] != '#';
+             });
   g.overlap = g.smaller ? static_cast<double>(g.shared) / static_cast<double>(g.smaller) : 0;
   g.entity = std::any_of(a.entities.begin(), a.entities.end(), [&](std::size_t e) { return b.entities.count(e); });
   g.same_actor = a.actor == b.actor;
