@@ -945,3 +945,15 @@ TEST_CASE("merge: denying the same thing is a shared action ('returned no verdic
   CHECK(same_fact(none, reach));
   CHECK_FALSE(same_fact(none, reached));
 }
+
+TEST_CASE("quotes: 'he' and 'she' stand for the last person whose given name agrees") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Title\n\nJane Smith visited the site with Tom Reed. “It is a disgrace,” he "
+                                       "said.\n\nTom Reed left with Jane Smith. “We will rebuild,” she said.\n\n"
+                                       "Reed disagreed. “We will not,” the councillor said.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 3);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Tom Reed");
+  CHECK(a.entities[a.quotes[1].speaker].name == "Jane Smith");
+  CHECK(a.entities[a.quotes[2].speaker].name == "councillor"); // a title word is a description that speaks
+}

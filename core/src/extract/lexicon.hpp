@@ -47,5 +47,10 @@ std::string possessive_stripped(const std::string &word);   // "Putin's" -> "Put
 bool is_month_name(std::string_view lower);                 // "may", "sept": "May 30" is a day, not an amount
 std::string_view formal_given_name(std::string_view lower); // "bob" -> "robert"; any other word as it is
 
+// Pronouns agree with the people they stand for (lexicon_names.cpp).
+enum class Gender { unknown, female, male };
+Gender given_name_gender(std::string_view lower); // "jane": female; a name given to both: unknown
+Gender pronoun_gender(std::string_view lower);    // "she", "her": female; "it": unknown
+
 } // namespace detail
 } // namespace factcard

@@ -133,6 +133,8 @@ private:
   std::size_t trailing_attribution(std::size_t v) const;
   void remember_speaker(std::size_t entity);
   std::size_t pronoun_referent(std::size_t token) const;
+  std::size_t pronoun_referent(std::size_t token, bool by_gender) const;
+  bool agrees(std::size_t entity, std::size_t token) const;
   std::size_t colon_speaker(const Quote &q) const;
   void keep_running_quote(const Quote &q, const std::string &words);
   void finish_running_quote(std::size_t speaker);

@@ -166,31 +166,47 @@ void ArticleReader::remember_speaker(std::size_t entity) {
 // "he"/"she": the last person who spoke in this or the previous
 // paragraph; else the last person named before the pronoun.
 std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
+  std::size_t agreeing = pronoun_referent(token, true);
+  return agreeing != npos ? agreeing : pronoun_referent(token, false);
+}
+
+// Whether a person's given name allows the pronoun at `token` ("she" and
+// "Tom Reed" do not agree); an unknown gender agrees with any pronoun.
+bool ArticleReader::agrees(std::size_t entity, std::size_t token) const {
+  detail::Gender pronoun = detail::pronoun_gender(t_[token].lower);
+  if (entity == npos || pronoun == detail::Gender::unknown) return true;
+  std::string name = fold_text(registry_.entities[entity].name);
+  detail::Gender person = detail::given_name_gender(std::string_view(name).substr(0, name.find(' ')));
+  return person == detail::Gender::unknown || person == pronoun;
+}
+
+// With `by_gender`, only people whose given name agrees with the pronoun.
+std::size_t ArticleReader::pronoun_referent(std::size_t token, bool by_gender) const {
+  auto fits = [&](std::size_t e) { return e != npos && (!by_gender || agrees(e, token)); };
+  auto person = [&](const Mention &m) {
+    return registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity) && fits(m.entity);
+  };
   // Someone named since the last speaker, earlier in this paragraph, is
   // who "he" or "she" is: "“…,” Smith said. Jones disagreed. “…,” he said."
   std::size_t between = npos, here = sentence_of(t_[token].begin);
   for (const Mention &m : mentions_) {
     bool subject = sentence_of(t_[m.first].begin) < here && opens_sentence(m);
-    if (subject && t_[m.first].begin >= last_speech_byte_ && registry_.entities[m.entity].kind == EntityKind::person &&
-        !state_.unnamed.count(m.entity))
-      between = m.entity;
+    if (subject && t_[m.first].begin >= last_speech_byte_ && person(m)) between = m.entity;
   }
   if (between != npos) return between;
   // "Morrison ordered flags ..., who he said ...": the subject of its own sentence
-  for (const Mention &m : mentions_) {
-    if (m.last >= token || sentence_of(t_[m.first].begin) != here || !sentence_initial(m.first)) continue;
-    if (registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity)) return m.entity;
-  }
+  for (const Mention &m : mentions_)
+    if (m.last < token && sentence_of(t_[m.first].begin) == here && sentence_initial(m.first) && person(m))
+      return m.entity;
   // A "he" opening a paragraph: the subject of the paragraph before.
-  if (here == 0 && state_.previous_paragraph_subject != npos &&
+  if (here == 0 && fits(state_.previous_paragraph_subject) &&
       std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention &m) { return m.last < token; }))
     return state_.previous_paragraph_subject;
-  if (state_.last_person != npos && state_.last_person_paragraph + 1 >= state_.paragraph) return state_.last_person;
-  std::size_t found = state_.last_named_person;
+  if (fits(state_.last_person) && state_.last_person_paragraph + 1 >= state_.paragraph) return state_.last_person;
+  std::size_t found = fits(state_.last_named_person) ? state_.last_named_person : npos;
   for (const Mention &m : mentions_)
-    if (m.last < token && registry_.entities[m.entity].kind == EntityKind::person && !state_.unnamed.count(m.entity))
-      found = m.entity;
-  return found != npos ? found : state_.last_person;
+    if (m.last < token && person(m)) found = m.entity;
+  return found != npos ? found : (fits(state_.last_person) ? state_.last_person : npos);
 }
 
 std::size_t ArticleReader::speaker_after(std::size_t i) {
@@ -280,9 +296,9 @@ std::size_t ArticleReader::descriptive_speaker_backward(std::size_t end) {
   bool has_head = false;
   while (begin > 0) {
     const Token &t = t_[begin - 1];
-    bool head = detail::is_role_noun(t.lower) || detail::is_org_word(t.lower) || t.lower == "officials" ||
-                t.lower == "authorities" || t.lower == "government" || t.lower == "ministry" ||
-                t.lower.find("year-old") != std::string::npos; // "the 41-year-old"
+    bool head = detail::is_role_noun(t.lower) || detail::is_title_word(t.lower) || detail::is_org_word(t.lower) ||
+                t.lower == "officials" || t.lower == "authorities" || t.lower == "government" ||
+                t.lower == "ministry" || t.lower.find("year-old") != std::string::npos; // "the 41-year-old"
     bool modifier = t.word && (t.capitalized || head || detail::is_title_word(t.lower) || t.lower == "for" ||
                                t.lower == "foreign" || t.lower == "government" || t.lower == "company");
     if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "one") {
@@ -305,8 +321,8 @@ std::size_t ArticleReader::descriptive_speaker_forward(std::size_t i) {
   bool has_head = false;
   while (end < t_.size()) {
     const Token &t = t_[end];
-    bool head = detail::is_role_noun(t.lower) || detail::is_org_word(t.lower) || t.lower == "officials" ||
-                t.lower == "authorities";
+    bool head = detail::is_role_noun(t.lower) || detail::is_title_word(t.lower) || detail::is_org_word(t.lower) ||
+                t.lower == "officials" || t.lower == "authorities";
     bool ok = t.word && (end == i ? (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.capitalized || head)
                                   : (t.capitalized || head || detail::is_title_word(t.lower) || t.lower == "foreign"));
     if (!ok) break;
