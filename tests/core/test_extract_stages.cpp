@@ -957,3 +957,27 @@ TEST_CASE("quotes: 'he' and 'she' stand for the last person whose given name agr
   CHECK(a.entities[a.quotes[1].speaker].name == "Jane Smith");
   CHECK(a.entities[a.quotes[2].speaker].name == "councillor"); // a title word is a description that speaks
 }
+
+TEST_CASE("merge: one fact with different subjects meets on a named entity, the action and most words") {
+  FactSignature marks = signature_of(
+      "This marks the first time Putin will travel to an ICC member nation since the court accused him", 1, {1, 2});
+  FactSignature was = signature_of(
+      "This was Putin's first state visit to a member nation of the ICC since it issued a warrant", 3, {1, 2});
+  FactSignature other = signature_of("Putin's visit to the ICC member was cut short by protests", 3, {1, 2});
+  CHECK(same_fact(marks, was));
+  CHECK_FALSE(same_fact(marks, other));
+}
+
+TEST_CASE("drafts: a clause in the present tense is not dated by an earlier year it names") {
+  Story story = draft_story({{"a.txt",
+                              "Visit\n\nThe visit coincides with the anniversary of the victory over Japan in 1939. "
+                              "Ruiz won the title in 2019.\n",
+                              monday}});
+  const Claim *coincides = claim_with(story, "The visit coincides");
+  REQUIRE(coincides);
+  REQUIRE(coincides->when);
+  CHECK(coincides->when->to_string() == "..2024-09-02");
+  const Claim *won = claim_with(story, "Ruiz won the title");
+  REQUIRE(won);
+  CHECK(won->when->to_string() == "2019");
+}

@@ -63,7 +63,7 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
         found.when_text = out_.quotes.back().when_text;
       } else {
         std::size_t end = a ? std::min(t_[a->verb].end + near_verb, sentences_[s].end) : sentences_[s].end;
-        set_when(found, offset_ + sentences_[s].begin, offset_ + end, {}, false);
+        set_when(found, offset_ + sentences_[s].begin, offset_ + end, {}, Tense::other);
         if (!found.when || found.when->on_or_before) said_today(found, q);
       }
       out_.quotes.push_back(std::move(found));
@@ -87,7 +87,7 @@ void ArticleReader::keep_running_quote(const Quote &q, const std::string &words)
   std::size_t s = sentence_of(q.open);
   found.sentence = quote_evidence(0, q, nullptr);
   found.paragraph = state_.paragraph;
-  set_when(found, offset_ + sentences_[s].begin, offset_ + sentences_[s].end, {}, false);
+  set_when(found, offset_ + sentences_[s].begin, offset_ + sentences_[s].end, {}, Tense::other);
   state_.running_quote = std::move(found);
 }
 
@@ -163,7 +163,7 @@ void ArticleReader::read_statements(const std::vector<Attribution> &attributions
     std::size_t gap = reported_gap(a.verb);
     std::size_t begin = a.trailing != npos ? t_[a.trailing].begin : sentences_[s].begin;
     std::size_t end = a.trailing != npos ? sentences_[s].end : t_[a.verb].end + (gap ? gap : near_verb);
-    set_when(st, offset_ + begin, offset_ + end, {}, past_verb(a.verb));
+    set_when(st, offset_ + begin, offset_ + end, {}, past_verb(a.verb) ? Tense::past : Tense::other);
     out_.statements.push_back(std::move(st));
   }
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
@@ -215,16 +215,19 @@ FoundStatement ArticleReader::statement(ClaimKind kind, std::size_t who, std::si
 // The claim's own date: one in [begin, end) outside quotation marks and
 // outside `skip` (subordinate clauses); else, for what is reported as done
 // or said, "on or before" the article's date. A clause in the past tense
-// (`past`) happened by the article's date: a date after it is that of
-// another event ("vowed to fight on in June", "a storm expected to last
-// through Thursday").
+// happened by the article's date: a date after it is that of another event
+// ("vowed to fight on in June", "a storm expected to last through
+// Thursday"). One in the present tense holds now: a date in an earlier year
+// is another event's ("the visit coincides with the anniversary of a
+// victory in 1939").
 template <class When>
 void ArticleReader::set_when(When &claim, std::size_t begin, std::size_t end,
-                             const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool past) const {
+                             const std::vector<std::pair<std::size_t, std::size_t>> &skip, Tense tense) const {
   for (const FoundDate &d : out_.dates) {
     if (d.begin < begin || d.end > end || !d.date.known() || in_quote(d.begin - offset_)) continue;
     if (modifies_noun(d.begin - offset_)) continue;
-    if (past && out_.date && starts_after(d.date, *out_.date)) continue;
+    if (tense == Tense::past && out_.date && starts_after(d.date, *out_.date)) continue;
+    if (tense == Tense::present && out_.date && out_.date->known() && d.date.year < out_.date->year) continue;
     bool skipped = false;
     for (const auto &span : skip) skipped = skipped || (d.begin >= span.first && d.begin < span.second);
     if (skipped) continue;
@@ -245,6 +248,17 @@ bool ArticleReader::past_verb(std::size_t v) const {
   std::string_view w = t_[v].lower;
   if (w == "was" || w == "were" || w == "had" || w == "did" || detail::is_irregular_past(w)) return true;
   return w.size() > 4 && w.substr(w.size() - 2) == "ed" && !detail::is_not_verb(w);
+}
+
+// "won": past; "faces", "is": present (not "is set to", which is to come,
+// nor "has won", whose event is past at an unstated time).
+ArticleReader::Tense ArticleReader::clause_tense(const detail::Clause &c) const {
+  if (future_clause(c)) return Tense::other;
+  if (past_verb(c.verb)) return Tense::past;
+  std::string_view w = t_[c.verb].lower;
+  bool present = w == "is" || w == "are" ||
+                 (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w != "has" && w != "was");
+  return present ? Tense::present : Tense::other;
 }
 
 // "since 2011", "its 2013 offering", "the June elections", "to last through
@@ -297,7 +311,7 @@ void ArticleReader::read_facts(std::size_t s) {
       fact.sentence = fact.what; // the evidence of one clause is that clause
     fact.topic = verb_stem(t_[c.verb].lower);
     std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
-    set_when(fact, begin, offset_ + t_[c.last].end, subordinate_bytes(c), past_verb(c.verb) && !future_clause(c));
+    set_when(fact, begin, offset_ + t_[c.last].end, subordinate_bytes(c), clause_tense(c));
     out_.statements.push_back(std::move(fact));
     for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
   }
@@ -326,8 +340,7 @@ void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, co
   fact.what = clause_text(clause, false);
   fact.sentence = fact.what;
   fact.topic = verb_stem(t_[clause.verb].lower);
-  set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {},
-           past_verb(clause.verb) && !future_clause(clause));
+  set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {}, clause_tense(clause));
   out_.statements.push_back(std::move(fact));
 }
 
@@ -341,7 +354,7 @@ void ArticleReader::read_second_predicate(const detail::Clause &c, std::size_t w
   fact.what = clause_text(c, false);
   fact.sentence = clause_text({subject_from, c.last, c.verb, {}}, false);
   fact.topic = verb_stem(t_[c.verb].lower);
-  set_when(fact, offset_ + t_[c.first].begin, offset_ + t_[c.last].end, subordinate_bytes(c), false);
+  set_when(fact, offset_ + t_[c.first].begin, offset_ + t_[c.last].end, subordinate_bytes(c), Tense::other);
   const FoundStatement *before = out_.statements.empty() ? nullptr : &out_.statements.back();
   if (!fact.when_text && before && before->who == who) {
     fact.when = before->when;

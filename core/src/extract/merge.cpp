@@ -397,9 +397,8 @@ Agreement agreement(const FactSignature &a, const FactSignature &b) {
   g.smaller = std::min(a.stems.size(), b.stems.size());
   g.action = std::any_of(a.actions.begin(), a.actions.end(), [&](const std::string &w) { return b.actions.count(w); });
   // "returned no verdict" / "didn't reach a verdict": denying the same thing is what happened in both.
-  g.action = g.action || std::any_of(a.denied.begin(), a.denied.end(), [&](const std::string &w) {
-               return b.denied.count(w) && w[0] != '#';
-             });
+  g.action = g.action || std::any_of(a.denied.begin(), a.denied.end(),
+                                     [&](const std::string &w) { return b.denied.count(w) && w[0] != '#'; });
   g.overlap = g.smaller ? static_cast<double>(g.shared) / static_cast<double>(g.smaller) : 0;
   g.entity = std::any_of(a.entities.begin(), a.entities.end(), [&](std::size_t e) { return b.entities.count(e); });
   g.same_actor = a.actor == b.actor;
@@ -501,6 +500,10 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   // A small count of the same thing is an anchor as a figure is ("convicted on
   // four counts" / "found guilty on four charges"), with the same threshold.
   if (g.counted_small && g.entity && g.shared >= 3 && g.overlap >= 0.3) return true;
+  // Two outlets may make different words the subject of one fact ("This
+  // marks Putin's first trip to an ICC member" / "The visit is Putin's first
+  // to a member of the ICC"): a named entity, the action and most words.
+  if (g.entity && g.shared >= 4 && g.overlap >= 0.5) return true;
   // Short claims meet on all their words ("10 deaths confirmed"), longer ones
   // on three, or on the names they give ("was voted PFA Players' Player").
   bool enough =

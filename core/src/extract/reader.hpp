@@ -167,10 +167,12 @@ private:
   std::string sentence_text(std::size_t first, std::size_t last = npos) const; // sentences first..last
   std::string quote_evidence(std::size_t from, const Quote &q, const Quote *next) const;
   FoundStatement statement(ClaimKind kind, std::size_t who, std::size_t s) const;
+  enum class Tense { other, past, present }; // of a clause: "won", "faces", "will meet" or "has won"
   template <class When>
   void set_when(When &claim, std::size_t begin, std::size_t end,
-                const std::vector<std::pair<std::size_t, std::size_t>> &skip, bool past) const;
+                const std::vector<std::pair<std::size_t, std::size_t>> &skip, Tense tense) const;
   bool past_verb(std::size_t v) const;
+  Tense clause_tense(const detail::Clause &c) const;
   bool modifies_noun(std::size_t byte) const;
   void read_facts(std::size_t s);
   void read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted);
