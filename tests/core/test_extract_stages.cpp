@@ -981,3 +981,13 @@ TEST_CASE("drafts: a clause in the present tense is not dated by an earlier year
   REQUIRE(won);
   CHECK(won->when->to_string() == "2019");
 }
+
+TEST_CASE("claims: a paragraph that opens with an adverbial clause keeps the main clause's own words") {
+  ArticleAnalysis a =
+      analyse_article({"a.txt", "Title\n\nAfter the vote was held, the council approved the plan.\n", monday});
+  auto approved = std::find_if(a.statements.begin(), a.statements.end(),
+                               [](const FoundStatement &s) { return s.what.find("approved") != std::string::npos; });
+  REQUIRE(approved != a.statements.end());
+  CHECK(approved->own_words.find("vote") == std::string::npos);
+  CHECK(approved->own_words.find("the council approved the plan") != std::string::npos);
+}

@@ -371,9 +371,11 @@ std::string ArticleReader::words_outside_adverbials(const detail::Clause &c) con
   std::size_t from = c.first;
   for (const detail::Clause &span : c.subordinate) {
     if (!detail::is_adverbial_span(t_, span) || span.first < from) continue;
-    std::size_t end = span.first - 1;
-    if (end > from && t_[end].text == ",") --end;
-    if (span.first > from) out += join_words(t_, from, end, text_) + " ";
+    if (span.first > from) { // the words before the span, without the comma that leads into it
+      std::size_t end = span.first - 1;
+      if (end > from && t_[end].text == ",") --end;
+      out += join_words(t_, from, end, text_) + " ";
+    }
     from = span.last + 1;
   }
   if (from == c.first) return "";

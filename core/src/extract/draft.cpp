@@ -275,6 +275,7 @@ private:
     signature.when = distinctive_date(s.when, published);
     std::size_t best = npos;
     double best_score = 0;
+    const std::string folded = fold_text(what);
     for (std::size_t c = 0; c < claims_.size(); ++c) {
       const DraftClaim &claim = claims_[c];
       if (has_source(claim, source)) continue;
@@ -282,14 +283,15 @@ private:
       // speaker, same words ("teams were dispatched" / "X dispatched teams").
       bool paraphrase = claim.kind == ClaimKind::quote && claim.who == who;
       if (claim.kind == ClaimKind::quote && !paraphrase) continue;
-      double score = claim.who == who && fold_text(claim.what) == fold_text(what) ? 10 : 0;
-      bool conflict = false;
-      for (const detail::FactSignature &seen : claim.signatures) {
+      double score = claim.who == who && fold_text(claim.what) == folded ? 10 : 0;
+      for (const detail::FactSignature &seen : claim.signatures)
         score = std::max(score, detail::fact_similarity(seen, signature));
-        conflict = conflict || detail::figures_conflict(seen, signature);
-      }
-      if (conflict) continue;
-      if (score > best_score) best = c, best_score = score;
+      if (score <= best_score) continue;
+      // checked last, and only for a better candidate: it compares every excerpt of the claim again
+      bool conflict =
+          std::any_of(claim.signatures.begin(), claim.signatures.end(),
+                      [&](const detail::FactSignature &f) { return detail::figures_conflict(f, signature); });
+      if (!conflict) best = c, best_score = score;
     }
     if (best == npos) {
       DraftClaim claim{s.kind, who, what, s.when, s.when_text, s.topic, {evidence(source, s.sentence)}, npos};

@@ -391,21 +391,31 @@ struct Agreement {
   bool score_conflict = false;   // both give scores, and none meets
 };
 
+// How many words two sorted sets share, in one pass over both: the merge
+// compares every new fact with every claim, so this is the draft's hot loop.
+std::size_t common(const std::set<std::string> &a, const std::set<std::string> &b, bool things = true) {
+  std::size_t n = 0;
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+    int order = x->compare(*y);
+    if (order == 0) n += things || (*x)[0] != '#';
+    if (order <= 0) ++x;
+    if (order >= 0) ++y;
+  }
+  return n;
+}
+
 Agreement agreement(const FactSignature &a, const FactSignature &b) {
   Agreement g;
-  for (const std::string &w : a.stems) g.shared += b.stems.count(w);
+  g.shared = common(a.stems, b.stems);
   g.smaller = std::min(a.stems.size(), b.stems.size());
-  g.action = std::any_of(a.actions.begin(), a.actions.end(), [&](const std::string &w) { return b.actions.count(w); });
   // "returned no verdict" / "didn't reach a verdict": denying the same thing is what happened in both.
-  g.action = g.action || std::any_of(a.denied.begin(), a.denied.end(),
-                                     [&](const std::string &w) { return b.denied.count(w) && w[0] != '#'; });
+  g.action = common(a.actions, b.actions) > 0 || common(a.denied, b.denied, false) > 0;
   g.overlap = g.smaller ? static_cast<double>(g.shared) / static_cast<double>(g.smaller) : 0;
   g.entity = std::any_of(a.entities.begin(), a.entities.end(), [&](std::size_t e) { return b.entities.count(e); });
   g.same_actor = a.actor == b.actor;
   g.same_when = !a.when.empty() && a.when == b.when;
-  std::size_t names = 0;
-  for (const std::string &w : a.names) names += b.names.count(w);
-  g.score = std::any_of(a.scores.begin(), a.scores.end(), [&](const std::string &x) { return b.scores.count(x); });
+  std::size_t names = common(a.names, b.names);
+  g.score = common(a.scores, b.scores) > 0;
   g.score_conflict = !g.score && !a.scores.empty() && !b.scores.empty();
   g.same_names = names >= 3 && names * 3 >= 2 * std::min(a.names.size(), b.names.size());
   std::vector<double> met_values;
@@ -453,25 +463,21 @@ bool has_small_count(const FactSignature &f) {
 
 } // namespace
 
-double fact_similarity(const FactSignature &a, const FactSignature &b) {
-  if (!same_fact(a, b)) return 0;
-  Agreement g = agreement(a, b);
-  std::size_t entities = 0;
-  for (std::size_t e : a.entities) entities += b.entities.count(e);
-  return static_cast<double>(g.shared) / static_cast<double>(std::max<std::size_t>(1, g.smaller)) +
-         0.2 * static_cast<double>(std::min<std::size_t>(entities, 3)) + (g.same_actor ? 0.3 : 0) +
-         0.3 * static_cast<double>(std::min<std::size_t>(g.figures, 2)) + (g.same_when ? 0.5 : 0);
-}
+namespace {
 
-bool same_fact(const FactSignature &a, const FactSignature &b) {
+// same_fact, given the two facts' agreement (computed once for fact_similarity too).
+bool same_fact(const FactSignature &a, const FactSignature &b, const Agreement &g) {
   // "found guilty" and "found not guilty" are two facts: a word both state,
   // denied by one of them only. Between two actors, whose sentences are
   // built apart, any negation one has and the other lacks keeps them apart.
-  bool opposite = std::any_of(a.stems.begin(), a.stems.end(), [&](const std::string &w) {
-    return b.stems.count(w) && a.denied.count(w) != b.denied.count(w);
-  });
+  bool opposite = false;
+  for (auto x = a.stems.begin(), y = b.stems.begin(); x != a.stems.end() && y != b.stems.end() && !opposite;) {
+    int order = x->compare(*y);
+    opposite = order == 0 && a.denied.count(*x) != b.denied.count(*x);
+    if (order <= 0) ++x;
+    if (order >= 0) ++y;
+  }
   if (opposite || (a.negated != b.negated && a.actor != b.actor)) return false;
-  Agreement g = agreement(a, b);
   // A match's score is its result: the same score between the same sides
   // ("held 2-2 by Chelsea" / "earned Chelsea a 2-2 draw") is one fact, and
   // another score another match.
@@ -509,6 +515,20 @@ bool same_fact(const FactSignature &a, const FactSignature &b) {
   bool enough =
       g.shared >= 3 || (g.shared >= 2 && g.shared == g.smaller) || (g.small_number && g.shared >= 2) || g.same_names;
   return g.same_actor && enough && g.overlap >= 0.5;
+}
+
+} // namespace
+
+bool same_fact(const FactSignature &a, const FactSignature &b) { return same_fact(a, b, agreement(a, b)); }
+
+double fact_similarity(const FactSignature &a, const FactSignature &b) {
+  Agreement g = agreement(a, b);
+  if (!same_fact(a, b, g)) return 0;
+  std::size_t entities = 0;
+  for (std::size_t e : a.entities) entities += b.entities.count(e);
+  return static_cast<double>(g.shared) / static_cast<double>(std::max<std::size_t>(1, g.smaller)) +
+         0.2 * static_cast<double>(std::min<std::size_t>(entities, 3)) + (g.same_actor ? 0.3 : 0) +
+         0.3 * static_cast<double>(std::min<std::size_t>(g.figures, 2)) + (g.same_when ? 0.5 : 0);
 }
 
 bool figures_conflict(const FactSignature &a, const FactSignature &b) {
