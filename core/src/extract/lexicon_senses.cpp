@@ -76,6 +76,16 @@ const Sense senses[] = {
     {"begin", {"begin", "began", "begun", "begins", "start", "started", "starts"}},
     {"end", {"end", "ended", "ends", "ending", "concluded"}},
     {"criticise", {"criticise", "criticised", "criticize", "criticized", "condemned", "condemn", "slammed"}},
+    {"#concern", {"concern", "concerns", "concerned", "worry", "worries", "worried", "fear", "fears", "feared"}},
+    {"arrive", {"arrive", "arrived", "arrives", "arriving", "arrival"}},
+    {"confirm", {"confirm", "confirmed", "confirms", "confirmation", "verified"}},
+    {"#child", {"child", "children", "kids", "minors"}},
+    {"#member", {"member", "members", "membership", "signatory", "signatories"}},
+    {"evacuate", {"evacuate", "evacuated", "evacuation", "evacuations", "fled", "flee", "fleeing"}},
+    {"#rubble", {"rubble", "debris", "wreckage"}},
+    {"destroy", {"destroy", "destroyed", "destroys", "razed", "demolished", "levelled", "leveled"}},
+    {"#launch", {"launch", "launches", "launched", "launching", "liftoff", "blastoff"}},
+    {"#astronaut", {"astronaut", "astronauts", "cosmonaut", "cosmonauts"}},
 };
 // clang-format on
 
