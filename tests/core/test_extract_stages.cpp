@@ -991,3 +991,13 @@ TEST_CASE("claims: a paragraph that opens with an adverbial clause keeps the mai
   CHECK(approved->own_words.find("vote") == std::string::npos);
   CHECK(approved->own_words.find("the council approved the plan") != std::string::npos);
 }
+
+TEST_CASE("entities: a role stated with 'is' after a name resolves the description later") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Title\n\nJane Smith is the mayor of Eastport. Tom Reed leads the council.\n\n"
+                                       "“We will rebuild the bridge,” the mayor said.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(a.entities[a.quotes[0].speaker].name == "Jane Smith");
+  CHECK(a.entities[a.quotes[0].speaker].role == std::optional<std::string>("mayor of Eastport"));
+}

@@ -306,9 +306,33 @@ std::optional<std::string> ArticleReader::role_before(std::size_t first, std::si
   return join_words(t_, begin, name_first - 1, text_);
 }
 
+// "Jane Smith is the mayor of Eastport.", "Reed became the council's
+// leader": a role stated with "is", "was" or "became" right after the name,
+// its head noun among the phrase's first words. Up to the phrase's end (a
+// punctuation mark, "and", "who", "since").
+std::optional<std::string> ArticleReader::role_stated(std::size_t last) const {
+  if (last + 3 >= t_.size()) return std::nullopt;
+  std::string_view verb = t_[last + 1].lower;
+  if (verb != "is" && verb != "was" && verb != "became") return std::nullopt;
+  std::size_t from = last + 2;
+  if (t_[from].lower != "the" && t_[from].lower != "a" && t_[from].lower != "an" && !is_possessive(t_[from].text))
+    return std::nullopt;
+  if (!is_possessive(t_[from].text)) ++from;
+  std::size_t end = from;
+  bool role = false;
+  while (end < t_.size() && t_[end].word && !in_quote(t_[end].begin) && t_[end].lower != "and" &&
+         t_[end].lower != "who" && t_[end].lower != "since" && end < from + 8) {
+    role = role || (end < from + 4 && (detail::is_role_noun(t_[end].lower) || detail::is_title_word(t_[end].lower)));
+    ++end;
+  }
+  if (!role || end == from) return std::nullopt;
+  return join_words(t_, from, end - 1, text_);
+}
+
 // "Tamás Hoffmann, a senior research fellow at the Hungarian Academy of
 // Sciences, ...": an appositive that names a role.
 std::optional<std::string> ArticleReader::role_after(std::size_t last) {
+  if (std::optional<std::string> stated = role_stated(last)) return stated;
   if (last + 2 >= t_.size() || t_[last + 1].text != ",") return std::nullopt;
   std::size_t first = last + 2, end = first;
   bool role = false;

@@ -115,6 +115,7 @@ private:
   void add_mention(std::size_t first, std::size_t last, std::size_t entity);
   std::optional<std::string> role_before(std::size_t first, std::size_t name_first);
   std::optional<std::string> role_after(std::size_t last);
+  std::optional<std::string> role_stated(std::size_t last) const;
   std::optional<std::string> role_framing(std::size_t first, std::size_t last);
   bool speaker_position(std::size_t last) const;
   const Mention *mention_ending_at(std::size_t token) const;
