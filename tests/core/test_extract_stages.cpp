@@ -1001,3 +1001,15 @@ TEST_CASE("entities: a role stated with 'is' after a name resolves the descripti
   CHECK(a.entities[a.quotes[0].speaker].name == "Jane Smith");
   CHECK(a.entities[a.quotes[0].speaker].role == std::optional<std::string>("mayor of Eastport"));
 }
+
+TEST_CASE("quotes: 'he said' is the one person the sentence before introduced, or its subject behind a role") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Title\n\n“We will rebuild,” said Tom Smith.\n\nThe plan was opposed by Bill "
+                                       "Reed, the council leader. “It is a waste,” he said.\n\n“We will rebuild,” "
+                                       "said Tom Smith.\n\nBut council leader Bill Reed disagreed. “It is late,” he "
+                                       "said.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 4);
+  CHECK(a.entities[a.quotes[1].speaker].name == "Bill Reed");
+  CHECK(a.entities[a.quotes[3].speaker].name == "Bill Reed");
+}

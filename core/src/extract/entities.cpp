@@ -265,7 +265,8 @@ bool ArticleReader::opens_sentence(const Mention &m) const {
   const std::size_t begin = sentences_[sentence_of(t_[m.first].begin)].begin;
   for (std::size_t k = m.first; k-- > 0 && t_[k].begin >= begin;) {
     const std::string &w = t_[k].lower;
-    bool role = t_[k].word && (t_[k].capitalized || detail::is_title_word(w) || detail::is_nationality(w));
+    bool role = t_[k].word && (t_[k].capitalized || detail::is_title_word(w) || detail::is_nationality(w) ||
+                               detail::is_role_noun(w) || detail::is_org_word(w)); // "But council leader Bill Reed"
     if (!role && !detail::is_conjunction(w) && w != "the") return false;
   }
   return true;

@@ -198,6 +198,15 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token, bool by_gender) c
   for (const Mention &m : mentions_)
     if (m.last < token && sentence_of(t_[m.first].begin) == here && sentence_initial(m.first) && person(m))
       return m.entity;
+  // "The plan was opposed by Bill Reed. “…,” he said.": the one person the
+  // sentence before names, since the last speaker.
+  std::size_t lone = npos;
+  for (const Mention &m : mentions_) {
+    bool before = here > 0 && sentence_of(t_[m.first].begin) == here - 1 && t_[m.first].begin >= last_speech_byte_;
+    if (!before || !person(m) || is_possessive(t_[m.last].text)) continue;
+    lone = lone == npos || lone == m.entity ? m.entity : static_cast<std::size_t>(-2);
+  }
+  if (lone != npos && lone != static_cast<std::size_t>(-2)) return lone;
   // A "he" opening a paragraph: the subject of the paragraph before.
   if (here == 0 && fits(state_.previous_paragraph_subject) &&
       std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention &m) { return m.last < token; }))
