@@ -1005,7 +1005,7 @@ TEST_CASE("entities: a role stated with 'is' after a name resolves the descripti
 TEST_CASE("quotes: 'he said' is the one person the sentence before introduced, or its subject behind a role") {
   ArticleAnalysis a = analyse_article({"a.txt",
                                        "Title\n\n“We will rebuild,” said Tom Smith.\n\nThe plan was opposed by Bill "
-                                       "Reed, the council leader. “It is a waste,” he said.\n\n“We will rebuild,” "
+                                       "Reed, the council leader. “It is a waste,” he said.\n\n“We start in May,” "
                                        "said Tom Smith.\n\nBut council leader Bill Reed disagreed. “It is late,” he "
                                        "said.\n",
                                        monday});
