@@ -1013,3 +1013,11 @@ TEST_CASE("quotes: 'he said' is the one person the sentence before introduced, o
   CHECK(a.entities[a.quotes[1].speaker].name == "Bill Reed");
   CHECK(a.entities[a.quotes[3].speaker].name == "Bill Reed");
 }
+
+TEST_CASE("dates: a time of day ('10:29 a.m.') does not end the clause whose tense dates a weekday") {
+  Date saturday = *parse_date("2020-05-30");
+  std::vector<FoundDate> dates =
+      find_dates("They will spend 19 hours in space before reaching the station at 10:29 a.m. Sunday.", saturday);
+  REQUIRE(dates.size() == 1);
+  CHECK(dates[0].date.to_string() == "2020-05-31");
+}

@@ -166,6 +166,11 @@ bool may_start_date(const Token &t) {
 }
 
 class DateFinder {
+  // "10:29", "3,700", "a.m": a mark with no space on either side is inside a word or a figure.
+  bool glued(std::size_t i) const {
+    return i > 0 && i + 1 < t_.size() && t_[i - 1].end == t_[i].begin && t_[i].end == t_[i + 1].begin;
+  }
+
 public:
   DateFinder(std::string_view text, const std::vector<Token> &tokens, const std::optional<Date> &reference)
       : text_(text), t_(tokens) {
@@ -174,7 +179,7 @@ public:
 
   std::vector<FoundDate> run() {
     std::vector<bool> boundary(t_.size());
-    for (std::size_t i = 0; i < t_.size(); ++i) boundary[i] = clause_boundary(t_[i]);
+    for (std::size_t i = 0; i < t_.size(); ++i) boundary[i] = clause_boundary(t_[i]) && !glued(i);
     std::vector<bool> future = clauses_with(t_, boundary, future_word), past = clauses_with(t_, boundary, past_word);
     for (std::size_t i = 0; i < t_.size();) {
       if (!t_[i].word || !may_start_date(t_[i])) {
