@@ -1021,3 +1021,17 @@ TEST_CASE("dates: a time of day ('10:29 a.m.') does not end the clause whose ten
   REQUIRE(dates.size() == 1);
   CHECK(dates[0].date.to_string() == "2020-05-31");
 }
+
+TEST_CASE("drafts: an organisation's short name is the long one, when only one long name holds it") {
+  Story one = draft_story({{"a.txt", "Title\n\nLeicester City beat Everton 3-1 on Monday.\n", monday},
+                           {"b.txt", "Title\n\nLeicester beat Everton 3-1 on Monday.\n", monday}});
+  auto named = [](const Story &s, const std::string &name) {
+    return std::count_if(s.entities.begin(), s.entities.end(),
+                         [&](const Entity &e) { return e.name.find(name) != std::string::npos; });
+  };
+  CHECK(named(one, "Leicester") == 1);
+  // Two clubs hold "Manchester": it stays a name of its own.
+  Story two = draft_story({{"a.txt", "Title\n\nManchester United beat Manchester City on Monday.\n", monday},
+                           {"b.txt", "Title\n\nManchester celebrated on Monday.\n", monday}});
+  CHECK(named(two, "Manchester") == 3);
+}

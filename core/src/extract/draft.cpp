@@ -154,16 +154,32 @@ private:
 
   std::size_t cluster(const FoundEntity &found) {
     std::vector<std::string> words = formal_name_words(found.name);
+    std::size_t organisation = npos; // the one organisation (or place) whose name holds this one's, or is in it
     for (std::size_t i = 0; i < entities_.size(); ++i) {
       std::vector<std::string> mine = formal_name_words(entities_[i].name);
       bool same = mine == words || std::any_of(entities_[i].aliases.begin(), entities_[i].aliases.end(),
                                                [&](const std::string &a) { return formal_name_words(a) == words; });
-      bool partial = found.kind == EntityKind::person && entities_[i].kind == EntityKind::person &&
-                     (std::includes(mine.begin(), mine.end(), words.begin(), words.end()) ||
-                      std::includes(words.begin(), words.end(), mine.begin(), mine.end()));
-      if (!same && !partial) continue;
+      bool nested = std::includes(mine.begin(), mine.end(), words.begin(), words.end()) ||
+                    std::includes(words.begin(), words.end(), mine.begin(), mine.end());
+      bool partial = found.kind == EntityKind::person && entities_[i].kind == EntityKind::person && nested;
+      if (!same && !partial) {
+        // "Leicester" and "Leicester City" are one club, unless "Leicester" could be another too
+        auto named = [](EntityKind k) { return k == EntityKind::organization || k == EntityKind::place; };
+        EntityKind theirs = entities_[i].kind.value_or(EntityKind::other);
+        bool org = (found.kind == theirs && named(found.kind)) || (found.kind == EntityKind::other && named(theirs)) ||
+                   (named(found.kind) && theirs == EntityKind::other);
+        const std::vector<std::string> &shorter = words.size() < mine.size() ? words : mine;
+        bool generic = shorter.size() == 1 && (detail::is_org_word(shorter[0]) || detail::is_place_word(shorter[0]));
+        if (org && nested && !shorter.empty() && !generic)
+          organisation = organisation == npos ? i : static_cast<std::size_t>(-2);
+        continue;
+      }
       merge_names(entities_[i], found);
       return i;
+    }
+    if (organisation != npos && organisation != static_cast<std::size_t>(-2)) {
+      merge_names(entities_[organisation], found);
+      return organisation;
     }
     Entity e;
     e.name = found.name;
