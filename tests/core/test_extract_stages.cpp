@@ -1035,3 +1035,20 @@ TEST_CASE("drafts: an organisation's short name is the long one, when only one l
                            {"b.txt", "Title\n\nManchester celebrated on Monday.\n", monday}});
   CHECK(named(two, "Manchester") == 3);
 }
+
+TEST_CASE("clauses: plural present verbs of stance and more irregular pasts are finite verbs") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nMinisters believe the plan will fail. Thousands fled the city on Monday. "
+                              "Everyone burst into tears.\n",
+                              monday}});
+  CHECK(claim_with(story, "Ministers believe the plan will fail"));
+  const Claim *fled = claim_with(story, "Thousands fled the city");
+  REQUIRE(fled);
+  CHECK(fled->when->to_string() == "2024-09-02");
+  CHECK(claim_with(story, "Everyone burst into tears"));
+  // A base form after a singular noun is no verb: "the fear" is not "fear".
+  std::vector<Token> t = tokenize("The minister's fear grew.");
+  auto fear = std::find_if(t.begin(), t.end(), [](const Token &k) { return k.lower == "fear"; });
+  REQUIRE(fear != t.end());
+  CHECK_FALSE(is_finite_verb(t, static_cast<std::size_t>(fear - t.begin()), true));
+}

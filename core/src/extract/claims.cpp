@@ -311,7 +311,10 @@ void ArticleReader::read_facts(std::size_t s) {
       fact.sentence = fact.what; // the evidence of one clause is that clause
     fact.topic = verb_stem(t_[c.verb].lower);
     std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
-    set_when(fact, begin, offset_ + t_[c.last].end, subordinate_bytes(c), clause_tense(c));
+    // "Analysts expect the deal to close in June": a stance is dated near its verb, its content by itself
+    bool stance = detail::is_plural_present(t_[c.verb].lower);
+    std::size_t end = stance ? std::min(t_[c.verb].end + near_verb, t_[c.last].end) : t_[c.last].end;
+    set_when(fact, begin, offset_ + end, subordinate_bytes(c), clause_tense(c));
     out_.statements.push_back(std::move(fact));
     for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
   }

@@ -178,8 +178,16 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
   if (is_auxiliary(w) || is_irregular_past(w)) return !after_determiner(t, i);
   if (ends_with(w, "ed")) return !after_determiner(t, i);
   // Present tense: only right after its subject ("Musk agrees", "Ardern says"),
-  // never after a count ("10 deaths").
+  // never after a count ("10 deaths"); in the plural, a verb of stance after
+  // a plural noun or "they" ("Ministers believe", "Analysts expect").
   bool after_count = i > 0 && t[i - 1].number;
+  if (after_subject && !after_count && is_plural_present(w)) {
+    std::string_view before = t[i - 1].lower;
+    bool plural = before == "they" || before == "we" ||
+                  (ends_with(before, "s") && !ends_with(before, "ss") && !is_not_verb(before) &&
+                   possessive_stripped(t[i - 1].text) == t[i - 1].text); // not "the minister's fear"
+    if (plural) return true;
+  }
   return after_subject && !after_count && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") &&
          !ends_with(w, "is") && !after_determiner(t, i);
 }
