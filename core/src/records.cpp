@@ -3,6 +3,7 @@
 #include "factcard/check.hpp"
 
 #include "messages.hpp"
+#include "stable_order.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -253,7 +254,7 @@ void Records::finish_card(FieldReader &f, NestedItems &nested) {
   // newest first, as a card shows them, whatever wrote the bundle
   card.updates = update_list(f, nested);
   for (Update &u : card.updates) u.extra = Json();
-  std::stable_sort(card.updates.begin(), card.updates.end(), newer);
+  stable_sort_by(card.updates, newer_first);
   cards.push_back(std::move(card));
   card_refs.push_back(std::move(refs));
 }
@@ -286,7 +287,7 @@ void Records::unique_card_ids() {
     if (!c.id.empty()) uses.push_back({c.at, c.id_at, &c.id, false});
   for (std::size_t i = 0; i < cards.size(); ++i)
     if (!cards[i].id.empty()) uses.push_back({card_refs[i].at, card_refs[i].id_at, &cards[i].id, true});
-  std::stable_sort(uses.begin(), uses.end(), [](const Use &a, const Use &b) { return a.record < b.record; });
+  stable_sort_by(uses, [](const Use &use) { return use.record; });
   struct Seen {
     bool first_is_card, claim;
   };

@@ -1,21 +1,23 @@
 #!/usr/bin/env node
 // @ts-check
 // The two modules a page may load answer alike: factcard.wasm (bundles only, with its own small
-// strtod and snprintf: wasm/page_libc.cpp) either answers exactly what factcard-story.wasm (the
-// whole core, libc's own functions) answers for the same bytes, or asks for it
-// ({"ask":"factcard-story.wasm"}), which it must do for every story file and never for the demo's
-// bundle or an everyday number. Inputs: the demo bundle, numbers of every form JSON allows (in a
-// card's value and in an unknown member), control characters, story files, and mutants of the
-// bundle (bytes changed, dropped, repeated; seeded).
+// strtod and snprintf: wasm/page_libc.cpp), read field by field as the widget reads it
+// (web/src/cards.mjs), either gives exactly the cards or errors that factcard-story.wasm (the whole
+// core, libc's own functions) answers as JSON for the same bytes, or asks for it (readBundle
+// returns null), which it must do for every story file and never for the demo's bundle or an
+// everyday number. Inputs: the demo bundle, numbers of every form JSON allows (in a card's value
+// and in an unknown member), control characters, story files, and mutants of the bundle (bytes
+// changed, dropped, repeated; seeded).
 //   node tests/wasm/page-module.mjs [--factcard build/cli/factcard] [--wasm build-wasm/wasm/factcard.wasm]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { call, instantiate } from '../../web/src/wasm.mjs';
+import { readBundle } from '../../web/src/cards.mjs';
 import { ROOT, createReport, parseArgs } from '../browser/harness.mjs';
 
-const ASK = '{"ask":"factcard-story.wasm"}';
+const ASK = 'asks for factcard-story.wasm';
 const report = createReport('page-module');
 const { check, info } = report;
 
@@ -50,11 +52,18 @@ async function run(options) {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-  /** @param {string | Uint8Array} input */
-  const both = (input) => ({ mine: call(page, 'fc_cards', input), theirs: call(whole, 'fc_cards', input) });
+  /**
+   * Both answers as JSON text (JSON.stringify of the objects: the same members in the same order
+   * give the same text), or ASK; `read` is the page module's answer itself.
+   * @param {string | Uint8Array} input
+   */
+  const both = (input) => {
+    const mine = readBundle(page, typeof input === 'string' ? Buffer.from(input) : input);
+    return { read: /** @type {any} */ (mine), mine: mine ? JSON.stringify(mine) : ASK, theirs: JSON.stringify(JSON.parse(call(whole, 'fc_cards', input))) };
+  };
 
   const demo = both(bundle);
-  check('the demo bundle: the page module answers it, byte for byte as factcard-story.wasm',
+  check('the demo bundle: the page module answers it, the same cards as factcard-story.wasm',
     demo.mine !== ASK && demo.mine === demo.theirs && demo.mine.includes('"cards"'), demo.mine.slice(0, 200));
   const story = both(readFileSync(storyFile));
   check('the demo story file: the page module asks for factcard-story.wasm, which answers its cards',
@@ -64,7 +73,7 @@ async function run(options) {
   const withNumber = (n) => bundle.replace(/("cards":\[\{[^]*?"value":)("[^"]*"|[^,}]*)/, `$1${n}`);
   const everyday = EVERYDAY.map((n) => ({ n, ...both(withNumber(n)) }));
   const bad = everyday.filter((r) => r.mine === ASK || r.mine !== r.theirs
-    || !Object.is(JSON.parse(r.mine).cards[0].value, Number(r.n)));
+    || !Object.is(r.read.cards[0].value, Number(r.n))); // -0 too, which JSON.stringify writes as 0
   check(`numbers (${EVERYDAY.join(', ')}): read by the page module exactly as libc reads them`, !bad.length,
     bad.map((r) => `${r.n}: ${r.mine.slice(0, 120)}`));
   const hard = HARD.map((n) => ({ n, ...both(withNumber(n)) }));
@@ -74,8 +83,20 @@ async function run(options) {
   info(`edge numbers handed to factcard-story.wasm: ${hard.filter((r) => r.mine === ASK).map((r) => r.n).join(', ')}`);
 
   const control = both(bundle.replace(/"what":"/, '"what":"\\u0001\\u001f tab\\t '));
-  check('control characters in a text: escaped as libc\'s snprintf would ("\\u0001")',
-    control.mine !== ASK && control.mine === control.theirs && control.mine.includes('\\u0001\\u001f'), control.mine.slice(0, 200));
+  check('control characters in a text: handed over as they are',
+    control.mine !== ASK && control.mine === control.theirs && JSON.parse(control.mine).cards[0].what.startsWith('\u0001\u001f tab\t '),
+    control.mine.slice(0, 200));
+
+  // Problems reach the page as {errors}, with the story module's lines, columns and messages.
+  const broken = both(bundle.replace(/"kind":"\w+"/, '"kind":"rumour"').replace(/"source":"[^"]*"/, '"source":"nowhere"'));
+  check('a bundle with problems: the same errors (line, column, message) as factcard-story.wasm',
+    broken.mine !== ASK && broken.mine === broken.theirs && JSON.parse(broken.mine).errors.length >= 2, broken.mine.slice(0, 300));
+
+  // The module keeps nothing of a bundle once read: reading it again and again does not grow memory.
+  const before = page.memory.buffer.byteLength;
+  for (let i = 0; i < 50; i++) readBundle(page, Buffer.from(bundle));
+  check('reading the demo bundle 50 times more: the page module\'s memory does not grow (fc_close frees it)',
+    page.memory.buffer.byteLength === before, `${before} -> ${page.memory.buffer.byteLength} bytes`);
 
   // Mutants: each either asked for or answered alike (errors included, at the same line and column).
   let seed = 7;
