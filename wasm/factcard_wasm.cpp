@@ -100,7 +100,9 @@ const Text *text(const std::optional<factcard::Date> &date) {
   return date && date->known() ? text(made = date->to_string()) : nullptr;
 }
 
-template <class T> const T *item(const std::vector<T> &list, std::size_t i) { return i < list.size() ? &list[i] : nullptr; }
+template <class T> const T *item(const std::vector<T> &list, std::size_t i) {
+  return i < list.size() ? &list[i] : nullptr;
+}
 
 const LoadedInput *input() { return opened && *opened ? &**opened : nullptr; }
 const factcard::Diagnostics &errors() {
@@ -113,19 +115,32 @@ const Text *story_text(int field, const factcard::Story &story, std::size_t i) {
   const factcard::Entity *e = item(story.entities, i);
   const factcard::Source *s = item(story.sources, i);
   switch (field) {
-  case story_id: return text(story.info.id);
-  case story_title: return text(story.info.title);
-  case story_language: return text(story.info.language);
-  case entity_id: return e ? text(e->id) : nullptr;
-  case entity_name: return e ? text(e->name) : nullptr;
-  case entity_kind: return e ? text(to_string(e->kind_or_default())) : nullptr;
-  case entity_description: return e ? text(e->description) : nullptr;
-  case source_id: return s ? text(s->id) : nullptr;
-  case source_publisher: return s ? text(s->publisher) : nullptr;
-  case source_headline: return s ? text(s->headline) : nullptr;
-  case source_url: return s ? text(s->url) : nullptr;
-  case source_published: return s ? text(s->published) : nullptr;
-  default: return nullptr;
+  case story_id:
+    return text(story.info.id);
+  case story_title:
+    return text(story.info.title);
+  case story_language:
+    return text(story.info.language);
+  case entity_id:
+    return e ? text(e->id) : nullptr;
+  case entity_name:
+    return e ? text(e->name) : nullptr;
+  case entity_kind:
+    return e ? text(to_string(e->kind_or_default())) : nullptr;
+  case entity_description:
+    return e ? text(e->description) : nullptr;
+  case source_id:
+    return s ? text(s->id) : nullptr;
+  case source_publisher:
+    return s ? text(s->publisher) : nullptr;
+  case source_headline:
+    return s ? text(s->headline) : nullptr;
+  case source_url:
+    return s ? text(s->url) : nullptr;
+  case source_published:
+    return s ? text(s->published) : nullptr;
+  default:
+    return nullptr;
   }
 }
 
@@ -133,22 +148,38 @@ const Text *card_text(int field, const Card &c, std::size_t j) {
   const factcard::CardEvidence *evidence = item(c.evidence, j);
   const factcard::Update *update = item(c.updates, j);
   switch (field) {
-  case card_id: return text(c.id);
-  case card_kind: return text(to_string(c.kind));
-  case card_status: return text(to_string(c.status));
-  case card_what: return text(c.what);
-  case card_when: return text(c.when);
-  case card_when_text: return text(c.when_text);
-  case card_where: return text(c.where);
-  case card_topic: return text(c.topic);
-  case card_value: return c.value.is_string() ? text(c.value.get_ref<const std::string &>()) : nullptr;
-  case claim_id: return j < c.claims.size() ? text(c.claims[j]) : nullptr;
-  case contradicts_id: return j < c.contradicts.size() ? text(c.contradicts[j]) : nullptr;
-  case evidence_quote: return evidence ? text(evidence->quote) : nullptr;
-  case evidence_stance: return evidence ? text(to_string(evidence->stance)) : nullptr;
-  case update_date: return update ? text(made = update->date.to_string()) : nullptr;
-  case update_note: return update ? text(update->note) : nullptr;
-  default: return nullptr;
+  case card_id:
+    return text(c.id);
+  case card_kind:
+    return text(to_string(c.kind));
+  case card_status:
+    return text(to_string(c.status));
+  case card_what:
+    return text(c.what);
+  case card_when:
+    return text(c.when);
+  case card_when_text:
+    return text(c.when_text);
+  case card_where:
+    return text(c.where);
+  case card_topic:
+    return text(c.topic);
+  case card_value:
+    return c.value.is_string() ? text(c.value.get_ref<const std::string &>()) : nullptr;
+  case claim_id:
+    return j < c.claims.size() ? text(c.claims[j]) : nullptr;
+  case contradicts_id:
+    return j < c.contradicts.size() ? text(c.contradicts[j]) : nullptr;
+  case evidence_quote:
+    return evidence ? text(evidence->quote) : nullptr;
+  case evidence_stance:
+    return evidence ? text(to_string(evidence->stance)) : nullptr;
+  case update_date:
+    return update ? text(made = update->date.to_string()) : nullptr;
+  case update_note:
+    return update ? text(update->note) : nullptr;
+  default:
+    return nullptr;
   }
 }
 
@@ -164,17 +195,28 @@ double value_type(const factcard::Json &value) {
 double card_number(int field, const Card &c, std::size_t j) {
   const factcard::CardEvidence *evidence = item(c.evidence, j);
   switch (field) {
-  case card_corroboration: return c.corroboration;
-  case card_who: return static_cast<double>(c.who);
-  case card_value_type: return value_type(c.value);
-  case card_value: return value_number(c.value);
-  case claim_count: return static_cast<double>(c.claims.size());
-  case contradicts_count: return static_cast<double>(c.contradicts.size());
-  case evidence_count: return static_cast<double>(c.evidence.size());
-  case evidence_source: return evidence ? static_cast<double>(evidence->source) : -1;
-  case evidence_speaker: return evidence && evidence->speaker != factcard::npos ? static_cast<double>(evidence->speaker) : -1;
-  case update_count: return static_cast<double>(c.updates.size());
-  default: return 0;
+  case card_corroboration:
+    return c.corroboration;
+  case card_who:
+    return static_cast<double>(c.who);
+  case card_value_type:
+    return value_type(c.value);
+  case card_value:
+    return value_number(c.value);
+  case claim_count:
+    return static_cast<double>(c.claims.size());
+  case contradicts_count:
+    return static_cast<double>(c.contradicts.size());
+  case evidence_count:
+    return static_cast<double>(c.evidence.size());
+  case evidence_source:
+    return evidence ? static_cast<double>(evidence->source) : -1;
+  case evidence_speaker:
+    return evidence && evidence->speaker != factcard::npos ? static_cast<double>(evidence->speaker) : -1;
+  case update_count:
+    return static_cast<double>(c.updates.size());
+  default:
+    return 0;
   }
 }
 
@@ -214,13 +256,20 @@ double fc_number(int field, std::size_t i, std::size_t j) {
   const LoadedInput *in = input();
   const factcard::Diagnostic *error = item(errors(), i);
   switch (field) {
-  case entity_count: return in ? static_cast<double>(in->story.entities.size()) : 0;
-  case source_count: return in ? static_cast<double>(in->story.sources.size()) : 0;
-  case card_count: return in ? static_cast<double>(in->cards.size()) : 0;
-  case error_count: return static_cast<double>(errors().size());
-  case error_line: return error ? static_cast<double>(error->line) : 0;
-  case error_column: return error ? static_cast<double>(error->column) : 0;
-  default: return card(i) ? card_number(field, *card(i), j) : 0;
+  case entity_count:
+    return in ? static_cast<double>(in->story.entities.size()) : 0;
+  case source_count:
+    return in ? static_cast<double>(in->story.sources.size()) : 0;
+  case card_count:
+    return in ? static_cast<double>(in->cards.size()) : 0;
+  case error_count:
+    return static_cast<double>(errors().size());
+  case error_line:
+    return error ? static_cast<double>(error->line) : 0;
+  case error_column:
+    return error ? static_cast<double>(error->column) : 0;
+  default:
+    return card(i) ? card_number(field, *card(i), j) : 0;
   }
 }
 

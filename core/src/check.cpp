@@ -13,12 +13,6 @@ namespace factcard {
 
 namespace detail {
 
-std::string quote_text(std::string_view text) {
-  std::string shown(text.substr(0, 80));
-  if (text.size() > 80) shown += "...";
-  return dump_json(Json(shown));
-}
-
 std::string bad_id_message(std::string_view id) {
   return "id " + quote_text(id) + " must use only a-z, 0-9, '-', '_' and '.', and not start with '.'";
 }
