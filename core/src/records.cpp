@@ -268,8 +268,8 @@ void Records::check_all() {
   unique_card_ids();
   std::unordered_map<std::string, std::size_t> source_ids;
   for (std::size_t i = 0; i < story.sources.size(); ++i) source_ids.emplace(story.sources[i].id, i);
-  std::unordered_map<std::string, int> card_ids;
-  for (const Card &c : cards) card_ids.emplace(c.id, 0);
+  std::unordered_set<std::string> card_ids;
+  for (const Card &c : cards) card_ids.insert(c.id);
   for (std::size_t i = 0; i < cards.size(); ++i) check_card(cards[i], card_refs[i], source_ids, card_ids);
 }
 
@@ -315,7 +315,7 @@ std::size_t Records::entity_by_id(const std::string &id, Location at, const char
 
 void Records::check_card(Card &card, const CardRefs &refs,
                          const std::unordered_map<std::string, std::size_t> &source_ids,
-                         const std::unordered_map<std::string, int> &card_ids) {
+                         const std::unordered_set<std::string> &card_ids) {
   if (!refs.who.empty()) card.who = entity_by_id(refs.who, refs.who_at, "who");
   for (std::size_t i = 0; i < card.evidence.size(); ++i) {
     auto source = source_ids.find(refs.sources[i]);
