@@ -7,13 +7,13 @@
 // Unlike the other modules, this one answers with no JSON text: fc_open loads
 // a bundle and keeps it, and web/src/cards.mjs reads each field straight out of
 // wasm memory (fc_text, fc_number) into the objects `factcard cards` would
-// print. Building the cards' JSON DOM and serialising it cost this module
-// about a tenth of its bytes, for text the page parsed back at once.
+// print. With no JSON text to write, and its own quote_text for messages
+// (page_quote.cpp), the module links no JSON serializer: 4.4 KB of its gzip
+// bytes, for text the page parsed back at once (tests/bench/perf/NOTES.md).
 #include "factcard/load.hpp"
 
 #include "page_libc.hpp"
 
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,7 +30,8 @@ enum Opened { opened_cards = 0, opened_errors = 1, opened_ask_story_module = 2 }
 
 // The fields fc_text and fc_number answer. `i` is the index of the record
 // (card, entity, source, error), `j` of an item in one of a card's lists.
-// web/src/cards.mjs (FIELD) has the same numbers: keep both in this order.
+// web/src/cards.mjs (STORY_ID to ERROR_MESSAGE) has the same numbers: keep
+// both in this order.
 enum Field {
   story_id,
   story_title,
@@ -57,7 +58,7 @@ enum Field {
   card_when_text,
   card_where,
   card_topic,
-  card_value_type, // 0 none, 1 text, 2 number, 3 boolean
+  card_value_type, // a ValueType
   card_value,      // fc_text for a text, fc_number for a number or a boolean
   claim_count,
   claim_id,
@@ -76,6 +77,9 @@ enum Field {
   error_column,
   error_message,
 };
+
+// What card_value_type answers; web/src/cards.mjs has the same numbers.
+enum ValueType { value_none = 0, value_text = 1, value_number = 2, value_boolean = 3 };
 
 // The bundle fc_open read last, kept until fc_close or the next fc_open.
 std::optional<Result<LoadedInput>> opened;
@@ -183,13 +187,16 @@ const Text *card_text(int field, const Card &c, std::size_t j) {
   }
 }
 
-double value_number(const factcard::Json &value) {
+double number_of(const factcard::Json &value) {
   if (value.is_boolean()) return value.get<bool>();
   return value.is_number() ? value.get<double>() : 0;
 }
 
-double value_type(const factcard::Json &value) {
-  return value.is_string() ? 1 : value.is_number() ? 2 : value.is_boolean() ? 3 : 0;
+ValueType value_type(const factcard::Json &value) {
+  return value.is_string()    ? value_text
+         : value.is_number()  ? value_number
+         : value.is_boolean() ? value_boolean
+                              : value_none;
 }
 
 double card_number(int field, const Card &c, std::size_t j) {
@@ -202,7 +209,7 @@ double card_number(int field, const Card &c, std::size_t j) {
   case card_value_type:
     return value_type(c.value);
   case card_value:
-    return value_number(c.value);
+    return number_of(c.value);
   case claim_count:
     return static_cast<double>(c.claims.size());
   case contradicts_count:
@@ -227,8 +234,9 @@ extern "C" {
 // Reads a bundle and keeps it for fc_text and fc_number: opened_cards, or
 // opened_errors when it has problems (error_count and the rest say which),
 // or opened_ask_story_module for a story file, a bundle with claims, text
-// that is not a JSON object, or a number this module's small libc declines
-// (page_libc.cpp): factcard-story.wasm answers those.
+// that is not a JSON object, a number this module's small libc declines
+// (page_libc.cpp) or a message quoting text its quote_text declines
+// (page_quote.cpp): factcard-story.wasm answers those.
 int fc_open(const char *input_text, std::size_t length) {
   opened.reset();
   libc_declined = false;

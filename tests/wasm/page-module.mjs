@@ -89,6 +89,11 @@ async function run(options) {
   check('control characters in a text: handed over as they are',
     control.same && control.read.cards[0].what.startsWith('\u0001\u001f tab\t '),
     control.mine.slice(0, 200));
+  // TextDecoder drops a byte order mark that begins its input unless told not to.
+  const bom = both(bundle.replace(/"what":"/, '"what":"\\ufeff').replace(/"quote":"/, '"quote":"\ufeff'));
+  check('a text that begins with U+FEFF (escaped or not): kept',
+    bom.same && bom.read.cards[0].what.startsWith('\ufeff') && bom.read.cards.some((c) => c.evidence.some((e) => e.quote.startsWith('\ufeff'))),
+    bom.mine.slice(0, 200));
 
   // Problems reach the page as {errors}, with the story module's lines, columns and messages.
   const broken = both(bundle.replace(/"kind":"\w+"/, '"kind":"rumour"').replace(/"source":"[^"]*"/, '"source":"nowhere"'));

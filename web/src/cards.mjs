@@ -11,7 +11,7 @@ import { withInput } from './wasm.mjs';
 // What fc_open answers, and the fields of fc_text and fc_number, numbered as `Opened` and `Field`
 // in wasm/factcard_wasm.cpp (tests/wasm/page-module.mjs compares the result with the CLI's).
 const [, OPENED_ERRORS, OPENED_ASK] = [0, 1, 2];
-const [, VALUE_TEXT, VALUE_NUMBER, VALUE_BOOLEAN] = [0, 1, 2, 3]; // card_value_type
+const [, VALUE_TEXT, VALUE_NUMBER, VALUE_BOOLEAN] = [0, 1, 2, 3]; // ValueType, what CARD_VALUE_TYPE answers
 const [
   STORY_ID, STORY_TITLE, STORY_LANGUAGE,
   ENTITY_COUNT, ENTITY_ID, ENTITY_NAME, ENTITY_KIND, ENTITY_DESCRIPTION,
@@ -68,7 +68,7 @@ function copy(object) {
 
 /** @param {CoreExports} x */
 function fields(x) {
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a text may begin with U+FEFF: keep it
   const fcText = /** @type {(field: number, i: number, j: number) => number} */ (x.fc_text);
   const fcNumber = /** @type {(field: number, i: number, j: number) => number} */ (x.fc_number);
   /** @type {(field: number, i?: number, j?: number) => string | undefined} */
