@@ -1,7 +1,7 @@
 // quote_text for factcard.wasm, the module every page of cards loads. The
 // core's (core/src/quote_text.cpp) writes a value into an error message
 // through nlohmann's serializer, which this module otherwise has no use for
-// since it hands cards over without JSON text (factcard_wasm.cpp): 1.6 KB of
+// since it hands cards over without JSON text (factcard_wasm.cpp): 3.7 KB of
 // its gzip bytes (tests/bench/perf/NOTES.md). A value made of printable ASCII
 // other than '"' and '\' (ids, dates, addresses: what bundle messages quote)
 // needs no escaping, so the serializer would only put quotes around it; any
