@@ -1,5 +1,8 @@
-// What both wasm modules share at the C ABI: results as NUL-terminated UTF-8
-// the JS side frees with fc_free, and problems as {"errors": [...]}.
+// What the wasm modules share at the C ABI: fc_alloc and fc_free, and for
+// those that answer JSON text (factcard-story.wasm, factcard-extract.wasm)
+// results as NUL-terminated UTF-8 the JS side frees with fc_free, and problems
+// as {"errors": [...]}. factcard.wasm answers field by field instead
+// (factcard_wasm.cpp) and uses only the allocator from here.
 #pragma once
 
 #include "factcard/diagnostic.hpp"

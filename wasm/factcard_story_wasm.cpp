@@ -1,6 +1,7 @@
 // The story-file facade: a plain C ABI over the core, UTF-8 JSON in and out.
 // The widget loads it only for an input factcard.wasm (the page's, bundles
-// only) asks it for: a story file, or a number its small strtod declines. The JS side
+// only) asks it for: a story file, a number its small strtod declines, or a
+// message quoting text its small quote_text declines. The JS side
 // allocates the input with fc_alloc, calls fc_cards, reads the NUL-terminated
 // result and frees both with fc_free (boundary.cpp).
 #include "factcard/load.hpp"

@@ -3,8 +3,9 @@
 // snprintf carries every conversion (floating point in long double too): 7 KB
 // and 3.5 KB of the module's gzip bytes (tests/bench/perf/NOTES.md), for what
 // nlohmann/json asks of them here: a JSON number with a fraction or an
-// exponent (its lexer), and "\u%04x" / "<U+%.4X>" for control characters (its
-// serializer and its error messages). These answer those exactly as libc
+// exponent (its lexer), and "<U+%.4X>" for a control character in its error
+// messages (its serializer, which also wrote "\u%04x", is no longer linked:
+// page_quote.cpp). These answer those exactly as libc
 // does, and anything else is declined (libc_declined): the page module then
 // hands the input to factcard-story.wasm, which links libc's own. Only the
 // page module links this file; nothing in core/ knows of it.

@@ -19,7 +19,7 @@ const WEB = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(WEB, '..');
 
 /** The widget's modules, in the order they are concatenated: each uses only those before it. */
-export const WIDGET = ['wasm', 'core', 'client', 'i18n', 'styles', 'fragment', 'view', 'frames', 'gate', 'page', 'cardpage', 'main']
+export const WIDGET = ['wasm', 'cards', 'core', 'client', 'i18n', 'styles', 'fragment', 'view', 'frames', 'gate', 'page', 'cardpage', 'main']
   .map((name) => join(WEB, 'src', `${name}.mjs`));
 
 const BANNER = `/*! factcard.js: embeddable fact cards (who, what, when, source). Plain ES2020, no build step.

@@ -4,6 +4,7 @@
 #include "json_reader.hpp"
 #include "json_writer.hpp"
 #include "output.hpp"
+#include "stable_order.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -269,7 +270,7 @@ template <Use use, class Claims> std::vector<Card> merge_claims(const Story &sto
   decltype(card_of)().swap(card_of); // before the next steps allocate
   for (Card &card : cards) {
     card.corroboration = count_outlets(story, card.evidence);
-    if (card.updates.size() > 1) std::stable_sort(card.updates.begin(), card.updates.end(), newer);
+    detail::stable_sort_by(card.updates, detail::newer_first);
   }
   mark_contradictions(cards);
   for (Card &card : cards) card.status = status_of(card);

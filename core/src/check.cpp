@@ -8,16 +8,11 @@
 #include "messages.hpp"
 
 #include <unordered_map>
+#include <unordered_set>
 
 namespace factcard {
 
 namespace detail {
-
-std::string quote_text(std::string_view text) {
-  std::string shown(text.substr(0, 80));
-  if (text.size() > 80) shown += "...";
-  return dump_json(Json(shown));
-}
 
 std::string bad_id_message(std::string_view id) {
   return "id " + quote_text(id) + " must use only a-z, 0-9, '-', '_' and '.', and not start with '.'";
@@ -58,12 +53,11 @@ private:
 
   // A second use of an id is reported where it is, once per record kind.
   template <class Records> void unique(const Records &records, const char *noun) {
-    std::unordered_map<std::string, Location> seen;
+    std::unordered_set<std::string> seen; // the set type the reader uses too: one copy of its code
     seen.reserve(records.size());
     for (const auto &r : records) {
       if (r.id.empty()) continue; // a missing or malformed id, reported by its reader
-      if (!seen.emplace(r.id, r.id_at).second)
-        report(r.id_at, std::string("duplicate ") + noun + " id " + quote_text(r.id));
+      if (!seen.insert(r.id).second) report(r.id_at, std::string("duplicate ") + noun + " id " + quote_text(r.id));
     }
   }
 

@@ -2,6 +2,7 @@
 // whole (records, check), every problem at once as "file:line:col: message".
 #include "factcard/load.hpp"
 
+#include "stable_order.hpp"
 #include "story_reader.hpp"
 
 #include <algorithm>
@@ -13,7 +14,7 @@ using detail::Problem;
 using detail::Records;
 
 Diagnostics to_diagnostics(std::vector<Problem> problems, std::string_view text, const std::string &file) {
-  std::stable_sort(problems.begin(), problems.end(), [](const Problem &a, const Problem &b) { return a.at < b.at; });
+  detail::stable_sort_by(problems, [](const Problem &p) { return p.at; });
   // One walk over the text for all problems, in file order
   // (columns in code points, after a byte order mark on line 1): 100,000 problems on one long
   // line must not cost 100,000 scans of that line.

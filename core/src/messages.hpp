@@ -8,6 +8,8 @@ namespace factcard {
 namespace detail {
 
 // A value as an error message shows it: JSON-escaped, cut after 80 bytes.
+// Alone in quote_text.cpp, so that the page's wasm module can link its own
+// (wasm/page_quote.cpp) instead.
 std::string quote_text(std::string_view text);
 
 // The rule ids follow, as every reader words it.

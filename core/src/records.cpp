@@ -3,6 +3,7 @@
 #include "factcard/check.hpp"
 
 #include "messages.hpp"
+#include "stable_order.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -253,7 +254,7 @@ void Records::finish_card(FieldReader &f, NestedItems &nested) {
   // newest first, as a card shows them, whatever wrote the bundle
   card.updates = update_list(f, nested);
   for (Update &u : card.updates) u.extra = Json();
-  std::stable_sort(card.updates.begin(), card.updates.end(), newer);
+  stable_sort_by(card.updates, newer_first);
   cards.push_back(std::move(card));
   card_refs.push_back(std::move(refs));
 }
@@ -267,8 +268,8 @@ void Records::check_all() {
   unique_card_ids();
   std::unordered_map<std::string, std::size_t> source_ids;
   for (std::size_t i = 0; i < story.sources.size(); ++i) source_ids.emplace(story.sources[i].id, i);
-  std::unordered_map<std::string, int> card_ids;
-  for (const Card &c : cards) card_ids.emplace(c.id, 0);
+  std::unordered_set<std::string> card_ids;
+  for (const Card &c : cards) card_ids.insert(c.id);
   for (std::size_t i = 0; i < cards.size(); ++i) check_card(cards[i], card_refs[i], source_ids, card_ids);
 }
 
@@ -286,7 +287,7 @@ void Records::unique_card_ids() {
     if (!c.id.empty()) uses.push_back({c.at, c.id_at, &c.id, false});
   for (std::size_t i = 0; i < cards.size(); ++i)
     if (!cards[i].id.empty()) uses.push_back({card_refs[i].at, card_refs[i].id_at, &cards[i].id, true});
-  std::stable_sort(uses.begin(), uses.end(), [](const Use &a, const Use &b) { return a.record < b.record; });
+  stable_sort_by(uses, [](const Use &use) { return use.record; });
   struct Seen {
     bool first_is_card, claim;
   };
@@ -314,7 +315,7 @@ std::size_t Records::entity_by_id(const std::string &id, Location at, const char
 
 void Records::check_card(Card &card, const CardRefs &refs,
                          const std::unordered_map<std::string, std::size_t> &source_ids,
-                         const std::unordered_map<std::string, int> &card_ids) {
+                         const std::unordered_set<std::string> &card_ids) {
   if (!refs.who.empty()) card.who = entity_by_id(refs.who, refs.who_at, "who");
   for (std::size_t i = 0; i < card.evidence.size(); ++i) {
     auto source = source_ids.find(refs.sources[i]);

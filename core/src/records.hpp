@@ -12,6 +12,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace factcard {
@@ -82,7 +83,7 @@ private:
   void unique_card_ids();
   std::size_t entity_by_id(const std::string &id, Location at, const char *field);
   void check_card(Card &card, const CardRefs &refs, const std::unordered_map<std::string, std::size_t> &source_ids,
-                  const std::unordered_map<std::string, int> &card_ids);
+                  const std::unordered_set<std::string> &card_ids);
 
   std::unordered_map<std::string, std::size_t> entity_ids_;
 };

@@ -111,6 +111,19 @@ TEST_CASE("updates: a merged card shows the union of its claims' entries, newest
   CHECK_FALSE(cards_to_json(story, {}).dump().empty());
 }
 
+TEST_CASE("updates: a bundle's entries are put newest first, those of one day in the file's order") {
+  Story story = loaded(story_text);
+  Json bundle = test::bundle_json(story, compute_cards(story));
+  bundle["cards"][0]["updates"] =
+      Json::parse(R"([{"date": "2024-09-03", "note": "b"}, {"date": "2024-09-05", "note": "a"},
+      {"date": "2024-09-03", "note": "c"}, {"date": "2023-12-31", "note": "e"}, {"date": "2024-09-03", "note": "d"}])");
+  Result<LoadedInput> back = test::load_with_cards(bundle.dump(), "s.cards.json");
+  REQUIRE(back.ok());
+  std::string notes;
+  for (const Update &u : back->cards[0].updates) notes += u.note;
+  CHECK(notes == "abcde");
+}
+
 TEST_CASE("updates: JSON-LD dateModified is the newest, each entry a CorrectionComment") {
   Story story = loaded(story_text);
   std::vector<Card> cards = compute_cards(story);

@@ -17,9 +17,11 @@ import { Cause, pageCores, resolveLocale, serve } from './core.mjs';
  * @property {Map<string, Card>} byId
  */
 
+/** @typedef {import('./cards.mjs').CardsAnswer} CardsAnswer */
+
 /**
- * What the worker answers (see answerRequests in core.mjs).
- * @typedef {{ id: number, result?: string, error?: string, cause?: boolean, unavailable?: boolean }} Answer
+ * What the worker answers (see answerRequests in core.mjs): a locale, or cards.
+ * @typedef {{ id: number, result?: string | CardsAnswer, error?: string, cause?: boolean, unavailable?: boolean }} Answer
  */
 
 /** @typedef {{ answer: (data: Answer) => void, redo: () => void }} Pending */
@@ -53,7 +55,7 @@ export class CoreClient {
 
   /**
    * @param {Request} request
-   * @returns {Promise<string>}
+   * @returns {Promise<any>} a locale for {lang}, else the cards (CardsAnswer)
    */
   runOnPage(request) {
     if (request.lang) {
@@ -65,7 +67,7 @@ export class CoreClient {
 
   /**
    * @param {Request} request
-   * @returns {Promise<string>}
+   * @returns {Promise<any>} a locale for {lang}, else the cards (CardsAnswer)
    */
   ask(request) {
     const w = this.worker === undefined ? (this.worker = this.startWorker()) : this.worker;
@@ -76,7 +78,7 @@ export class CoreClient {
       this.pending.set(id, { redo, answer(data) {
         if (data.unavailable) redo(); // e.g. a worker CSP without 'wasm-unsafe-eval'
         else if (data.error) reject(data.cause ? new Cause(data.error) : new Error(data.error));
-        else resolve(/** @type {string} */ (data.result));
+        else resolve(data.result);
       } });
       w.postMessage({ id, wasm: this.wasmUrl(), priority: this.priority, ...request });
     });
@@ -114,17 +116,12 @@ export class CoreClient {
   }
 
   /**
-   * The parsed answer of the core for {url} or {bytes, where}.
+   * The core's answer for {url} or {bytes, where}: {story, cards} or {errors}.
    * @param {Request} request
-   * @returns {Promise<any>}
+   * @returns {Promise<CardsAnswer>}
    */
-  async computeCards(request) {
-    const text = await this.ask(request);
-    try {
-      return JSON.parse(text);
-    } catch (err) {
-      throw new Cause(`the core failed on ${request.url || request.where} (${/** @type {Error} */ (err).message})`);
-    }
+  computeCards(request) {
+    return this.ask(request);
   }
 
   /**
@@ -145,6 +142,7 @@ export class CoreClient {
    * @returns {Promise<Loaded>}
    */
   async loadStory(url) {
+    /** @type {any} */
     const result = await this.computeCards(url.startsWith('#') ? inlineData(url) : { url });
     if (result.errors) {
       const [first] = result.errors;

@@ -2,8 +2,10 @@
 // worker may run. Both sides use what is here; the page's side of the conversation is client.mjs.
 
 import { call, compileUrl, instantiate } from './wasm.mjs';
+import { readBundle } from './cards.mjs';
 
 /** @typedef {import('./wasm.mjs').CoreExports} CoreExports */
+/** @typedef {import('./cards.mjs').CardsAnswer} CardsAnswer */
 
 /** An error whose message already says what went wrong and where. */
 export class Cause extends Error {}
@@ -20,22 +22,27 @@ export class Unavailable extends Cause {}
 /**
  * @typedef {object} Core one compiled module and one live instance for one wasm URL
  * @property {() => Promise<CoreExports>} ready
- * @property {(bytes: Uint8Array, where: string) => Promise<string>} compute the JSON text fc_cards answers
+ * @property {(bytes: Uint8Array, where: string) => Promise<CardsAnswer | null>} compute the cards, or
+ *   null when the module asks for another (see readBundle)
  */
 
 /**
- * What factcard.wasm (bundles only) answers for an input only factcard-story.wasm can take: a story
- * file, or a bundle with a number its small strtod declines (wasm/factcard_wasm.cpp).
+ * How a module's cards are read: factcard.wasm's field by field (cards.mjs), factcard-story.wasm's
+ * as the JSON text its fc_cards answers.
+ * @typedef {(x: CoreExports, bytes: Uint8Array) => CardsAnswer | null} CardsReader
  */
-export const ASK_STORY_MODULE = '{"ask":"factcard-story.wasm"}';
+
+/** @type {CardsReader} */
+const readCardsText = (x, bytes) => JSON.parse(call(x, 'fc_cards', bytes));
 
 /**
  * Made when first needed; the instance is dropped after a trap so that the next call starts clean.
  * @param {string} url
+ * @param {CardsReader} read
  * @param {RequestPriority} [priority] of the wasm's fetch
  * @returns {Core}
  */
-export function wasmCore(url, priority = 'auto') {
+export function wasmCore(url, read, priority = 'auto') {
   /** @type {Promise<WebAssembly.Module> | null} */
   let modulePromise = null;
   /** @type {Promise<CoreExports> | null} */
@@ -49,9 +56,9 @@ export function wasmCore(url, priority = 'auto') {
     async compute(bytes, where) {
       const x = await ready();
       try {
-        // Text, so a worker need not parse it: the page's JSON.parse costs about what receiving
-        // objects would. The boundary's reader is where another wire format would plug in.
-        return call(x, 'fc_cards', bytes);
+        // Objects: the worker posts them as they are (a structured clone costs the page about
+        // what parsing the same cards as text would).
+        return read(x, bytes);
       } catch (err) {
         instancePromise = null;
         throw new Cause(`the core failed on ${where} (${/** @type {Error} */ (err).message})`);
@@ -80,15 +87,15 @@ export function storyWasmUrl(url) {
  * @returns {Core}
  */
 export function pageCores(url, priority = 'auto') {
-  const bundles = wasmCore(url, priority);
+  const bundles = wasmCore(url, readBundle, priority);
   /** @type {Core | null} */
   let stories = null;
   return {
     ready: bundles.ready,
     async compute(bytes, where) {
-      const text = await bundles.compute(bytes, where);
-      if (text !== ASK_STORY_MODULE) return text;
-      stories ||= wasmCore(storyWasmUrl(url), priority);
+      const cards = await bundles.compute(bytes, where);
+      if (cards) return cards;
+      stories ||= wasmCore(storyWasmUrl(url), readCardsText, priority);
       return stories.compute(bytes, where);
     },
   };
@@ -133,10 +140,10 @@ export function resolveLocale(tag) {
 }
 
 /**
- * Answers one request: a locale for {lang}, else the core's JSON text for the story.
+ * Answers one request: a locale for {lang}, else the cards of the story or bundle.
  * @param {Core} core
  * @param {Request} request
- * @returns {Promise<string>}
+ * @returns {Promise<string | CardsAnswer | null>}
  */
 export async function serve(core, { url, bytes, where, lang, priority }) {
   if (lang) return resolveLocale(lang);

@@ -2,8 +2,9 @@
 // benchmarks (docs/ARCHITECTURE.md, "The wasm boundary"). The core's modules export fc_alloc and
 // fc_free plus functions that take (pointer, length) of a NUL-terminated UTF-8 input and return a
 // pointer the caller frees. What that pointer holds is the caller's business: `call` hands it to a
-// reader, and readText (NUL-terminated UTF-8, today's JSON) is only the default, so a later reader
-// may decode structures straight from wasm memory without touching this file.
+// reader, and readText (NUL-terminated UTF-8 JSON) is only the default. factcard.wasm, the page's
+// module, answers no text at all: cards.mjs reads its cards field by field (withInput, then its
+// accessors).
 
 /**
  * The exports every factcard module has, plus its entry points (fc_cards, fc_extract, ...).
@@ -97,11 +98,31 @@ export function quietImports(module, memory) {
  * @returns {T}
  */
 export function call(x, fn, input, read = /** @type {Reader<any>} */ (readText)) {
+  return withInput(x, input, (pointer, length) => {
+    const output = /** @type {(pointer: number, length: number) => number} */ (x[fn])(pointer, length);
+    if (!output) throw new Error('out of memory');
+    try {
+      return read(x, output);
+    } finally {
+      x.fc_free(output);
+    }
+  });
+}
+
+/**
+ * Copies `input` (text, or UTF-8 bytes) into wasm memory, NUL-terminated, and returns what `use`
+ * makes of its pointer and byte length; the copy is freed whatever happens.
+ * @template T
+ * @param {CoreExports} x
+ * @param {string | Uint8Array} input
+ * @param {(pointer: number, length: number) => T} use
+ * @returns {T}
+ */
+export function withInput(x, input, use) {
   // A string is encoded straight into wasm memory: a UTF-16 code unit takes at most 3 UTF-8 bytes.
   const capacity = typeof input === 'string' ? 3 * input.length + 1 : input.length + 1;
   const pointer = x.fc_alloc(capacity);
   if (!pointer) throw new Error('out of memory');
-  let output = 0;
   try {
     let length = input.length;
     if (typeof input === 'string') {
@@ -110,12 +131,9 @@ export function call(x, fn, input, read = /** @type {Reader<any>} */ (readText))
       new Uint8Array(x.memory.buffer).set(input, pointer);
     }
     new Uint8Array(x.memory.buffer)[pointer + length] = 0;
-    output = /** @type {(pointer: number, length: number) => number} */ (x[fn])(pointer, length);
-    if (!output) throw new Error('out of memory');
-    return read(x, output);
+    return use(pointer, length);
   } finally {
     x.fc_free(pointer);
-    if (output) x.fc_free(output);
   }
 }
 
