@@ -13,7 +13,7 @@ import { CHROMIUM, CHROMIUM_FLAGS, DIST, FACTCARD, HERE, KiB, MiB, ROOT, WORK, m
 const SELECTOR = 'blockquote.fact-card[data-story][data-claim],fact-card[story][claim]';
 const LOOKAHEAD = 600; // px, AHEAD in web/src/page.mjs
 const VIEWPORT = { width: 412, height: 823 }; // Lighthouse's mobile screen, used by every browser figure
-const SCRIPT_TAG = /[ \t]*<script src="[^"]*factcard\.js" async[^>]*><\/script>\n?/g;
+const SCRIPT_TAG = /[ \t]*<script src="[^"]*factcard\.js"[^>]*><\/script>\n?/g;
 const HEAVY_BUNDLES = 10;
 
 // ---------------------------------------------------------------- pages
@@ -111,7 +111,7 @@ function spawnAsync(cmd, args, options) {
 async function lighthouse(url, outFile) {
   const bin = path.join(HERE, 'node_modules', 'lighthouse', 'cli', 'index.js');
   const args = [bin, url, '--only-categories=performance', '--output=json', `--output-path=${outFile}`, '--quiet',
-    '--disable-full-page-screenshot', `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`];
+    '--disable-full-page-screenshot', `--chrome-flags=${[...CHROMIUM_FLAGS, ...(url.startsWith('https:') ? ['--ignore-certificate-errors'] : [])].join(' ')}`];
   const out = await spawnAsync(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180000 });
   if (out.status !== 0) throw new Error(`lighthouse failed: ${(out.stderr || '').slice(-400)}`);
   const report = JSON.parse(fs.readFileSync(outFile, 'utf8'));
@@ -146,7 +146,7 @@ async function lighthousePair(base, pages, n, tag) {
   const results = { widget: [], fallback: [] };
   for (let i = 0; i < n; i++) {
     for (const [name, page] of Object.entries(pages)) {
-      const r = await lighthouse(base + page, path.join(dir, `${path.basename(page, '.html')}-${tag}-${i}.json`));
+      const r = await lighthouse(base + page, path.join(dir, `${path.basename(page, '.html')}-${tag.replace(/\W+/g, '-')}-${i}.json`));
       results[name].push(r);
       console.log(`  lighthouse ${page} (${tag}) #${i + 1}: TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)}, LCP ${ms(r.lcp)}, observed LCP ${ms(r.observedLcp)}`);
     }
@@ -164,7 +164,7 @@ function pageFigures({ pages, results }, n, how, command) {
   const sameElement = results.widget[0].lcpElement === results.fallback[0].lcpElement;
   const base = { section: 'page', command };
   const long = pages === PAIRS.long;
-  const suffix = `${long ? '-long' : ''}${how === 'compressed' ? '' : `-${how}`}`;
+  const suffix = `${long ? '-long' : ''}${how === 'compressed' ? '' : `-${how.replace(/\W+/g, '-')}`}`;
   const pair = `${pages.widget} − ${pages.fallback}`;
   const label = (what) => `${what}${long ? ', long article' : ''} (${how})`;
   return [
