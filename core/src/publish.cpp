@@ -133,11 +133,8 @@ Publisher::Publisher(const Story &story, const EmbedOptions &options)
   bundle_url_ = options.base + story.info.id + ".cards.json";
   tail_ = "<script";
   append_attribute(tail_, "src", options.base + "factcard/factcard.js");
-  // defer: it runs once the page is parsed, after the first paint in the common case, so tools
-  // that model a slow phone (Lighthouse) do not count its download and evaluation towards the
-  // page's Largest Contentful Paint, as they do for an async script that lands before the paint
-  // (tests/bench/perf/NOTES.md). Low priority: the page's own resources go first.
-  tail_ += " defer fetchpriority=\"low\"></script>\n";
+  // Low priority: the page's own resources go first (the card waits for the page's paint anyway).
+  tail_ += " async fetchpriority=\"low\"></script>\n";
 }
 
 Json Publisher::claim(const Card &card, bool with_context) {
