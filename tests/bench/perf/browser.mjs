@@ -185,7 +185,7 @@ export async function pageCost({ quick, runs, bases }) {
   }
   const n = quick ? 1 : runs;
   const lh = (page) => `node demo/serve.mjs build/bench/site --port 8080 --csp & CHROME_PATH=${CHROMIUM} tests/bench/perf/node_modules/.bin/lighthouse http://127.0.0.1:8080/${page} --only-categories=performance --disable-full-page-screenshot --chrome-flags="${CHROMIUM_FLAGS.join(' ')}"`;
-  const command = `node tests/bench/perf/bench.mjs --only page   # one run: ${lh('article.html')} (and article-fallback.html; add --raw to serve.mjs for the uncompressed figures)`;
+  const command = `node tests/bench/perf/bench.mjs --only page   # one run: ${lh('article.html')} (and article-fallback.html, article-long.html, article-long-fallback.html; add --raw to serve.mjs for the uncompressed figures; the HTTP/2 figures come from bench.mjs only)`;
   const figures = [];
   const data = { runs: n };
   let settings = null;
