@@ -163,7 +163,7 @@ ${head}</head>
 </div></header>
 ${body}
 <footer class="site-footer"><div>The Meridian is a demonstration site for factcard. Cards are computed in your browser by the factcard core (WebAssembly) from the story bundle; every excerpt links to its source.</div></footer>
-<script src="factcard/factcard.js" async></script>
+<script src="factcard/factcard.js" async fetchpriority="low"></script>
 </body>
 </html>
 `;

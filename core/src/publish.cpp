@@ -133,7 +133,8 @@ Publisher::Publisher(const Story &story, const EmbedOptions &options)
   bundle_url_ = options.base + story.info.id + ".cards.json";
   tail_ = "<script";
   append_attribute(tail_, "src", options.base + "factcard/factcard.js");
-  tail_ += " async></script>\n";
+  // Low priority: the page's own resources go first (the card waits for the page's paint anyway).
+  tail_ += " async fetchpriority=\"low\"></script>\n";
 }
 
 Json Publisher::claim(const Card &card, bool with_context) {

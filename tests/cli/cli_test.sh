@@ -176,7 +176,7 @@ for path in glob.glob(sys.argv[1] + "/*.html"):
   check "build --base: the bundle URL uses the base" \
     grep -qF "data-story=\"https://cdn.example/x/$STORY_ID.cards.json\"" "$CDN/embed/$first"
   check "build --base: the widget URL uses the base" \
-    grep -qF "<script src=\"https://cdn.example/x/factcard/factcard.js\" async></script>" "$CDN/embed/$first"
+    grep -qF "<script src=\"https://cdn.example/x/factcard/factcard.js\" async fetchpriority=\"low\"></script>" "$CDN/embed/$first"
   check "build --base: every snippet uses it" \
     test "$(grep -lF 'https://cdn.example/x/factcard/factcard.js' "$CDN"/embed/*.html | wc -l)" = "$card_count"
   run build "$STORY" -o "$TMP/cdn2" --base=https://cdn.example/y

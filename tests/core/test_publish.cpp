@@ -200,7 +200,7 @@ void check_markup(const std::string &html) {
   const std::set<std::string> allowed_tags = {"blockquote", "/blockquote", "p",  "/p",     "footer",
                                               "/footer",    "a",           "/a", "script", "/script"};
   const std::set<std::string> allowed_attributes = {"class", "data-story", "data-claim", "lang",
-                                                    "href",  "src",        "async"};
+                                                    "href",  "src",        "async",      "fetchpriority"};
   int scripts = 0;
   for (const Tag &tag : read_tags(without_jsonld(html))) {
     INFO("<" << tag.name);
@@ -278,14 +278,15 @@ TEST_CASE("embed_snippet: fallback content, data attributes, script tag, base UR
         R"("publisher":{"@type":"Organization","name":"The Moscow Times"}},)"
         R"({"@type":"NewsArticle","publisher":{"@type":"Organization","name":"IRIA"}}]}</script>)"
         "\n"
-        "<script src=\"factcard/factcard.js\" async></script>\n");
+        "<script src=\"factcard/factcard.js\" async fetchpriority=\"low\"></script>\n");
 
   EmbedOptions cdn;
   cdn.base = "https://cdn.example/x/";
   std::string absolute = embed_snippet(*story, cards[0], cdn);
   check_markup(absolute);
   CHECK(absolute.find("data-story=\"https://cdn.example/x/putin-mongolia-2024.cards.json\"") != std::string::npos);
-  CHECK(absolute.find("<script src=\"https://cdn.example/x/factcard/factcard.js\" async></script>") !=
+  CHECK(absolute.find(
+            "<script src=\"https://cdn.example/x/factcard/factcard.js\" async fetchpriority=\"low\"></script>") !=
         std::string::npos);
 
   std::string quote = embed_snippet(*story, cards[1], EmbedOptions{});

@@ -76,7 +76,7 @@ function urlChecks(factcard, work, urls) {
 
 // What `factcard build` writes, statically: every snippet has exactly the shape of the template
 // (no markup from the story), every url is a web url.
-const SNIPPET = /^<blockquote class="fact-card" data-story="[^"<>]*" data-claim="[a-z0-9._-]+"(?: lang="[^"<>]*")?>\n {2}<p>[^<>]*<\/p>\n {2}<footer>(?:[^<>]|<a href="[^"<>]*">[^<>]*<\/a>)*<\/footer>\n(?: {2}<p>[^<>]*<\/p>\n {2}<ul>\n(?: {4}<li><time datetime="\d{4}-\d\d-\d\d">[^<>]*<\/time>[^<>]*<\/li>\n)+ {2}<\/ul>\n)?<\/blockquote>\n<script type="application\/ld\+json">[^<>]*<\/script>\n<script src="[^"<>]*" async><\/script>\n$/;
+const SNIPPET = /^<blockquote class="fact-card" data-story="[^"<>]*" data-claim="[a-z0-9._-]+"(?: lang="[^"<>]*")?>\n {2}<p>[^<>]*<\/p>\n {2}<footer>(?:[^<>]|<a href="[^"<>]*">[^<>]*<\/a>)*<\/footer>\n(?: {2}<p>[^<>]*<\/p>\n {2}<ul>\n(?: {4}<li><time datetime="\d{4}-\d\d-\d\d">[^<>]*<\/time>[^<>]*<\/li>\n)+ {2}<\/ul>\n)?<\/blockquote>\n<script type="application\/ld\+json">[^<>]*<\/script>\n<script src="[^"<>]*" async fetchpriority="low"><\/script>\n$/;
 const unescapeHtml = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]);
 
 function buildChecks(factcard, work, site, stories) {
@@ -168,7 +168,7 @@ function inspect({ cards, language, jsOn, raw }) {
   const web = (a) => /^https?:\/\//i.test(a.getAttribute('href') || '') && ['http:', 'https:', ':'].includes(a.protocol);
   const show = (s) => JSON.stringify(s).slice(0, 120);
   const LIGHT = {
-    html: ['lang'], head: [], meta: ['charset'], title: [], link: ['rel', 'href'], script: ['src', 'type', 'async'],
+    html: ['lang'], head: [], meta: ['charset'], title: [], link: ['rel', 'href'], script: ['src', 'type', 'async', 'fetchpriority'],
     body: [], h1: [], main: [], blockquote: ['class', 'data-story', 'data-claim', 'lang', 'data-factcard', 'style'],
     p: [], footer: [], a: ['href'], ul: [], li: [], time: ['datetime'], // the fallback's updates
   };
@@ -223,7 +223,8 @@ function inspect({ cards, language, jsOn, raw }) {
     const bad = (what) => problems.push(`${c.claim}: ${what}`);
     if (!bq || bq.localName !== 'blockquote' || bq.getAttribute('data-claim') !== c.claim) return bad(`no blockquote in place (${bq && bq.outerHTML.slice(0, 80)})`);
     if (!ld || ld.localName !== 'script' || ld.getAttribute('type') !== 'application/ld+json' || ld.attributes.length !== 1) return bad('no JSON-LD script after it');
-    if (!js || js.localName !== 'script' || js.getAttribute('src') !== 'factcard/factcard.js' || js.attributes.length !== 2 || !js.hasAttribute('async')) return bad('no widget script after it');
+    if (!js || js.localName !== 'script' || js.getAttribute('src') !== 'factcard/factcard.js' || js.attributes.length !== 3 || !js.hasAttribute('async')
+      || js.getAttribute('fetchpriority') !== 'low') return bad('no widget script after it');
     if (bq.getAttribute('lang') !== norm(language)) bad(`lang ${show(bq.getAttribute('lang'))}`);
     // a card with an update note: "Updated …" and the note's list after the footer
     const [p, footer, updated, list] = bq.children;

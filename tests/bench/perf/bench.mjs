@@ -22,7 +22,7 @@ import path from 'node:path';
 
 import { heavyPage, pageCost, prepareSite, requestsAndFirstCard, VIEWPORT } from './browser.mjs';
 import { coreThroughput, extraction, wasmVsNative } from './core.mjs';
-import { CHROMIUM, DIST, FACTCARD, HERE, ROOT, WORK, compileHelper, machine, rel } from './lib.mjs';
+import { CHROMIUM, DIST, FACTCARD, HERE, ROOT, WORK, compileHelper, machine, rel, run } from './lib.mjs';
 import { renderMarkdown, renderTable } from './report.mjs';
 import { widgetBytes } from './sizes.mjs';
 import { startServer } from '../../../demo/serve.mjs';
@@ -75,13 +75,27 @@ function ensureDist() {
   return null;
 }
 
+// A key and certificate for 127.0.0.1, made once with openssl, for the HTTP/2 server (Chromium is
+// told to accept it: see lighthouse() in browser.mjs).
+function selfSignedCertificate() {
+  const dir = path.join(WORK, 'tls');
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  if (!fs.existsSync(cert)) {
+    fs.mkdirSync(dir, { recursive: true });
+    run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert]);
+  }
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+}
+
 function method(o, pageSettings) {
   return [
     `Generated stories: \`tests/bench/perf/gen-story.mjs\`, a seeded PRNG (mulberry32, seed 1; the heavy page's stories seeds 100–109): entities (70 % people with 1–4 aliases incl. diacritic variants and title + name, organisations, places), ~1 source per 10 claims over up to 400 outlets (5 % unknown), claims of all four kinds with 1–4 pieces of evidence, \`who\` by id (80 %), alias or name, 55 % of claims in topic groups of 2–5 that mostly agree (and merge) and in 1 group of 6 conflict. Indented by two spaces, as \`factcard\` saves stories.`,
     `Processes (\`factcard build\`, \`validate\`, \`cards\`, the bare parse) run under \`tests/bench/perf/measure.cpp\`: wall time from fork to exit, peak memory from \`wait4\`'s \`ru_maxrss\` (on a timeout, \`VmHWM\` just before the kill), address space capped (RLIMIT_AS) so a run that would exhaust the machine fails instead; stdout to /dev/null. Build output goes to a RAM disk (/dev/shm) when it fits, so disk write-back stays out of the numbers.`,
     `The bare parse: \`tests/bench/perf/bare_parse.cpp\` (g++ -O2 -std=c++17): read the file, \`nlohmann::ordered_json::parse\` it into a DOM, exit. Speed ratio = bare parse wall time ÷ build wall time.`,
     o.runs === 1 ? 'Each timed thing: one warm-up run, then one run; Lighthouse: one run per page; time to first card: one page load.' : `Each timed thing: one warm-up run, then the median of ${o.runs} runs (3 when one run takes over 10 s, 1 when over 60 s); Lighthouse: ${o.runs} runs per page, alternating pages; time to first card: ${Math.max(o.runs, 7)} page loads.`,
-    `Browser figures: Debian's Chromium (\`${CHROMIUM}\`, headless, the flags of docs/ARCHITECTURE.md), viewport ${VIEWPORT.width}×${VIEWPORT.height} (Lighthouse's mobile screen), pages served by \`demo/serve.mjs --csp\` from \`build/bench/site\` (a copy of \`build/site\` with \`dist/factcard/\`; \`article-fallback.html\` is \`article.html\` without its script tags; \`article-long.html\` puts the article's paragraphs twice above the first card). Lighthouse runs twice over: against a server that compresses as a CDN does (brotli, else gzip, for text and the wasm: the headline figures) and against one that sends files as they are ("uncompressed"); the driven-browser figures use the compressed server. Lighthouse: ${pageSettings || 'mobile, simulated throttling'}.`,
+    `Browser figures: Debian's Chromium (\`${CHROMIUM}\`, headless, the flags of docs/ARCHITECTURE.md), viewport ${VIEWPORT.width}×${VIEWPORT.height} (Lighthouse's mobile screen), pages served by \`demo/serve.mjs --csp\` from \`build/bench/site\` (a copy of \`build/site\` with \`dist/factcard/\`; \`article-fallback.html\` is \`article.html\` without its script tags; \`article-long.html\` puts the article's paragraphs twice above the first card, and \`article-long-fallback.html\` is that without its script tags). Lighthouse compares each page with its fallback. Lighthouse runs three times over: against a server that compresses as a CDN does (brotli, else gzip, for text and the wasm: the headline figures), against one that sends files as they are ("uncompressed"), both HTTP/1.1, and against the compressing one over HTTP/2 with TLS (a self-signed certificate Chromium is told to accept), as CDNs serve; the driven-browser figures use the compressed HTTP/1.1 server. Lighthouse: ${pageSettings || 'mobile, simulated throttling'}.`,
     'Widget bytes: each file of `dist/factcard/` compressed on its own (gzip level 9, brotli quality 11, node\'s zlib), as a server that precompresses sends them; KB = 1,024 bytes.',
     'Time to first card: in one page load, t0 = factcard.js\'s first statement (its first read of the shared registry, seen by an init script), t1 = the first `factcard:render` event (the card is in the DOM at the start of the frame that paints it); ratio = (t1 − t0) ÷ first-contentful-paint of the same load (the fallback\'s first paint).',
     'Heavy page: `build/bench/site/heavy/heavy.html`, 1,000 snippets exactly as `factcard build` wrote them (each with its script tag), 100 from each of 10 bundles, interleaved; each page read twice, one screen per 100 ms to the end: once under a Chromium trace (saved as `build/bench/heavy.trace.json`, which opens in DevTools), where a main-thread task counts as the widget\'s when factcard.js code or wasm compilation runs inside it; once untraced for memory (tracing costs renderer memory): JS heap after a forced GC (CDP `HeapProfiler.collectGarbage`, `Performance.getMetrics`), the wasm instance\'s memory, the renderer process\'s RSS and peak RSS (VmHWM) from /proc.',
@@ -137,12 +151,14 @@ async function main() {
   const browserSections = ['page', 'requests', 'first-card', 'heavy'].filter(want);
   if (browserSections.length) {
     prepareSite({ ...o, dist: o.dist || DIST });
-    // The same site twice: compressed as a CDN serves it (the figures the world sees), and raw.
+    // The same site three times: compressed (as a CDN serves it), raw, and compressed over
+    // HTTP/2 with TLS (as a CDN speaks it: one connection for every request).
     const root = path.join(WORK, 'site');
     const { server, url } = await startServer({ root, port: 0, csp: true, compress: true });
     const raw = await startServer({ root, port: 0, csp: true, compress: false });
+    const h2 = await startServer({ root, port: 0, csp: true, compress: true, tls: selfSignedCertificate() });
     try {
-      if (want('page')) await section('page', () => pageCost({ ...o, bases: { compressed: url, uncompressed: raw.url } }));
+      if (want('page')) await section('page', () => pageCost({ ...o, bases: { compressed: url, uncompressed: raw.url, 'compressed, HTTP/2': h2.url } }));
       if (want('requests') || want('first-card')) {
         await section('requests', async () => {
           const r = await requestsAndFirstCard({ ...o, base: url });
@@ -154,6 +170,7 @@ async function main() {
     } finally {
       server.close();
       raw.server.close();
+      h2.server.close();
     }
   }
 
