@@ -152,6 +152,19 @@ private:
     return name_words(formal + folded.substr(last_space + 1));
   }
 
+  // "Leicester" and "Leicester City" (one name's words inside the other's)
+  // are one club or place when both are named as one, or one of them is a
+  // bare noun phrase; a lone generic word ("City") never is. The caller
+  // also asks that only one long name hold the short one.
+  static bool same_body(EntityKind a, EntityKind b, const std::vector<std::string> &x,
+                        const std::vector<std::string> &y) {
+    auto named = [](EntityKind k) { return k == EntityKind::organization || k == EntityKind::place; };
+    bool kinds = (a == b && named(a)) || (a == EntityKind::other && named(b)) || (named(a) && b == EntityKind::other);
+    const std::vector<std::string> &shorter = x.size() < y.size() ? x : y;
+    bool generic = shorter.size() == 1 && (detail::is_org_word(shorter[0]) || detail::is_place_word(shorter[0]));
+    return kinds && !shorter.empty() && !generic;
+  }
+
   std::size_t cluster(const FoundEntity &found) {
     std::vector<std::string> words = formal_name_words(found.name);
     std::size_t organisation = npos; // the one organisation (or place) whose name holds this one's, or is in it
@@ -163,14 +176,7 @@ private:
                     std::includes(words.begin(), words.end(), mine.begin(), mine.end());
       bool partial = found.kind == EntityKind::person && entities_[i].kind == EntityKind::person && nested;
       if (!same && !partial) {
-        // "Leicester" and "Leicester City" are one club, unless "Leicester" could be another too
-        auto named = [](EntityKind k) { return k == EntityKind::organization || k == EntityKind::place; };
-        EntityKind theirs = entities_[i].kind.value_or(EntityKind::other);
-        bool org = (found.kind == theirs && named(found.kind)) || (found.kind == EntityKind::other && named(theirs)) ||
-                   (named(found.kind) && theirs == EntityKind::other);
-        const std::vector<std::string> &shorter = words.size() < mine.size() ? words : mine;
-        bool generic = shorter.size() == 1 && (detail::is_org_word(shorter[0]) || detail::is_place_word(shorter[0]));
-        if (org && nested && !shorter.empty() && !generic)
+        if (nested && same_body(found.kind, entities_[i].kind.value_or(EntityKind::other), words, mine))
           organisation = organisation == npos ? i : static_cast<std::size_t>(-2);
         continue;
       }

@@ -122,7 +122,7 @@ bool ArticleReader::reported(std::size_t v) const { // "said that", "told report
 
 // "The economy grew 3% last year, the minister said on Monday.": what a
 // speaker reports before the speech verb, without quotation marks. The
-// comma before the speaker (at most six words back) ends a finite clause,
+// comma before the speaker (at most seven tokens back) ends a finite clause,
 // and only a few words follow the verb: no "that", no comma, no quote. When
 // a person or an organisation acts in that clause ("Ebner dispatched teams,
 // officials confirmed"), the fact is theirs, not a statement. The comma's
