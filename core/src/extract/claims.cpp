@@ -179,10 +179,8 @@ std::size_t ArticleReader::reported_gap(std::size_t verb) const {
   return 0;
 }
 
-std::string ArticleReader::sentence_text(std::size_t first, std::size_t last) const {
-  last = last == npos || last < first ? first : std::min(last, sentences_.size() - 1);
-  return std::string(
-      std::string_view(text_).substr(sentences_[first].begin, sentences_[last].end - sentences_[first].begin));
+std::string ArticleReader::sentence_text(std::size_t s) const {
+  return std::string(std::string_view(text_).substr(sentences_[s].begin, sentences_[s].end - sentences_[s].begin));
 }
 
 // A quote's evidence: every sentence it runs through, to the one it closes in
@@ -311,9 +309,9 @@ void ArticleReader::read_facts(std::size_t s) {
       fact.sentence = fact.what; // the evidence of one clause is that clause
     fact.topic = verb_stem(t_[c.verb].lower);
     std::size_t begin = offset_ + (c.first == first ? sentences_[s].begin : t_[c.first].begin);
-    // "Analysts expect the deal to close in June": a stance is dated near its verb, its content by itself
-    bool stance = detail::is_plural_present(t_[c.verb].lower);
-    std::size_t end = stance ? std::min(t_[c.verb].end + near_verb, t_[c.last].end) : t_[c.last].end;
+    // "Analysts expect the deal to close in June": a stance is dated by the words up to its verb,
+    // not by what it expects
+    std::size_t end = detail::is_plural_present(t_[c.verb].lower) ? t_[c.verb].end : t_[c.last].end;
     set_when(fact, begin, offset_ + end, subordinate_bytes(c), clause_tense(c));
     out_.statements.push_back(std::move(fact));
     for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);

@@ -330,10 +330,11 @@ bool same_amount(const Amount &a, const Amount &b) {
   return std::fabs(a.value - b.value) < unit * 0.999 || a.value == b.value;
 }
 
-// Names are left out: they are compared as entities, and two sentences
-// about the same people must not look alike for that alone.
-std::set<std::string> content_stems(std::string_view text) {
-  std::set<std::string> names = capitalised_words(text), out;
+namespace {
+
+// content_stems, given the text's capitalised words (signature_of keeps them too).
+std::set<std::string> content_stems(std::string_view text, const std::set<std::string> &names) {
+  std::set<std::string> out;
   for (const std::string &w : folded_words(text)) {
     // A count written as a word is compared as an amount, not as a word.
     if (w.size() < 3 || is_stopword(w) || digit(w[0]) || names.count(w) || number_name(w) || period_word(w)) continue;
@@ -341,6 +342,12 @@ std::set<std::string> content_stems(std::string_view text) {
   }
   return out;
 }
+
+} // namespace
+
+// Names are left out: they are compared as entities, and two sentences
+// about the same people must not look alike for that alone.
+std::set<std::string> content_stems(std::string_view text) { return content_stems(text, capitalised_words(text)); }
 
 // The words that name an action: a past form ("departed", "won"), or a
 // word of an action class ("convicted", "guilty", "dispatched").
@@ -362,8 +369,8 @@ FactSignature signature_of(std::string_view text, std::size_t actor, const std::
   s.actor = actor;
   s.entities.insert(entities.begin(), entities.end());
   s.amounts = amounts_in(text);
-  s.stems = content_stems(text);
   s.names = capitalised_words(text);
+  s.stems = content_stems(text, s.names);
   s.scores = scores_in(figures);
   s.actions = action_stems(text);
   s.denied = denied_stems(text, s.negated);

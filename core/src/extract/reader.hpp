@@ -165,7 +165,7 @@ private:
   // verb a date still says when something was said.
   static constexpr std::size_t near_verb = 30;
   std::size_t reported_gap(std::size_t verb) const;
-  std::string sentence_text(std::size_t first, std::size_t last = npos) const; // sentences first..last
+  std::string sentence_text(std::size_t s) const;
   std::string quote_evidence(std::size_t from, const Quote &q, const Quote *next) const;
   FoundStatement statement(ClaimKind kind, std::size_t who, std::size_t s) const;
   enum class Tense { other, past, present }; // of a clause: "won", "faces", "will meet" or "has won"
