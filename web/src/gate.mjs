@@ -5,13 +5,17 @@
 // +400 ms of LCP (tests/bench/perf/NOTES.md). Whichever comes first opens the gate:
 // - the first 'largest-contentful-paint' entry: the page's candidate has painted;
 // - the load event and then an idle moment (with a timeout: a busy page may never be idle), for a
-//   browser without LCP entries (Firefox before 122, Safari) or a page whose candidate is never
-//   reported (nothing contentful in view).
+//   browser without LCP entries (Firefox before 122, Safari);
+// - in a browser with LCP entries, the load event, NO_LCP_WAIT and then an idle moment, for a page
+//   whose candidate is never reported (nothing contentful in view, or a tab loaded hidden). Load
+//   can fire before the first frame is painted, and an idle moment can come before that frame's
+//   LCP entry: without the wait the widget then started loading tens of ms before the page's paint.
 // On a card page the card is the content and its own LCP: no waiting there.
 
 import { isCardPage } from './frames.mjs';
 
 const IDLE_TIMEOUT = 500; // ms after load: at most this long for an idle moment
+const NO_LCP_WAIT = 1000; // ms after load before a browser that reports LCP is taken to have none
 
 /** @type {Promise<void> | null} */
 let opened = null;
@@ -32,12 +36,23 @@ function waitForPage(open) {
     if (lcp) lcp.disconnect();
     open();
   };
-  try {
+  if (reportsLcp()) {
     // buffered: a candidate that painted before this script ran counts too.
     lcp = new PerformanceObserver(go);
     lcp.observe({ type: 'largest-contentful-paint', buffered: true });
-  } catch { /* no LCP entries in this browser: load and idle decide */ }
+  }
   const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(go, { timeout: IDLE_TIMEOUT }) : setTimeout(go, 0));
-  if (document.readyState === 'complete') idle();
-  else addEventListener('load', idle, { once: true });
+  const loaded = lcp ? () => setTimeout(idle, NO_LCP_WAIT) : idle;
+  if (document.readyState === 'complete') loaded();
+  else addEventListener('load', loaded, { once: true });
+}
+
+/** @returns {boolean} whether this browser reports 'largest-contentful-paint' entries */
+function reportsLcp() {
+  try {
+    return typeof PerformanceObserver === 'function'
+      && (PerformanceObserver.supportedEntryTypes || []).includes('largest-contentful-paint');
+  } catch {
+    return false;
+  }
 }
