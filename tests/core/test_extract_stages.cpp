@@ -1054,3 +1054,53 @@ TEST_CASE("clauses: plural present verbs of stance and more irregular pasts are 
   REQUIRE(fear != t.end());
   CHECK_FALSE(is_finite_verb(t, static_cast<std::size_t>(fear - t.begin()), true));
 }
+
+TEST_CASE("dates: a season across two years ('in 2019-20', 'the 2022/23 year') is the year it ends in") {
+  Story story = draft_story({{"a.txt",
+                              "Club\n\nThe club won the cup in 2019-20 and reached the final. The charity raised "
+                              "money in 2021/22 for the hospital. The mayor opened the park in 2019-21.\n",
+                              monday}});
+  const Claim *cup = claim_with(story, "won the cup");
+  REQUIRE(cup);
+  REQUIRE(cup->when);
+  CHECK(cup->when->to_string() == "~2020");
+  const Claim *money = claim_with(story, "raised money");
+  REQUIRE(money);
+  REQUIRE(money->when);
+  CHECK(money->when->to_string() == "~2022");
+  const Claim *park = claim_with(story, "opened the park"); // not two consecutive years: no season
+  REQUIRE(park);
+  REQUIRE(park->when);
+  CHECK(park->when->to_string() == "..2024-09-02");
+}
+
+TEST_CASE("drafts: a participle phrase after the verb ('before reaching … on Friday') does not date the clause") {
+  Story story = draft_story({{"a.txt",
+                              "Trip\n\nThe crew will spend two days at sea before reaching the port on Friday. "
+                              "The minister met the envoy on Sunday after landing in the capital.\n",
+                              monday}});
+  const Claim *crew = claim_with(story, "spend two days at sea");
+  REQUIRE(crew);
+  REQUIRE(crew->when);
+  CHECK(crew->when->to_string() == "..2024-09-02"); // Friday is the arrival's
+  const Claim *met = claim_with(story, "met the envoy");
+  REQUIRE(met);
+  REQUIRE(met->when);
+  CHECK(met->when->to_string() == "2024-09-01"); // its own date, before the phrase
+}
+
+TEST_CASE("drafts: a second predicate with an ordinal is a claim; one with its own vague time borrows no date") {
+  Story story = draft_story({{"a.txt",
+                              "Table\n\nRovers won the title in May 2023 and finished 9th in the league last "
+                              "season.\n",
+                              monday}});
+  const Claim *title = claim_with(story, "won the title");
+  REQUIRE(title);
+  REQUIRE(title->when);
+  CHECK(title->when->to_string() == "2023-05");
+  const Claim *ninth = claim_with(story, "finished 9th");
+  REQUIRE(ninth);
+  CHECK(ninth->what.find("won the title") == std::string::npos);
+  REQUIRE(ninth->when);
+  CHECK(ninth->when->to_string() == "..2024-09-02"); // "last season" is its own time, not May 2023
+}

@@ -357,11 +357,25 @@ void ArticleReader::read_second_predicate(const detail::Clause &c, std::size_t w
   fact.topic = verb_stem(t_[c.verb].lower);
   set_when(fact, offset_ + t_[c.first].begin, offset_ + t_[c.last].end, subordinate_bytes(c), Tense::other);
   const FoundStatement *before = out_.statements.empty() ? nullptr : &out_.statements.back();
-  if (!fact.when_text && before && before->who == who) {
+  if (!fact.when_text && before && before->who == who && !names_own_time(c)) {
     fact.when = before->when;
     fact.when_text = before->when_text;
   }
   out_.statements.push_back(std::move(fact));
+}
+
+// "and finished 14th last campaign", "and won it the previous season": a
+// time of its own that is no date the reader resolves, so the predicate
+// does not borrow the date of the clause before it.
+bool ArticleReader::names_own_time(const detail::Clause &c) const {
+  for (std::size_t k = c.first; k < c.last; ++k) {
+    std::string_view w = t_[k].lower, next = t_[k + 1].lower;
+    bool lead = w == "last" || w == "previous" || w == "next" || w == "following";
+    bool period = next == "season" || next == "campaign" || next == "term" || next == "summer" || next == "winter" ||
+                  next == "spring" || next == "autumn" || next == "time" || next == "round" || next == "edition";
+    if (lead && period) return true;
+  }
+  return false;
 }
 
 // "They had reason to celebrate on Monday, as Tottenham were held 2-2": the
@@ -384,11 +398,16 @@ std::string ArticleReader::words_outside_adverbials(const detail::Clause &c) con
   return out;
 }
 
-// The byte spans of a clause's subordinate clauses, whose dates are not its own.
+// The byte spans of a clause's subordinate clauses, and of the participle
+// phrases after its verb ("will spend 19 hours in space before reaching the
+// station on Sunday"), whose dates are not its own.
 std::vector<std::pair<std::size_t, std::size_t>> ArticleReader::subordinate_bytes(const detail::Clause &c) const {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (const detail::Clause &sub : c.subordinate)
     spans.push_back({offset_ + t_[sub.first].begin, offset_ + t_[sub.last].end});
+  for (const auto &phrase : detail::participle_phrases(t_, c.verb + 1, c.last))
+    if (!in_quote(t_[phrase.first].begin))
+      spans.push_back({offset_ + t_[phrase.first].begin, offset_ + t_[phrase.second].end});
   return spans;
 }
 

@@ -18,6 +18,19 @@ bool after_determiner(const std::vector<Token> &t, std::size_t i) {
          w == "that" || w == "of" || w == "newly" || w == "already" || w == "so-called";
 }
 
+// "reaching", "killing": a participle, not a preposition or noun in -ing.
+bool is_participle(const Token &t) {
+  std::string_view w = t.lower;
+  if (!t.word || t.capitalized || w.size() < 6 || !ends_with(w, "ing") || is_preposition(w) || is_not_verb(w))
+    return false;
+  static const char *const not_participles[] = {"including",  "according", "during",    "following", "regarding",
+                                                "concerning", "excluding", "something", "nothing",   "anything",
+                                                "everything", "evening",   "morning",   "spring",    "building"};
+  for (const char *n : not_participles)
+    if (w == n) return false;
+  return true;
+}
+
 // "3:22" (a time) and "2:1" (a ratio) are written without spaces: not a boundary.
 bool between_digits(const std::vector<Token> &t, std::size_t i) {
   return i > 0 && i + 1 < t.size() && t[i - 1].number && t[i + 1].number && t[i - 1].end == t[i].begin &&
@@ -88,15 +101,8 @@ std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t f
 // subject. Not a preposition in -ing ("including", "according") and not a
 // speech verb (", saying ..." reports words, which quotes read).
 bool participle_head(const std::vector<Token> &t, std::size_t i, const std::vector<bool> &quoted) {
-  if (i == 0 || t[i - 1].text != "," || quoted[i] || !t[i].word || t[i].capitalized) return false;
-  std::string_view w = t[i].lower;
-  if (w.size() < 6 || !ends_with(w, "ing") || is_speech_verb(w) || is_preposition(w) || is_not_verb(w)) return false;
-  static const char *const not_participles[] = {"including",  "according", "during",    "following", "regarding",
-                                                "concerning", "excluding", "something", "nothing",   "anything",
-                                                "everything", "evening",   "morning",   "spring",    "building"};
-  for (const char *n : not_participles)
-    if (w == n) return false;
-  return true;
+  if (i == 0 || t[i - 1].text != "," || quoted[i]) return false;
+  return is_participle(t[i]) && !is_speech_verb(t[i].lower);
 }
 
 // "was convicted of four counts and acquitted of four", "found her not
@@ -111,7 +117,8 @@ bool coordinated_predicate(const std::vector<Token> &t, std::size_t i, std::size
   if (is_auxiliary(t[i + 1].lower)) return true;
   const Token &next = t[i + 2];
   std::string_view w = next.lower;
-  return next.number || (next.capitalized && next.word) || is_preposition(w) || w == "the" || w == "a" || w == "an" ||
+  bool figure = !w.empty() && w[0] >= '0' && w[0] <= '9'; // "4", "14th", "3-2"
+  return figure || (next.capitalized && next.word) || is_preposition(w) || w == "the" || w == "a" || w == "an" ||
          w == "his" || w == "her" || w == "their" || w == "its";
 }
 
@@ -167,6 +174,24 @@ void add_clause(std::vector<Clause> &out, const std::vector<Token> &t, std::size
 }
 
 } // namespace
+
+// "before reaching the station on Sunday", "since joining in 2019": a
+// time subordinator with a participle, up to the next comma. It has no
+// subject, so it is no fact of its own, but its date is its event's.
+std::vector<std::pair<std::size_t, std::size_t>> participle_phrases(const std::vector<Token> &t, std::size_t first,
+                                                                    std::size_t last) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::size_t i = first; i < last; ++i) {
+    std::string_view w = t[i].lower;
+    bool time = w == "before" || w == "after" || w == "since" || w == "until" || w == "upon" || w == "while";
+    if (!time || !is_participle(t[i + 1])) continue;
+    std::size_t end = i + 1;
+    while (end < last && t[end + 1].text != "," && !boundary(t, end + 1)) ++end;
+    spans.push_back({i, end});
+    i = end;
+  }
+  return spans;
+}
 
 bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subject) {
   const Token &token = t[i];

@@ -7,6 +7,7 @@
 #include "tokens.hpp"
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace factcard {
@@ -32,6 +33,12 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
 // are never verbs.
 std::vector<Clause> main_clauses(const std::vector<Token> &t, std::size_t first, std::size_t last,
                                  const std::vector<bool> &quoted);
+
+// "before reaching the station on Sunday": a time subordinator and a
+// participle, up to the next comma: token spans in [first, last], each
+// no fact of its own, but with a date that is not the clause's.
+std::vector<std::pair<std::size_t, std::size_t>> participle_phrases(const std::vector<Token> &t, std::size_t first,
+                                                                    std::size_t last);
 
 // "after the vote was held", "as Tottenham were held": a subordinate span
 // that is an adverbial clause, a fact with its own subject and verb.

@@ -238,11 +238,38 @@ private:
     if (std::size_t n = weekday(i)) return n;
     if (std::size_t n = offset_from_anchor(i)) return n;
     if (std::size_t n = ago(i)) return n;
+    if (std::size_t n = season(i)) return n;
     if (is_year(i) && plain_year_context(i)) {
       add(i, i, make(std::atoi(t_[i].text.c_str())));
       return 1;
     }
     return 0;
+  }
+
+  // "in 2013-14", "the 2022/23 fiscal year": a season or a year across two
+  // calendar years is dated by the year it ends in, approximately (a season
+  // decided in spring: promotion "in 2013-14" came in 2014).
+  std::size_t season(std::size_t i) {
+    std::string_view w = t_[i].text;
+    std::size_t used = 1;
+    int first = 0, second = -1;
+    if (w.size() == 7 && w[4] == '-' && !t_[i].number) { // one token: "2013-14"
+      first = std::atoi(std::string(w.substr(0, 4)).c_str());
+      second = std::atoi(std::string(w.substr(5)).c_str());
+      bool digits = std::all_of(w.begin(), w.begin() + 4, ::isdigit) && std::all_of(w.begin() + 5, w.end(), ::isdigit);
+      if (!digits) return 0;
+    } else if (is_year(i) && i + 2 < t_.size() && (t_[i + 1].text == "/" || t_[i + 1].text == "\xE2\x80\x93") &&
+               t_[i + 2].number && t_[i + 2].text.size() == 2 && t_[i + 1].begin == t_[i].end &&
+               t_[i + 2].begin == t_[i + 1].end) { // "2022/23", "2013–14"
+      first = std::atoi(t_[i].text.c_str());
+      second = std::atoi(t_[i + 2].text.c_str());
+      used = 3;
+    }
+    if (first < 1000 || first > 2199 || second != (first + 1) % 100) return 0;
+    Date d = make(first + 1);
+    d.approximate = true;
+    add(i, i + used - 1, d);
+    return used;
   }
 
   bool plain_year_context(std::size_t i) const {

@@ -180,6 +180,7 @@ private:
   std::size_t organization_before(std::size_t token) const;
   std::vector<std::pair<std::size_t, std::size_t>> subordinate_bytes(const detail::Clause &c) const;
   std::string words_outside_adverbials(const detail::Clause &c) const;
+  bool names_own_time(const detail::Clause &c) const;
   void read_second_predicate(const detail::Clause &c, std::size_t who, std::size_t subject_from, std::size_t s);
   bool future_clause(const detail::Clause &c) const;
   std::string clause_text(const detail::Clause &c, bool whole_sentence) const;
