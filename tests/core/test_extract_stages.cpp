@@ -452,6 +452,8 @@ TEST_CASE("drafts: a wire-style place dateline is where the story was filed, not
   CHECK(actor_of("(CNN) — The harbour authority reopened the port on Sunday.") == "Harbour authority");
   CHECK(actor_of("KIEL: The harbour authority reopened the port on Sunday.") == "Harbour authority");
   CHECK(actor_of("Sept. 1 (AP) — The harbour authority reopened the port on Sunday.") == "Harbour authority");
+  CHECK(actor_of("Port Talbot, Wales — The harbour authority reopened the port on Sunday.") == "Harbour authority");
+  CHECK(actor_of("Kiel, Germany (AP) -- The harbour authority reopened the port on Sunday.") == "Harbour authority");
   // A day in the dateline dates the story, in the article's year.
   ArticleAnalysis dated =
       analyse_article({"b.txt", "Port reopens\n\nVIGO, Spain, Sept. 1 (AP) -- The port reopened.\n", monday});

@@ -186,11 +186,44 @@ std::size_t month_day_length(const std::string &line) {
   return at < line.size() && line[at] == ' ' && line.find('(', at) == at + 1 ? at + 1 : 0;
 }
 
+// "Ankara, Turkey — ", "Cape Canaveral, Fla. (AP) — ": a dateline in title
+// case, which only its comma and the dash after it tell from a subject.
+std::size_t title_case_dateline_length(const std::string &line) {
+  auto upper = [&](std::size_t i) { return i < line.size() && std::isupper(static_cast<unsigned char>(line[i])); };
+  std::size_t at = 0;
+  for (int part = 0; part < 2; ++part) { // the place, then its state or country
+    std::size_t words = 0;
+    while (upper(at) && words < 3) {
+      while (at < line.size() &&
+             (std::isalpha(static_cast<unsigned char>(line[at])) || line[at] == '.' || line[at] == '-'))
+        ++at;
+      ++words;
+      if (line.compare(at, 1, " ") != 0 || !upper(at + 1)) break;
+      ++at;
+    }
+    if (words == 0) return 0;
+    if (part == 0 && line.compare(at, 2, ", ") != 0) return 0;
+    if (part == 0) at += 2;
+  }
+  while (at < line.size() && line[at] == ' ') ++at;
+  if (at < line.size() && line[at] == '(') { // "(AP)"
+    std::size_t close = line.find(')', at);
+    if (close == std::string::npos || close - at > 30) return 0;
+    for (at = close + 1; at < line.size() && line[at] == ' ';) ++at;
+  }
+  for (const char *dash : {"\xE2\x80\x94", "\xE2\x80\x93", "--"}) {
+    std::size_t n = std::char_traits<char>::length(dash);
+    if (line.compare(at, n, dash) == 0 && at + n + 1 < line.size() && line[at + n] == ' ') return at + n + 1;
+  }
+  return 0;
+}
+
 // Length of a wire-style place dateline that opens a story ("CAPE CANAVERAL,
 // Fla. (AP) — ", "LONDON (Reuters) - ", "(CNN) — ", "BERLIN: "), or 0. It
 // says where the reporter filed from, not who acted: left in, the place
 // becomes the actor of the lead sentence.
 std::size_t place_dateline_length(const std::string &line) {
+  if (std::size_t title = title_case_dateline_length(line)) return title;
   std::size_t at = month_day_length(line), capitals = 0;
   auto skip_spaces = [&] {
     while (at < line.size() && line[at] == ' ') ++at;
