@@ -1106,3 +1106,41 @@ TEST_CASE("drafts: a second predicate with an ordinal is a claim; one with its o
   REQUIRE(ninth->when);
   CHECK(ninth->when->to_string() == "..2024-09-02"); // "last season" is its own time, not May 2023
 }
+
+TEST_CASE("quotes: 'the mayor of the city said' is a described speaker; 'the leader of …' is the one just named") {
+  auto speaker = [](const std::string &credit) {
+    ArticleAnalysis a = analyse_article({"a.txt",
+                                         "Tribute\n\nMaria Lopez praised the rescue team, saying it had \"worked "
+                                         "without rest\".\n\n\"They saved many lives in the storm this week,\" " +
+                                             credit + ".\n",
+                                         monday});
+    auto found = std::find_if(a.quotes.begin(), a.quotes.end(), [](const FoundQuote &q) {
+      return q.quote.find("saved many lives") != std::string::npos;
+    });
+    REQUIRE(found != a.quotes.end());
+    REQUIRE(found->speaker < a.entities.size());
+    return a.entities[found->speaker];
+  };
+  CHECK(speaker("the mayor of the city said").name == "mayor");
+  CHECK(speaker("the leader of the island nation tweeted").name == "Maria Lopez");
+  FoundEntity leeds = speaker("the mayor of Leeds said"); // the description, not the place
+  CHECK(leeds.name == "mayor of Leeds");
+}
+
+TEST_CASE("entities: one unknown word after a title and 'of' is a place") {
+  ArticleAnalysis a = analyse_article({"a.txt", "Visit\n\nThe president of Varnia arrived on Monday.\n", monday});
+  auto varnia =
+      std::find_if(a.entities.begin(), a.entities.end(), [](const FoundEntity &e) { return e.name == "Varnia"; });
+  REQUIRE(varnia != a.entities.end());
+  CHECK(varnia->kind == EntityKind::place);
+}
+
+TEST_CASE("drafts: a possessive before another name owns it; the name after it acts") {
+  Story story = draft_story({{"a.txt",
+                              "Launch\n\nSkyward said on Friday that the capsule was ready.\n\nMaria Lopez’s "
+                              "Skyward made history on Saturday with its first crewed flight.\n",
+                              monday}});
+  const Claim *history = claim_with(story, "made history");
+  REQUIRE(history);
+  CHECK(history->who == "skyward");
+}

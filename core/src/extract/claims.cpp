@@ -553,13 +553,21 @@ std::size_t ArticleReader::first_word(const detail::Clause &c) const {
 }
 
 // The first person or organisation named before the verb that is not the
-// object of a preposition ("Despite the ICC warrant, Putin has ..."); a
-// place only when no one else is.
+// object of a preposition ("Despite the ICC warrant, Putin has ...") nor a
+// possessive before another name ("Elon Musk's SpaceX made history": the
+// company acted); a place only when no one else is.
 std::size_t ArticleReader::named_actor(const detail::Clause &c) const {
   std::size_t place = npos;
-  for (const Mention &m : mentions_) {
-    if (m.first < c.first || m.last >= c.verb || inside(c.subordinate, m.first) || object_of_preposition(m, c.first))
-      continue;
+  auto in_subject = [&](const Mention &m) {
+    return m.first >= c.first && m.last < c.verb && !inside(c.subordinate, m.first) &&
+           !object_of_preposition(m, c.first);
+  };
+  for (std::size_t i = 0; i < mentions_.size(); ++i) {
+    const Mention &m = mentions_[i];
+    if (!in_subject(m)) continue;
+    bool owner = is_possessive(t_[m.last].text) && i + 1 < mentions_.size() && mentions_[i + 1].first == m.last + 1 &&
+                 in_subject(mentions_[i + 1]);
+    if (owner) continue;
     if (registry_.entities[m.entity].kind != EntityKind::place) return m.entity;
     if (place == npos) place = m.entity;
   }

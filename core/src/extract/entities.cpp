@@ -198,6 +198,14 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
   if (!role) role = role_framing(first, last);
   bool single = name_first == last;
   bool cue = name_first > first || role || speaker_position(last);
+  // "the mayor of Leeds", "the president of Ukraine": one unknown word after
+  // a title and "of" is the place the title is of, not a person.
+  bool of_title = single && name_first == first && first >= 2 && t_[first - 1].lower == "of" &&
+                  detail::is_title_word(t_[first - 2].lower);
+  if (of_title && registry_.known(person, EntityKind::person) == npos) {
+    add_mention(first, last, registry_.add(person, EntityKind::place, std::nullopt));
+    return;
+  }
   if (single) {
     std::size_t existing = registry_.known(person, EntityKind::person);
     if (existing != npos) {

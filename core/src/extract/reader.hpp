@@ -143,6 +143,7 @@ private:
   std::size_t speaker_before(std::size_t v);
   std::size_t head_of_phrase(const Mention &named) const;
   std::size_t descriptive_speaker_backward(std::size_t end);
+  std::size_t described_with_of(std::size_t end);
   std::size_t descriptive_speaker_forward(std::size_t i);
   std::size_t descriptive_entity(std::size_t first, std::size_t last);
   static bool is_head_of_body(const std::string &w);

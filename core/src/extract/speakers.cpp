@@ -257,9 +257,11 @@ std::size_t ArticleReader::speaker_before(std::size_t v) {
   if (const Mention *m = bracketed ? nullptr : named) {
     // "A spokesperson for Putin": the spokesperson speaks, not Putin.
     bool for_someone = m->first >= 2 && (t_[m->first - 1].lower == "for" || t_[m->first - 1].lower == "of") &&
-                       detail::is_role_noun(t_[m->first - 2].lower);
+                       (detail::is_role_noun(t_[m->first - 2].lower) || detail::is_title_word(t_[m->first - 2].lower));
     if (for_someone && registry_.entities[m->entity].kind == EntityKind::organization) return m->entity;
-    if (for_someone && registry_.entities[m->entity].kind == EntityKind::person) {
+    // "A spokesperson for Putin", "the mayor of Leeds": a description of its own, not the person or place.
+    EntityKind kind = registry_.entities[m->entity].kind;
+    if (for_someone && (kind == EntityKind::person || kind == EntityKind::place)) {
       std::size_t begin = m->first - 2;
       while (begin > 0 && t_[begin - 1].word && !in_quote(t_[begin - 1].begin) &&
              (t_[begin - 1].capitalized || detail::is_title_word(t_[begin - 1].lower) || t_[begin - 1].lower == "a" ||
@@ -271,7 +273,32 @@ std::size_t ArticleReader::speaker_before(std::size_t v) {
     }
     return head_of_phrase(*m);
   }
-  return descriptive_speaker_backward(end);
+  std::size_t described = descriptive_speaker_backward(end);
+  return described != npos ? described : described_with_of(end);
+}
+
+// "the mayor of the city said", "the leader of the island nation
+// tweeted": a role with what it is the role of. The role is the
+// description; the words after "of" are plain nouns (a name there would be
+// a mention, which the caller reads first).
+std::size_t ArticleReader::described_with_of(std::size_t end) {
+  for (std::size_t of = end; of + 6 > end && of > 1; --of) {
+    const Token &t = t_[of];
+    if (!t.word || in_quote(t.begin) || detail::is_finite_verb(t_, of, false)) return npos;
+    if (t.lower != "of") continue;
+    if (of == end) return npos;
+    std::size_t head = of - 1;
+    if (!detail::is_role_noun(t_[head].lower) && !detail::is_title_word(t_[head].lower)) return npos;
+    // "the leader of the Commonwealth country" that fits no one's role
+    // stands for whom a "he" or "she" there would: a description written
+    // so as not to repeat a name.
+    if (t_[head - 1].lower == "the" && is_head_of_body(t_[head].lower) && resolve_description(head, head) == npos) {
+      std::size_t referent = pronoun_referent(head);
+      if (referent != npos) return referent;
+    }
+    return descriptive_speaker_backward(head);
+  }
+  return npos;
 }
 
 // "Stephanie Hinds of the US attorney's office in San Francisco said":
@@ -349,11 +376,18 @@ std::size_t ArticleReader::descriptive_entity(std::size_t first, std::size_t las
   bool article = definite || t_[first].lower == "a" || t_[first].lower == "an" || t_[first].lower == "one";
   std::size_t from = article ? first + 1 : first;
   if (from > last) return npos;
-  std::string head = t_[last].lower;
+  // "the mayor of Leeds", "a spokesperson for Putin": the role before "of" or "for" is the head.
+  std::size_t head_at = last;
+  for (std::size_t k = from + 1; k < last; ++k)
+    if (t_[k].lower == "of" || t_[k].lower == "for") {
+      head_at = k - 1;
+      break;
+    }
+  std::string head = t_[head_at].lower;
   bool spokesperson = head.rfind("spokes", 0) == 0;
   if (definite && from == last && spokesperson && state_.spokesperson_of != npos) return state_.spokesperson_of;
   if (definite) {
-    std::size_t known = resolve_description(from, last);
+    std::size_t known = resolve_description(from, head_at);
     if (known != npos) return known;
   }
   // An unnamed spokesperson speaks for the organisation: "an ICC
