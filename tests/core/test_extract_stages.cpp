@@ -78,6 +78,20 @@ TEST_CASE("quotes: single marks are quotations, apostrophes are not") {
   CHECK(quoted(plain, find_quotes(plain)[0]) == "the bedrock");
 }
 
+TEST_CASE("quotes: a single mark after an s closes the quote when another opens next, or none closes later") {
+  std::string two = "Noting that ‘numerous’ voters backed him, he vowed to heal a town ‘filled with doubts’.";
+  std::vector<Quote> quotes = find_quotes(two);
+  REQUIRE(quotes.size() == 2);
+  CHECK(quoted(two, quotes[0]) == "numerous");
+  CHECK(quoted(two, quotes[1]) == "filled with doubts");
+  std::string one = "Noting that ‘numerous’ voters backed him, he vowed to heal the town.";
+  REQUIRE(find_quotes(one).size() == 1);
+  CHECK(quoted(one, find_quotes(one)[0]) == "numerous");
+  std::string possessive = "He called it ‘an attack on workers’ rights and pay’.";
+  REQUIRE(find_quotes(possessive).size() == 1);
+  CHECK(quoted(possessive, find_quotes(possessive)[0]) == "an attack on workers’ rights and pay");
+}
+
 TEST_CASE("clauses: one claim per main clause, subordinate clauses apart") {
   std::string text = "The council opened the bridge on Monday after it was approved last month, and the mayor "
                      "cut the ribbon.";
