@@ -1158,3 +1158,27 @@ TEST_CASE("drafts: a possessive before another name owns it; the name after it a
   REQUIRE(history);
   CHECK(history->who == "skyward");
 }
+
+TEST_CASE("quotes: unnamed and described speakers, and the person after a body and a role") {
+  auto speaker = [](const std::string &paragraph) -> std::string {
+    ArticleAnalysis a = analyse_article(
+        {"a.txt", "Story\n\nHalvern Corp issued a statement after Maria Lopez and Tom Reed met.\n\n" + paragraph + "\n",
+         monday});
+    if (a.quotes.empty() || a.quotes.back().speaker >= a.entities.size()) return "(none)";
+    return a.entities[a.quotes.back().speaker].name;
+  };
+  CHECK(speaker("The plan is “dead in the water and will never pass”, according to a senior official.") ==
+        "senior official");
+  CHECK(speaker("“It was terrifying, the whole house shook,” said one resident, who declined to give her name.") ==
+        "resident");
+  CHECK(speaker("“The deal is done and the money arrives next week,” a source close to the talks said.") == "source");
+  CHECK(speaker("“The company regrets the delay to its customers,” the statement said.") == "Halvern Corp");
+  CHECK(speaker("“We welcome the decision and thank the court,” said the family in a statement.") == "family");
+  CHECK(speaker("The inspectors described the prison as “appalling and unsafe for staff”.") == "inspectors");
+  CHECK(speaker("“I never expected to win this many votes,” she said.") == "Maria Lopez"); // Tom was named last
+  CHECK(speaker("“We hope both sides keep calm,” said Foreign Ministry spokesperson Li Wei at a briefing.") ==
+        "Li Wei");
+  // Not a description: a speech verb's "that" clause, and a phrase about the speaker's own act.
+  CHECK(speaker("He called it “a leap of faith with our money” and said that the council had erred.") == "Tom Reed");
+  CHECK(speaker("Later the Halvern chief in his latest post said, ‘We will not sell the plant’.") != "chief");
+}

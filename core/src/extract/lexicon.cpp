@@ -145,22 +145,21 @@ bool is_title_word(std::string_view w) {
 
 bool is_role_noun(std::string_view w) {
   static const Words words = {
-      "director",   "expert",       "fellow",       "ambassador", "president",  "minister",
-      "spokesman",  "spokesperson", "spokeswoman",  "professor",  "analyst",    "researcher",
-      "chief",      "head",         "leader",       "official",   "chairman",   "chairwoman",
-      "ceo",        "founder",      "editor",       "negotiator", "lawyer",     "judge",
-      "prosecutor", "secretary",    "adviser",      "advisor",    "member",     "senator",
-      "governor",   "mayor",        "coach",        "captain",    "player",     "manager",
-      "executive",  "economist",    "scientist",    "author",     "reporter",   "correspondent",
-      "commander",  "officer",      "diplomat",     "activist",   "campaigner", "historian",
-      "lecturer",   "strategist",   "consultant",   "owner",      "chancellor", "premier",
-      "king",       "queen",        "general",      "mp",         "lawmaker",   "deputy",
-      "dean",       "principal",    "teacher",      "doctor",     "spokesmen",  "officials",
-      "partner",    "engineer",     "investor",     "founder",    "inspector",  "superintendent",
-      "astronaut",  "cosmonaut",    "commissioner", "striker",    "midfielder", "goalkeeper",
-      "defender",   "trainer",      "chair",        "source",     "sources",    "insider",
-      "aide",       "ally",         "official",     "witness",    "resident",   "friend",
-      "colleague",  "figure"};
+      "director", "expert", "fellow", "ambassador", "president", "minister", "spokesman", "spokesperson", "spokeswoman",
+      "professor", "analyst", "researcher", "chief", "head", "leader", "official", "chairman", "chairwoman", "ceo",
+      "founder", "editor", "negotiator", "lawyer", "judge", "prosecutor", "secretary", "adviser", "advisor", "member",
+      "senator", "governor", "mayor", "coach", "captain", "player", "manager", "executive", "economist", "scientist",
+      "author", "reporter", "correspondent", "commander", "officer", "diplomat", "activist", "campaigner", "historian",
+      "lecturer", "strategist", "consultant", "owner", "chancellor", "premier", "king", "queen", "general", "mp",
+      "lawmaker", "deputy", "dean", "principal", "teacher", "doctor", "spokesmen", "officials", "partner", "engineer",
+      "investor", "founder", "inspector", "superintendent", "astronaut", "cosmonaut", "commissioner", "striker",
+      "midfielder", "goalkeeper", "defender", "trainer", "chair", "source", "sources", "insider", "aide", "ally",
+      "official", "witness", "resident", "friend", "colleague", "figure",
+      // unnamed people news quotes: "said one resident", "the family said"
+      "family", "relative", "relatives", "neighbour", "neighbor", "passenger", "survivor", "student", "parent",
+      "mother", "father", "wife", "husband", "brother", "sister", "son", "daughter", "fan", "supporter", "protester",
+      "voter", "worker", "employee", "organiser", "organizer", "volunteer", "nurse", "investigator", "detective",
+      "observer", "critic", "residents", "witnesses", "experts", "analysts", "critics", "inspectors", "investigators"};
   return words.count(stripped(w)) > 0;
 }
 

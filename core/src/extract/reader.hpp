@@ -135,6 +135,7 @@ private:
   void remember_speaker(std::size_t entity);
   std::size_t pronoun_referent(std::size_t token) const;
   std::size_t pronoun_referent(std::size_t token, bool by_gender) const;
+  std::string given_name(std::size_t entity) const;
   bool agrees(std::size_t entity, std::size_t token) const;
   std::size_t colon_speaker(const Quote &q) const;
   void keep_running_quote(const Quote &q, const std::string &words);
@@ -145,6 +146,11 @@ private:
   std::size_t descriptive_speaker_backward(std::size_t end);
   std::size_t described_with_of(std::size_t end);
   std::size_t descriptive_speaker_forward(std::size_t i);
+  std::size_t post_modified_speaker(std::size_t end);
+  std::size_t document_author(std::size_t first, std::size_t last) const;
+  static bool is_determiner_word(std::string_view w);
+  static bool speaker_head(std::string_view w);
+  static bool qualifier(std::string_view w);
   std::size_t descriptive_entity(std::size_t first, std::size_t last);
   static bool is_head_of_body(const std::string &w);
   std::size_t resolve_description(std::size_t from, std::size_t last) const;

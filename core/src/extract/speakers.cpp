@@ -170,13 +170,18 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
   return agreeing != npos ? agreeing : pronoun_referent(token, false);
 }
 
+// The first word of a person's name, folded: "maria" for "María Lopez".
+std::string ArticleReader::given_name(std::size_t entity) const {
+  std::string name = fold_text(registry_.entities[entity].name);
+  return name.substr(0, name.find(' '));
+}
+
 // Whether a person's given name allows the pronoun at `token` ("she" and
 // "Tom Reed" do not agree); an unknown gender agrees with any pronoun.
 bool ArticleReader::agrees(std::size_t entity, std::size_t token) const {
   detail::Gender pronoun = detail::pronoun_gender(t_[token].lower);
   if (entity == npos || pronoun == detail::Gender::unknown) return true;
-  std::string name = fold_text(registry_.entities[entity].name);
-  detail::Gender person = detail::given_name_gender(std::string_view(name).substr(0, name.find(' ')));
+  detail::Gender person = detail::given_name_gender(given_name(entity));
   return person == detail::Gender::unknown || person == pronoun;
 }
 
@@ -215,7 +220,17 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token, bool by_gender) c
   std::size_t found = fits(state_.last_named_person) ? state_.last_named_person : npos;
   for (const Mention &m : mentions_)
     if (m.last < token && person(m)) found = m.entity;
-  return found != npos ? found : (fits(state_.last_person) ? state_.last_person : npos);
+  if (found != npos) return found;
+  if (fits(state_.last_person)) return state_.last_person;
+  // "Maria Lopez and Tom Reed met. “…,” she said.": every nearer candidate
+  // has the other gender, so the last person named whose name agrees.
+  for (std::size_t r = state_.recent.size(); by_gender && r-- > 0;) {
+    std::size_t e = state_.recent[r];
+    if (registry_.entities[e].kind == EntityKind::person && !state_.unnamed.count(e) &&
+        detail::given_name_gender(given_name(e)) != detail::Gender::unknown && fits(e))
+      return e;
+  }
+  return npos;
 }
 
 std::size_t ArticleReader::speaker_after(std::size_t i) {
@@ -227,7 +242,14 @@ std::size_t ArticleReader::speaker_after(std::size_t i) {
     const Mention *m = mention_starting_at(k + 2);
     if (m && registry_.entities[m->entity].kind == EntityKind::person) return m->entity;
   }
-  if (const Mention *m = mention_starting_at(i)) return m->entity;
+  if (const Mention *m = mention_starting_at(i)) {
+    // "said Foreign Ministry spokesperson Li Wei": the person after the body and the role speaks.
+    std::size_t k = m->last + 1;
+    while (k < t_.size() && k < m->last + 4 && (detail::is_role_noun(t_[k].lower) || qualifier(t_[k].lower))) ++k;
+    const Mention *person = k > m->last + 1 ? mention_starting_at(k) : nullptr;
+    if (person && registry_.entities[person->entity].kind == EntityKind::person) return person->entity;
+    return m->entity;
+  }
   for (std::size_t k = i; k < t_.size() && k < i + 3; ++k) // "said Kremlin spokesman Dmitry Peskov"
     if (const Mention *m = mention_starting_at(k)) return m->entity;
   return descriptive_speaker_forward(i);
@@ -252,6 +274,10 @@ std::size_t ArticleReader::speaker_before(std::size_t v) {
     end = k2 - 2; // the word before the earlier comma
   }
   if (detail::is_pronoun(t_[end].lower)) return pronoun_referent(end);
+  if (end > 0) {
+    if (std::size_t author = document_author(end - 1, end); author != npos) return author;
+  }
+  if (std::size_t described = post_modified_speaker(end); described != npos) return described;
   const Mention *named = mention_ending_at(end);
   bool bracketed = named && named->first > 0 && t_[named->first - 1].text == "("; // "The (San Jose) Mercury News"
   if (const Mention *m = bracketed ? nullptr : named) {
@@ -352,21 +378,88 @@ std::size_t ArticleReader::descriptive_speaker_backward(std::size_t end) {
   return descriptive_entity(begin, end);
 }
 
+// "said a senior government official", "said one resident, who …": an
+// article, up to four words, and a head (a role, "officials"), with the
+// heads and qualifiers right after it.
 std::size_t ArticleReader::descriptive_speaker_forward(std::size_t i) {
-  std::size_t end = i;
-  bool has_head = false;
-  while (end < t_.size()) {
-    const Token &t = t_[end];
-    bool head = detail::is_role_noun(t.lower) || detail::is_title_word(t.lower) || detail::is_org_word(t.lower) ||
-                t.lower == "officials" || t.lower == "authorities";
-    bool ok = t.word && (end == i ? (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.capitalized || head)
-                                  : (t.capitalized || head || detail::is_title_word(t.lower) || t.lower == "foreign"));
-    if (!ok) break;
-    has_head = has_head || head;
-    ++end;
+  if (std::size_t author = document_author(i, i + 1); author != npos) return author;
+  std::size_t k = i;
+  if (k < t_.size() && is_determiner_word(t_[k].lower))
+    ++k;
+  else if (k < t_.size() && !t_[k].capitalized && !speaker_head(t_[k].lower))
+    return npos; // "said that the council"
+  for (std::size_t n = 0; k < t_.size() && n < 5; ++k, ++n) {
+    const Token &t = t_[k];
+    if (!t.word || in_quote(t.begin) || detail::is_preposition(t.lower) || detail::is_finite_verb(t_, k, false))
+      return npos;
+    if (!speaker_head(t.lower)) continue;
+    while (k + 1 < t_.size() && (speaker_head(t_[k + 1].lower) || qualifier(t_[k + 1].lower))) ++k;
+    return descriptive_entity(i, k);
   }
-  if (!has_head || end == i) return npos;
-  return descriptive_entity(i, end - 1);
+  return npos;
+}
+
+// "a source close to the talks said", "a worker at the plant said": a
+// description with a phrase after its head, opening its clause.
+std::size_t ArticleReader::post_modified_speaker(std::size_t end) {
+  for (std::size_t h = end; h-- > 0 && h + 8 > end;) {
+    const Token &t = t_[h + 1];
+    if (!t.word || in_quote(t.begin) || detail::is_finite_verb(t_, h + 1, false)) return npos;
+    std::string_view after = t.lower;
+    bool modifier = after == "close" || after == "familiar" || after == "with" || after == "at" || after == "in" ||
+                    after == "from" || after == "inside" || after == "within" || after == "near" || after == "on";
+    if (!modifier || !detail::is_role_noun(t_[h].lower)) continue;
+    std::size_t article = h;
+    while (article > 0 && h - article < 4 && !is_determiner_word(t_[article].lower)) --article;
+    if (!is_determiner_word(t_[article].lower)) return npos;
+    bool opens = article == 0 || !t_[article - 1].word || sentence_initial(article); // "of a source …" is no subject
+    if (!opens) return npos;
+    // "a senior official at the finance ministry": the body speaks, as the description before would say
+    // "the Tesla CEO in his latest tweet said": a phrase about the speaker's own act is no part of the description
+    for (std::size_t k = h + 1; k <= end; ++k) {
+      std::string_view w = t_[k].lower;
+      if (detail::is_org_word(w) || w == "ministry" || w == "government" || w == "his" || w == "her" || w == "their" ||
+          w == "its")
+        return npos;
+    }
+    // "a senior official at the finance ministry" speaks for the ministry, as a spokesperson would
+    for (const Mention &m : mentions_)
+      if (m.first > h && m.last <= end && registry_.entities[m.entity].kind == EntityKind::organization)
+        return m.entity;
+    return descriptive_entity(article, h);
+  }
+  return npos;
+}
+
+// "“…,” the statement said": a document speaks for whoever spoke last, or
+// the last organisation named. [first, last] is the description.
+std::size_t ArticleReader::document_author(std::size_t first, std::size_t last) const {
+  if (last >= t_.size() || t_[first].lower != "the" || first + 1 != last) return npos;
+  std::string_view w = t_[last].lower;
+  bool document = w == "statement" || w == "report" || w == "letter" || w == "filing" || w == "release" ||
+                  w == "notice" || w == "post" || w == "tweet" || w == "document";
+  if (!document) return npos;
+  if (state_.last_speaker != npos) return state_.last_speaker;
+  for (std::size_t r = state_.recent.size(); r-- > 0;)
+    if (registry_.entities[state_.recent[r]].kind == EntityKind::organization &&
+        !state_.unnamed.count(state_.recent[r]))
+      return state_.recent[r];
+  return npos;
+}
+
+bool ArticleReader::is_determiner_word(std::string_view w) { return w == "the" || w == "a" || w == "an" || w == "one"; }
+
+// A word that can head a description of a speaker: a role, a title, an
+// organisation's word, "officials"; not a qualifier ("former", "senior").
+bool ArticleReader::speaker_head(std::string_view w) {
+  if (qualifier(w)) return false;
+  return detail::is_role_noun(w) || detail::is_title_word(w) || detail::is_org_word(w) || w == "officials" ||
+         w == "authorities";
+}
+
+bool ArticleReader::qualifier(std::string_view w) {
+  return w == "former" || w == "vice" || w == "deputy" || w == "acting" || w == "assistant" || w == "senior" ||
+         w == "junior" || w == "ex";
 }
 
 // A speaker named by description: definite ones ("the ministry") point at
