@@ -127,7 +127,7 @@ TEST_CASE("card_page: the document, its share tags and its widget, with an absol
   }());
 }
 
-TEST_CASE("card_page: no canonical link, og:url or oEmbed without an absolute base; the widget one folder up") {
+TEST_CASE("card_page: no canonical link, og:url or oEmbed without an absolute base, the widget one folder up") {
   Loaded s = load(story_text);
   const Card &card = card_of(s, "icc-warrant");
   struct Case {

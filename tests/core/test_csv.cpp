@@ -267,7 +267,7 @@ TEST_CASE("import: headers in any order and case, BOM and line ends make no diff
   CHECK(save_story(sa) == save_story(sb));
 }
 
-TEST_CASE("import: entities by who_id, by name, by alias; entity and source rows", "[csv]") {
+TEST_CASE("import: entities by who_id, by name, by alias, entity and source rows", "[csv]") {
   std::string text =
       "claim_id,kind,who,who_id,who_kind,who_description,who_aliases,what,quote,source_id,speaker,url,published\n"
       "c1,statement,Ukhnaagiin Khürelsükh,khurelsukh,person,President of Mongolia,Khurelsukh Ukhnaa | "
@@ -448,7 +448,7 @@ TEST_CASE("import: entity and source details must agree across rows", "[csv]") {
   CHECK(e.size() == 5); // row 5: "Doe" is Jane Doe
 }
 
-TEST_CASE("import: a claim has one who; ambiguous and clashing names are reported", "[csv]") {
+TEST_CASE("import: a claim has one who, ambiguous and clashing names are reported", "[csv]") {
   std::string text = "claim_id,kind,who,who_id,who_aliases,what,quote,source_id\n"
                      "c1,event,John Smith,smith,,a,q,s\n"
                      "c2,event,John Brown,,,b,q,s\n"

@@ -159,7 +159,7 @@ TEST_CASE("amounts: times of day, days of a month and model numbers are no amoun
   CHECK(spaced[0].kind == Amount::money);
 }
 
-TEST_CASE("content words: names, pronouns and periods are no content; inflections meet") {
+TEST_CASE("content words: names, pronouns and periods are no content, inflections meet") {
   std::set<std::string> lead = content_stems("Dara Kell, the 41-year-old, told him last year that the plan failed");
   CHECK(lead.count("dara") == 0); // a name at the start of a sentence, followed by another
   CHECK(lead.count("him") == 0);
@@ -645,7 +645,7 @@ TEST_CASE("quotes: a 'he' opening a paragraph is the subject of the paragraph be
                                "on.\n\nHe said, “An answer must be found to this anger.”\n") == "Tomas Ebner");
 }
 
-TEST_CASE("quotes: 'said X's lawyer, Y' is Y's; a quote after a colon is the words of the person named before it") {
+TEST_CASE("quotes: 'said X's lawyer, Y' is Y's, a quote after a colon is the words of the person named before it") {
   ArticleAnalysis a = analyse_article({"a.txt",
                                        "Appeal\n\n“We will appeal,” said Ortega's lawyer, Carla Mendes.\n\nAna Ruiz "
                                        "was blunt: “This bridge is unsafe.”\n\nIn Leith, the mood was grim: “Nobody "
@@ -1105,7 +1105,7 @@ TEST_CASE("drafts: a participle phrase after the verb ('before reaching … on F
   CHECK(met->when->to_string() == "2024-09-01"); // its own date, before the phrase
 }
 
-TEST_CASE("drafts: a second predicate with an ordinal is a claim; one with its own vague time borrows no date") {
+TEST_CASE("drafts: a second predicate with an ordinal is a claim, one with its own vague time borrows no date") {
   Story story = draft_story({{"a.txt",
                               "Table\n\nRovers won the title in May 2023 and finished 9th in the league last "
                               "season.\n",
@@ -1121,7 +1121,7 @@ TEST_CASE("drafts: a second predicate with an ordinal is a claim; one with its o
   CHECK(ninth->when->to_string() == "..2024-09-02"); // "last season" is its own time, not May 2023
 }
 
-TEST_CASE("quotes: 'the mayor of the city said' is a described speaker; 'the leader of …' is the one just named") {
+TEST_CASE("quotes: 'the mayor of the city said' is a described speaker, 'the leader of …' is the one just named") {
   auto speaker = [](const std::string &credit) {
     ArticleAnalysis a = analyse_article({"a.txt",
                                          "Tribute\n\nMaria Lopez praised the rescue team, saying it had \"worked "
@@ -1149,7 +1149,7 @@ TEST_CASE("entities: one unknown word after a title and 'of' is a place") {
   CHECK(varnia->kind == EntityKind::place);
 }
 
-TEST_CASE("drafts: a possessive before another name owns it; the name after it acts") {
+TEST_CASE("drafts: a possessive before another name owns it, the name after it acts") {
   Story story = draft_story({{"a.txt",
                               "Launch\n\nSkyward said on Friday that the capsule was ready.\n\nMaria Lopez’s "
                               "Skyward made history on Saturday with its first crewed flight.\n",
