@@ -1182,3 +1182,23 @@ TEST_CASE("quotes: unnamed and described speakers, and the person after a body a
   CHECK(speaker("He called it “a leap of faith with our money” and said that the council had erred.") == "Tom Reed");
   CHECK(speaker("Later the Halvern chief in his latest post said, ‘We will not sell the plant’.") != "chief");
 }
+
+TEST_CASE("drafts: a surname spelled one letter apart in another outlet, with the same given name, is one person") {
+  Story story = draft_story({{"a.txt", "Deal\n\nElena Varga signed the deal on Monday, her office said.\n", monday},
+                             {"b.txt", "Deal\n\nElena Vargas signed the deal on Monday, her office said.\n", monday},
+                             {"c.txt", "Deal\n\nElena Vega signed the deal on Monday, her office said.\n", monday}});
+  auto named = [&](const char *name) {
+    return std::count_if(story.entities.begin(), story.entities.end(), [&](const Entity &e) {
+      return e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end();
+    });
+  };
+  CHECK(named("Elena Varga") == 1);
+  CHECK(named("Elena Vargas") == 1);
+  auto varga = std::find_if(story.entities.begin(), story.entities.end(),
+                            [](const Entity &e) { return e.name == "Elena Varga" || e.name == "Elena Vargas"; });
+  REQUIRE(varga != story.entities.end());
+  CHECK(varga->aliases.size() == 1); // the other spelling
+  CHECK(std::none_of(story.entities.begin(), story.entities.end(), [](const Entity &e) {
+    return e.name == "Elena Varga" && std::find(e.aliases.begin(), e.aliases.end(), "Elena Vega") != e.aliases.end();
+  })); // two letters apart: another person
+}

@@ -165,6 +165,26 @@ private:
     return kinds && !shorter.empty() && !generic;
   }
 
+  // "Elon Mask" in one outlet for "Elon Musk" in another, "Zelenskyy" for
+  // "Zelensky": the same given names, and surnames of four letters or more
+  // one letter apart.
+  static bool spelling_variant(const std::vector<std::string> &x, const std::vector<std::string> &y) {
+    if (x.size() < 2 || x.size() != y.size()) return false;
+    for (std::size_t k = 0; k + 1 < x.size(); ++k)
+      if (x[k] != y[k]) return false;
+    const std::string &a = x.back(), &b = y.back();
+    return std::min(a.size(), b.size()) >= 4 && a != b && one_edit_apart(a, b);
+  }
+
+  static bool one_edit_apart(const std::string &a, const std::string &b) {
+    const std::string &shorter = a.size() <= b.size() ? a : b, &longer = a.size() <= b.size() ? b : a;
+    if (longer.size() - shorter.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+    std::size_t skip = shorter.size() == longer.size() ? 1 : 0; // a letter changed, or one added
+    return shorter.compare(i + skip, std::string::npos, longer, i + 1, std::string::npos) == 0;
+  }
+
   std::size_t cluster(const FoundEntity &found) {
     std::vector<std::string> words = formal_name_words(found.name);
     std::size_t organisation = npos; // the one organisation (or place) whose name holds this one's, or is in it
@@ -174,7 +194,8 @@ private:
                                                [&](const std::string &a) { return formal_name_words(a) == words; });
       bool nested = std::includes(mine.begin(), mine.end(), words.begin(), words.end()) ||
                     std::includes(words.begin(), words.end(), mine.begin(), mine.end());
-      bool partial = found.kind == EntityKind::person && entities_[i].kind == EntityKind::person && nested;
+      bool people = found.kind == EntityKind::person && entities_[i].kind == EntityKind::person;
+      bool partial = people && (nested || spelling_variant(words, mine));
       if (!same && !partial) {
         if (nested && same_body(found.kind, entities_[i].kind.value_or(EntityKind::other), words, mine))
           organisation = organisation == npos ? i : static_cast<std::size_t>(-2);
