@@ -1202,3 +1202,21 @@ TEST_CASE("drafts: a surname spelled one letter apart in another outlet, with th
     return e.name == "Elena Varga" && std::find(e.aliases.begin(), e.aliases.end(), "Elena Vega") != e.aliases.end();
   })); // two letters apart: another person
 }
+
+TEST_CASE("drafts: 'the Varnian leader' is the person whose role is Varnian President") {
+  Story story = draft_story({{"a.txt",
+                              "Visit\n\nVarnian President Ivan Petrov arrived in Kiel on Monday. The Varnian leader "
+                              "was greeted by an honour guard.\n",
+                              monday}});
+  const Claim *greeted = claim_with(story, "greeted by an honour guard");
+  REQUIRE(greeted);
+  CHECK(greeted->who == "ivan-petrov");
+}
+
+TEST_CASE("drafts: a phrase made an actor ('His time in Mongolia') never takes in the place it names") {
+  Story story = draft_story({{"a.txt", "Visit\n\nHis time in Mongolia is expected to be brief.\n", monday},
+                             {"b.txt", "Visit\n\nMongolia is not expected to arrest the envoy.\n", monday}});
+  const Claim *arrest = claim_with(story, "not expected to arrest");
+  REQUIRE(arrest);
+  CHECK(arrest->who == "mongolia");
+}

@@ -185,6 +185,21 @@ private:
     return shorter.compare(i + skip, std::string::npos, longer, i + 1, std::string::npos) == 0;
   }
 
+  // "Leicester City", "Bank of England": every word capitalised but the
+  // small ones that join names. "His time in Mongolia", a phrase the draft
+  // made an actor of, is none, and never takes in the place it names.
+  static bool proper_name(const std::string &name) {
+    std::size_t start = 0;
+    while (start < name.size()) {
+      std::size_t end = std::min(name.find(' ', start), name.size());
+      std::string_view word = std::string_view(name).substr(start, end - start);
+      bool joiner = word == "of" || word == "the" || word == "and" || word == "for" || word == "de" || word == "&";
+      if (!joiner && !word.empty() && std::islower(static_cast<unsigned char>(word[0]))) return false;
+      start = end + 1;
+    }
+    return true;
+  }
+
   std::size_t cluster(const FoundEntity &found) {
     std::vector<std::string> words = formal_name_words(found.name);
     std::size_t organisation = npos; // the one organisation (or place) whose name holds this one's, or is in it
@@ -197,7 +212,8 @@ private:
       bool people = found.kind == EntityKind::person && entities_[i].kind == EntityKind::person;
       bool partial = people && (nested || spelling_variant(words, mine));
       if (!same && !partial) {
-        if (nested && same_body(found.kind, entities_[i].kind.value_or(EntityKind::other), words, mine))
+        if (nested && same_body(found.kind, entities_[i].kind.value_or(EntityKind::other), words, mine) &&
+            proper_name(found.name) && proper_name(entities_[i].name))
           organisation = organisation == npos ? i : static_cast<std::size_t>(-2);
         continue;
       }

@@ -506,7 +506,8 @@ std::size_t ArticleReader::descriptive_entity(std::size_t first, std::size_t las
 // "former" must match too, so "the president" is never the vice president.
 bool ArticleReader::is_head_of_body(const std::string &w) {
   return w == "chief" || w == "head" || w == "leader" || w == "boss" || w == "administrator" || w == "director" ||
-         w == "chairman" || w == "chairwoman" || w == "chair";
+         w == "chairman" || w == "chairwoman" || w == "chair" || w == "president" || w == "premier" ||
+         w == "chancellor" || w == "prime";
 }
 
 std::size_t ArticleReader::resolve_description(std::size_t from, std::size_t last) const {
