@@ -74,7 +74,14 @@ struct DraftClaim {
   bool rival_speaker = false;                      // the same quote given to another speaker
   std::size_t paragraph = 0;                       // where it first appeared: 0 is the lead
   std::vector<detail::FactSignature> signatures{}; // one per excerpt: a new outlet may match any of them
+  mutable std::string folded_what{};               // fold_text(what), made once: merging compares it often
 };
+
+// A claim's words folded, computed on first use (`what` never changes).
+const std::string &folded(const DraftClaim &claim) {
+  if (claim.folded_what.empty() && !claim.what.empty()) claim.folded_what = fold_text(claim.what);
+  return claim.folded_what;
+}
 
 // The earlier of two days, months or years (compared at their own fields).
 bool earlier(const Date &a, const Date &b) {
@@ -275,10 +282,11 @@ private:
     Evidence ev = evidence(source, q.sentence);
     ev.speaker_index = who;
     std::size_t rival = npos;
+    const std::string b = fold_text(q.quote);
     for (std::size_t c = 0; c < claims_.size(); ++c) {
       DraftClaim &claim = claims_[c];
       if (claim.kind != ClaimKind::quote) continue;
-      std::string a = fold_text(claim.what), b = fold_text(q.quote);
+      const std::string &a = folded(claim);
       bool contained = !a.empty() && !b.empty() && (a.find(b) != std::string::npos || b.find(a) != std::string::npos);
       bool same = contained || (!has_source(claim, source) && detail::same_quote(claim.what, q.quote));
       if (!same) continue;
@@ -334,7 +342,7 @@ private:
     signature.when = distinctive_date(s.when, published);
     std::size_t best = npos;
     double best_score = 0;
-    const std::string folded = fold_text(what);
+    const std::string folded_new = fold_text(what);
     for (std::size_t c = 0; c < claims_.size(); ++c) {
       const DraftClaim &claim = claims_[c];
       if (has_source(claim, source)) continue;
@@ -342,7 +350,7 @@ private:
       // speaker, same words ("teams were dispatched" / "X dispatched teams").
       bool paraphrase = claim.kind == ClaimKind::quote && claim.who == who;
       if (claim.kind == ClaimKind::quote && !paraphrase) continue;
-      double score = claim.who == who && fold_text(claim.what) == folded ? 10 : 0;
+      double score = claim.who == who && folded(claim) == folded_new ? 10 : 0;
       for (const detail::FactSignature &seen : claim.signatures)
         score = std::max(score, detail::fact_similarity(seen, signature));
       if (score <= best_score) continue;
@@ -431,7 +439,7 @@ private:
         if (a.kind != ClaimKind::quote || b.kind != ClaimKind::quote || a.who != b.who || b.evidence.empty()) continue;
         bool overlap = std::any_of(b.evidence.begin(), b.evidence.end(),
                                    [&](const Evidence &e) { return has_source(a, e.source_index); });
-        std::string x = fold_text(a.what), y = fold_text(b.what);
+        const std::string &x = folded(a), &y = folded(b);
         bool contained = !x.empty() && !y.empty() && (x.find(y) != std::string::npos || y.find(x) != std::string::npos);
         bool same = contained || detail::same_quote(a.what, b.what);
         if (overlap || !same) continue;
