@@ -414,15 +414,15 @@ std::size_t ArticleReader::post_modified_speaker(std::size_t end) {
     if (!is_determiner_word(t_[article].lower)) return npos;
     bool opens = article == 0 || !t_[article - 1].word || sentence_initial(article); // "of a source …" is no subject
     if (!opens) return npos;
-    // "a senior official at the finance ministry": the body speaks, as the description before would say
-    // "the Tesla CEO in his latest tweet said": a phrase about the speaker's own act is no part of the description
+    // Left to the other readings: a phrase naming a body ("a senior official at the finance ministry": the
+    // ministry speaks) or the speaker's own act ("the Tesla CEO in his latest tweet said").
     for (std::size_t k = h + 1; k <= end; ++k) {
       std::string_view w = t_[k].lower;
       if (detail::is_org_word(w) || w == "ministry" || w == "government" || w == "his" || w == "her" || w == "their" ||
           w == "its")
         return npos;
     }
-    // "a senior official at the finance ministry" speaks for the ministry, as a spokesperson would
+    // "a worker at Halvern" speaks for Halvern, as a spokesperson would
     for (const Mention &m : mentions_)
       if (m.first > h && m.last <= end && registry_.entities[m.entity].kind == EntityKind::organization)
         return m.entity;
