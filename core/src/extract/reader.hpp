@@ -2,7 +2,8 @@
 // ArticleAnalysis. Its stages live in files named after what they do:
 //   article.cpp   run() and read_paragraph(): the order of the stages; the entry points
 //   entities.cpp  names to entities (Registry, registry.cpp), with their roles
-//   speakers.cpp  who speaks: speech verbs, quotes without one, "he"/"she", descriptions
+//   speakers.cpp  who speaks: speech verbs, quotes without one, "he"/"she"
+//   descriptions.cpp  speakers named by description: "the ministry", "a source close to the talks"
 //   claims.cpp    quotes, reported statements and main clauses as claims; actors; dates
 // What one paragraph leaves for the next is in ReaderState, and only there.
 #pragma once
@@ -143,6 +144,8 @@ private:
   std::size_t speaker_after(std::size_t i);
   std::size_t speaker_before(std::size_t v);
   std::size_t head_of_phrase(const Mention &named) const;
+
+  // in descriptions.cpp: speakers named by a description, and whom each stands for
   std::size_t descriptive_speaker_backward(std::size_t end);
   std::size_t described_with_of(std::size_t end);
   std::size_t descriptive_speaker_forward(std::size_t i);
@@ -155,6 +158,8 @@ private:
   static bool is_head_of_body(const std::string &w);
   std::size_t resolve_description(std::size_t from, std::size_t last) const;
   std::size_t organisation_in(std::size_t from, std::size_t last) const;
+
+  // in speakers.cpp again: quotes without a speech verb
   const Attribution *nearest(const std::vector<Attribution> &attributions, const Quote &q) const;
   std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const;
   std::size_t colon_subject(const Quote &q) const;
