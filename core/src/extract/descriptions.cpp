@@ -152,7 +152,7 @@ bool ArticleReader::qualifier(std::string_view w) {
 // someone seen before; others become an entity of their own.
 std::size_t ArticleReader::descriptive_entity(std::size_t first, std::size_t last) {
   bool definite = t_[first].lower == "the";
-  bool article = definite || t_[first].lower == "a" || t_[first].lower == "an" || t_[first].lower == "one";
+  bool article = is_determiner_word(t_[first].lower);
   std::size_t from = article ? first + 1 : first;
   if (from > last) return npos;
   // "the mayor of Leeds", "a spokesperson for Putin": the role before "of" or "for" is the head.
