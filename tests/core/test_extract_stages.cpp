@@ -1219,3 +1219,49 @@ TEST_CASE("drafts: a phrase made an actor ('His time in Mongolia') never takes i
   REQUIRE(arrest);
   CHECK(arrest->who == "mongolia");
 }
+
+TEST_CASE("drafts: a plain noun phrase with a phrase after its head, or after 'this', is a claim's actor") {
+  Story story = draft_story({{"a.txt",
+                              "Deal\n\nHalvern Corp agreed to buy Tessaly Ltd on Monday.\n\nThe cash deal at $12.50 "
+                              "per share is valued at around $3.7 billion.\n\nThis deal will see Tessaly shareholders "
+                              "receive $12.50 per share in cash.\n\nDiscussions over the deal, which last week "
+                              "appeared uncertain, accelerated over the weekend.\n\nMore than seven days of talks "
+                              "and a four-month review in which lawyers argued ended the matter.\n",
+                              monday}});
+  const Claim *valued = claim_with(story, "valued at around");
+  REQUIRE(valued);
+  CHECK(valued->who == "cash-deal");
+  const Claim *see = claim_with(story, "will see Tessaly shareholders");
+  REQUIRE(see);
+  CHECK(see->who == "deal");
+  const Claim *accelerated = claim_with(story, "accelerated over the weekend");
+  REQUIRE(accelerated);
+  CHECK(accelerated->who == "discussions");
+  CHECK(std::none_of(story.entities.begin(), story.entities.end(), [](const Entity &e) { return e.name == "More"; }));
+}
+
+TEST_CASE("drafts: 'according to a press release' names no speaker, the clause's actor stands") {
+  Story story = draft_story(
+      {{"a.txt",
+        "Deal\n\nHalvern Corp agreed to buy Tessaly Ltd on Monday.\n\nUnder pressure, Tessaly Ltd started talks with "
+        "Halvern Corp, according to a press release.\n",
+        monday}});
+  const Claim *talks = claim_with(story, "started talks");
+  REQUIRE(talks);
+  CHECK(talks->who == "tessaly-ltd");
+  CHECK(std::none_of(story.entities.begin(), story.entities.end(), [](const Entity &e) { return e.name == "press"; }));
+}
+
+TEST_CASE("drafts: 'Shares of X' are X's figure, and X's board is not X") {
+  Story story = draft_story(
+      {{"a.txt", "Deal\n\nThe Halvern Corp Board of Directors approved the purchase on Monday.\n", monday},
+       {"b.txt",
+        "Deal\n\nHalvern Corp agreed to buy Tessaly Ltd on Monday.\n\nShares of Halvern Corp rose 5% on Monday.\n",
+        monday}});
+  const Claim *rose = claim_with(story, "rose 5%");
+  REQUIRE(rose);
+  CHECK(rose->who == "halvern-corp");
+  const Claim *agreed = claim_with(story, "agreed to buy");
+  REQUIRE(agreed);
+  CHECK(agreed->who == "halvern-corp");
+}

@@ -578,6 +578,10 @@ std::size_t ArticleReader::named_actor(const detail::Clause &c) const {
 bool ArticleReader::object_of_preposition(const Mention &m, std::size_t clause_first) const {
   for (std::size_t k = m.first; k > clause_first; --k) {
     const Token &t = t_[k - 1];
+    // "Shares of Twitter jumped": the company's own figure, which it is the actor of
+    bool holding = (t.lower == "of" || t.lower == "in") && k >= 2 && detail::is_holding_noun(t_[k - 2].lower) &&
+                   k - 2 <= clause_first + 1;
+    if (holding) return false;
     if (detail::is_preposition(t.lower) || t.lower == "despite") return true;
     bool modifier = t.word && (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "its" ||
                                t.lower == "their" || t.capitalized || is_possessive(t.text) || t.number);
@@ -609,23 +613,48 @@ std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb
     if (comma >= verb) break;
     from = comma + 1;
   }
-  if (from < verb && (t_[from].lower == "the" || t_[from].lower == "a" || t_[from].lower == "an")) ++from;
-  if (from >= verb || verb - from > 8) return npos;
+  if (from + 1 < verb && is_noun_determiner(t_[from].lower)) ++from;
+  if (from >= verb || verb - from > 10) return npos;
+  std::size_t head_end = verb; // "The cash deal at $54.20 a share is valued": the phrase after the head is not its name
   for (std::size_t k = approximation_end(from, verb); k < verb; ++k) {
     std::string_view w = t_[k].lower;
     // "A chorus of European leaders", "Shares in Tessaly", "The jury of eight men and four women"
     bool inner = (w == "of" || w == "in" || w == "and") && k > from && k + 1 < verb;
     bool figure = (t_[k].text == "," || t_[k].text == ".") && k > from && glued_digits(k); // 40,000, 7.8
-    if ((!t_[k].word && !figure) || (detail::is_preposition(w) && !inner) || detail::is_pronoun(w) ||
-        detail::is_subordinator(w) || w == "it" || w == "they" || w == "we" || w == "i" || w == "you" || w == "there" ||
-        w == "this" || w == "that")
+    bool post_modifier =
+        head_end == verb && detail::is_preposition(w) && w != "than" && !inner && k > from && k + 1 < verb;
+    if (post_modifier) head_end = k;
+    bool currency = head_end < k && (t_[k].text == "$" || t_[k].text == "%" || t_[k].text == "€" || t_[k].text == "£");
+    if ((!t_[k].word && !figure && !currency) || (detail::is_preposition(w) && !inner && head_end == verb) ||
+        detail::is_pronoun(w) || detail::is_subordinator(w) || w == "it" || w == "they" || w == "we" || w == "i" ||
+        w == "you" || w == "there" || w == "this" || w == "that")
       return npos;
   }
+  if (head_end - from > (head_end == verb ? 8 : 6)) return npos;
+  if (head_end < verb && !plain_head(from, head_end)) return npos;
+  verb = head_end;
   std::string name = possessive_stripped(join_words(t_, from, verb - 1, text_));
   if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
   std::size_t entity = registry_.add(name, EntityKind::other, std::nullopt);
   if (entity != npos) state_.unnamed.insert(entity);
   return entity;
+}
+
+// "The cash deal" of "The cash deal at $54.20 a share": words that can name
+// a thing, not a comparison ("More than seven days of") nor a participle
+// ("A rocket cutting through the sky").
+bool ArticleReader::plain_head(std::size_t from, std::size_t end) const {
+  for (std::size_t k = from; k < end; ++k) {
+    std::string_view w = t_[k].lower;
+    if (!t_[k].word || w == "more" || w == "less" || w == "most" || w == "fewer") return false;
+    if (!t_[k].capitalized && w.size() > 5 && w.compare(w.size() - 3, 3, "ing") == 0) return false;
+  }
+  return true;
+}
+
+// "the deal", "this deal", "these talks": a determiner before a noun phrase.
+bool ArticleReader::is_noun_determiner(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "this" || w == "these" || w == "that" || w == "those";
 }
 
 // "40,000", "7.8", "7.8-magnitude": a comma or point with digits glued on

@@ -68,7 +68,6 @@ std::size_t ArticleReader::descriptive_speaker_backward(std::size_t end) {
 // article, up to four words, and a head (a role, "officials"), with the
 // heads and qualifiers right after it.
 std::size_t ArticleReader::descriptive_speaker_forward(std::size_t i) {
-  if (std::size_t author = document_author(i, i + 1); author != npos) return author;
   std::size_t k = i;
   if (k < t_.size() && is_determiner_word(t_[k].lower))
     ++k;
@@ -117,14 +116,31 @@ std::size_t ArticleReader::post_modified_speaker(std::size_t end) {
   return npos;
 }
 
-// "“…,” the statement said": a document speaks for whoever spoke last, or
-// the last organisation named. [first, last] is the description.
-std::size_t ArticleReader::document_author(std::size_t first, std::size_t last) const {
-  if (last >= t_.size() || t_[first].lower != "the" || first + 1 != last) return npos;
-  std::string_view w = t_[last].lower;
-  bool document = w == "statement" || w == "report" || w == "letter" || w == "filing" || w == "release" ||
-                  w == "notice" || w == "post" || w == "tweet" || w == "document";
-  if (!document) return npos;
+// "the statement", "a press release", "the club's statement": a
+// determiner, up to two lower-case words and a document's noun. `at` is the
+// determiner (`forward`) or the noun.
+bool ArticleReader::document_phrase(std::size_t at, bool forward) const {
+  auto is_document = [&](std::size_t k) {
+    std::string_view w = t_[k].lower;
+    return w == "statement" || w == "report" || w == "letter" || w == "filing" || w == "release" || w == "notice" ||
+           w == "post" || w == "tweet" || w == "document";
+  };
+  auto plain_word = [&](std::size_t k) { return t_[k].word && !t_[k].capitalized && !in_quote(t_[k].begin); };
+  for (std::size_t n = 1; n <= 3 && (forward || n <= at); ++n) {
+    std::size_t first = forward ? at : at - n, last = forward ? at + n : at;
+    if (last >= t_.size()) break;
+    if (!is_determiner_word(t_[first].lower) || t_[first].lower == "one" || !is_document(last)) continue;
+    bool plain = true;
+    for (std::size_t k = first + 1; k < last; ++k) plain = plain && plain_word(k);
+    return plain;
+  }
+  return false;
+}
+
+// "“…,” the statement said", "according to a press release": a document
+// speaks for whoever spoke last, or the last organisation named, or no one
+// the reader can name (npos: the clause's own actor stands).
+std::size_t ArticleReader::document_author() const {
   if (state_.last_speaker != npos) return state_.last_speaker;
   for (std::size_t r = state_.recent.size(); r-- > 0;)
     if (registry_.entities[state_.recent[r]].kind == EntityKind::organization &&

@@ -168,8 +168,13 @@ private:
     auto named = [](EntityKind k) { return k == EntityKind::organization || k == EntityKind::place; };
     bool kinds = (a == b && named(a)) || (a == EntityKind::other && named(b)) || (named(a) && b == EntityKind::other);
     const std::vector<std::string> &shorter = x.size() < y.size() ? x : y;
+    const std::vector<std::string> &longer = x.size() < y.size() ? y : x;
     bool generic = shorter.size() == 1 && (detail::is_org_word(shorter[0]) || detail::is_place_word(shorter[0]));
-    return kinds && !shorter.empty() && !generic;
+    // "Twitter Board of Directors", "Leicester City Council": a part of the body, or another one.
+    bool part = std::any_of(longer.begin(), longer.end(), [&](const std::string &w) {
+      return detail::is_sub_body_word(w) && std::find(shorter.begin(), shorter.end(), w) == shorter.end();
+    });
+    return kinds && !shorter.empty() && !generic && !part;
   }
 
   // "Elon Mask" in one outlet for "Elon Musk" in another, "Zelenskyy" for

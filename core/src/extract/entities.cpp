@@ -91,6 +91,11 @@ void ArticleReader::find_mentions() {
       ++i;
       continue;
     }
+    // "Shares of Twitter rose": a sentence's capitalised first word that is a company's figure names nothing
+    if (sentence_initial(i) && detail::is_holding_noun(t_[i].lower)) {
+      ++i;
+      continue;
+    }
     std::size_t last = i;
     while (last + 1 < t_.size() && adjacent(last, last + 1) && (!is_possessive(t_[last].text) || owns_org(last + 1))) {
       if (name_token(last + 1)) {

@@ -163,6 +163,19 @@ bool is_role_noun(std::string_view w) {
   return words.count(stripped(w)) > 0;
 }
 
+bool is_holding_noun(std::string_view w) {
+  static const Words words = {"shares", "stock",   "stocks",  "price",    "prices", "value",    "valuation",
+                              "profit", "profits", "revenue", "revenues", "sales",  "earnings", "bonds"};
+  return words.count(w) > 0;
+}
+
+bool is_sub_body_word(std::string_view w) {
+  static const Words words = {"board",        "directors",  "trustees",   "committee",  "ministry", "department",
+                              "cabinet",      "council",    "office",     "management", "staff",    "employees",
+                              "shareholders", "executives", "subsidiary", "division",   "unit",     "branch"};
+  return words.count(w) > 0;
+}
+
 bool is_org_word(std::string_view w) {
   static const Words words = {
       "air",           "airways",      "labs",        "lab",          "resources",    "athletic",

@@ -150,8 +150,11 @@ private:
   std::size_t described_with_of(std::size_t end);
   std::size_t descriptive_speaker_forward(std::size_t i);
   std::size_t post_modified_speaker(std::size_t end);
-  std::size_t document_author(std::size_t first, std::size_t last) const;
+  bool document_phrase(std::size_t at, bool forward) const;
+  std::size_t document_author() const;
   static bool is_determiner_word(std::string_view w);
+  static bool is_noun_determiner(std::string_view w);
+  bool plain_head(std::size_t from, std::size_t end) const;
   static bool speaker_head(std::string_view w);
   static bool qualifier(std::string_view w);
   std::size_t descriptive_entity(std::size_t first, std::size_t last);

@@ -20,7 +20,8 @@ std::vector<Attribution> ArticleReader::find_attributions() {
     if (in_quote(t_[v].begin)) continue;
     bool according = t_[v].lower == "according" && v + 1 < t_.size() && t_[v + 1].lower == "to";
     if (!according && !detail::is_speech_verb(t_[v].lower) && !naming_verb(v)) continue;
-    std::size_t speaker = according ? speaker_after(v + 2) : npos;
+    // "…, according to a press release": the document is the clause actor's, or a third party's.
+    std::size_t speaker = according && !document_phrase(v + 2, true) ? speaker_after(v + 2) : npos;
     bool participle =
         !according && t_[v].lower.size() > 4 && t_[v].lower.compare(t_[v].lower.size() - 3, 3, "ing") == 0;
     if (participle && sentence_initial(v)) { // "Acknowledging that ..., Macron pledged": the main clause's subject
@@ -236,6 +237,7 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token, bool by_gender) c
 std::size_t ArticleReader::speaker_after(std::size_t i) {
   if (i >= t_.size()) return npos;
   if (detail::is_pronoun(t_[i].lower)) return pronoun_referent(i);
+  if (document_phrase(i, true)) return document_author();
   // "said Ortega's lawyer, Carla Mendes": the person named after the role speaks, not the one whose role it is.
   for (std::size_t k = i; k + 2 < t_.size() && k < i + 5 && t_[k].word; ++k) {
     if (!detail::is_role_noun(t_[k].lower) || t_[k].capitalized || t_[k + 1].text != ",") continue;
@@ -274,9 +276,7 @@ std::size_t ArticleReader::speaker_before(std::size_t v) {
     end = k2 - 2; // the word before the earlier comma
   }
   if (detail::is_pronoun(t_[end].lower)) return pronoun_referent(end);
-  if (end > 0) {
-    if (std::size_t author = document_author(end - 1, end); author != npos) return author;
-  }
+  if (document_phrase(end, false)) return document_author();
   if (std::size_t described = post_modified_speaker(end); described != npos) return described;
   const Mention *named = mention_ending_at(end);
   bool bracketed = named && named->first > 0 && t_[named->first - 1].text == "("; // "The (San Jose) Mercury News"
