@@ -1265,3 +1265,14 @@ TEST_CASE("drafts: 'Shares of X' are X's figure, and X's board is not X") {
   REQUIRE(agreed);
   CHECK(agreed->who == "halvern-corp");
 }
+
+TEST_CASE("quotes: a quote paragraph that names the person of the paragraph before is not theirs") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Story\n\nDana Ortiz is an analyst at Brightwater.\n\n“The board wanted the "
+                                       "money, and it got the money.”\n\nTom Reed has said the firm must grow "
+                                       "fast.\n\n“But Reed just bet half his fortune on it.”\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  REQUIRE(a.quotes.back().speaker < a.entities.size());
+  CHECK(a.entities[a.quotes.back().speaker].name == "Dana Ortiz");
+}

@@ -151,6 +151,7 @@ private:
   std::size_t descriptive_speaker_forward(std::size_t i);
   std::size_t post_modified_speaker(std::size_t end);
   bool document_phrase(std::size_t at, bool forward) const;
+  bool named_inside(const Quote &q, std::size_t entity) const;
   std::size_t document_author() const;
   static bool is_determiner_word(std::string_view w);
   static bool is_noun_determiner(std::string_view w);

@@ -378,12 +378,28 @@ std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vecto
   if (earlier && whole_sentence(q)) return earlier->speaker;
   if (std::size_t subject = colon_subject(q); subject != npos) return subject;
   if (!whole_sentence(q)) return npos;
-  if (state_.last_quote_paragraph + 1 >= state_.paragraph && state_.last_quote_speaker != npos)
+  // No one speaks of themselves by surname: "“But Musk just bet 20% of his net worth”" is someone else's.
+  auto fits = [&](std::size_t entity) { return entity != npos && !named_inside(q, entity); };
+  if (state_.last_quote_paragraph + 1 >= state_.paragraph && fits(state_.last_quote_speaker))
     return state_.last_quote_speaker;
-  if (state_.heading_speaker != npos) return state_.heading_speaker;
+  if (fits(state_.heading_speaker)) return state_.heading_speaker;
   bool quote_paragraph = q.open == 0;
-  if (quote_paragraph && state_.previous_paragraph_person != npos) return state_.previous_paragraph_person;
+  if (quote_paragraph && fits(state_.previous_paragraph_person)) return state_.previous_paragraph_person;
+  // The person named before is the quote's subject: the last speaker goes on, past that paragraph.
+  if (quote_paragraph && state_.previous_paragraph_person != npos &&
+      state_.last_quote_paragraph + 3 >= state_.paragraph && fits(state_.last_quote_speaker))
+    return state_.last_quote_speaker;
   return npos;
+}
+
+// Whether a quote names the entity: its surname (a name's last word) as a word of the quote.
+bool ArticleReader::named_inside(const Quote &q, std::size_t entity) const {
+  const std::string &name = registry_.entities[entity].name;
+  std::string surname = fold_text(name.substr(name.rfind(' ') == std::string::npos ? 0 : name.rfind(' ') + 1));
+  for (const Token &t : t_)
+    if (t.begin >= q.open && t.end <= q.close && t.capitalized && fold_text(possessive_stripped(t.text)) == surname)
+      return true;
+  return false;
 }
 
 // "Trump spoke to the press after the launch: “…”", "Musk's last post: “…”":
