@@ -1276,3 +1276,20 @@ TEST_CASE("quotes: a quote paragraph that names the person of the paragraph befo
   REQUIRE(a.quotes.back().speaker < a.entities.size());
   CHECK(a.entities[a.quotes.back().speaker].name == "Dana Ortiz");
 }
+
+TEST_CASE("drafts: an aside between commas ending in a plural noun or a figure leaves the subject its verb") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nThe club, long outsiders, will lift the trophy on Saturday.\n\nThe deal, worth "
+                              "44 billion dollars, was approved on Monday.\n\nThe team, 5,000-1 outsiders, will "
+                              "parade on Sunday.\n",
+                              monday}});
+  const Claim *lift = claim_with(story, "will lift the trophy");
+  REQUIRE(lift);
+  CHECK(lift->who == "club");
+  const Claim *approved = claim_with(story, "was approved");
+  REQUIRE(approved);
+  CHECK(approved->who == "deal");
+  const Claim *parade = claim_with(story, "will parade");
+  REQUIRE(parade);
+  CHECK(parade->who == "team");
+}

@@ -540,7 +540,7 @@ bool ArticleReader::age_description(std::size_t first, std::size_t before) const
 std::size_t ArticleReader::before_aside(std::size_t first, std::size_t before) const {
   if (before < first + 3 || t_[before - 1].text != ",") return before;
   std::size_t open = before - 1;
-  while (open > first && t_[open - 1].text != "," && before - open < 8) --open;
+  while (open > first && (t_[open - 1].text != "," || glued_digits(open - 1)) && before - open < 14) --open;
   bool aside = open > first + 1 && t_[open - 1].text == ",";
   return aside ? open - 1 : before;
 }
@@ -647,6 +647,9 @@ bool ArticleReader::plain_head(std::size_t from, std::size_t end) const {
   for (std::size_t k = from; k < end; ++k) {
     std::string_view w = t_[k].lower;
     if (!t_[k].word || w == "more" || w == "less" || w == "most" || w == "fewer") return false;
+    // "1978 and their surge to glory": two phrases, not one thing's name
+    if (w == "and" || w == "their" || w == "his" || w == "her" || w == "its" || (k == from && t_[k].number))
+      return false;
     if (!t_[k].capitalized && w.size() > 5 && w.compare(w.size() - 3, 3, "ing") == 0) return false;
   }
   return true;

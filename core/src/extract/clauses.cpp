@@ -205,7 +205,10 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
   // Present tense: only right after its subject ("Musk agrees", "Ardern says"),
   // never after a count ("10 deaths"); in the plural, a verb of stance after
   // a plural noun or "they" ("Ministers believe", "Analysts expect").
-  bool after_count = i > 0 && t[i - 1].number;
+  bool after_count = i > 0 && (t[i - 1].number || t[i - 1].lower == "million" || t[i - 1].lower == "billion" ||
+                               t[i - 1].lower == "thousand" || t[i - 1].lower == "hundred");
+  // "The club, long outsiders, will lift": a plural noun closing an aside, not a verb
+  bool closes_aside = i + 1 < t.size() && t[i + 1].text == "," && !is_speech_verb(w);
   if (after_subject && !after_count && is_plural_present(w)) {
     std::string_view before = t[i - 1].lower;
     bool plural = before == "they" || before == "we" ||
@@ -213,8 +216,8 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
                    possessive_stripped(t[i - 1].text) == t[i - 1].text); // not "the minister's fear"
     if (plural) return true;
   }
-  return after_subject && !after_count && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") &&
-         !ends_with(w, "is") && !after_determiner(t, i);
+  return after_subject && !after_count && !closes_aside && ends_with(w, "s") && !ends_with(w, "ss") &&
+         !ends_with(w, "us") && !ends_with(w, "is") && !after_determiner(t, i);
 }
 
 bool is_adverbial_span(const std::vector<Token> &t, const Clause &span) {
