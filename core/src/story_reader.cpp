@@ -83,14 +83,14 @@ StoryReader::Frame &StoryReader::push_record(Kind kind, Location at) {
 }
 
 bool StoryReader::seen_key(Frame &f, const std::string &k) {
-  if (f.hashed) return !f.key_set.insert(k).second;
+  if (f.hashed) return !f.key_set.insert(k);
   for (const std::string &seen : f.keys)
     if (seen == k) return true;
   if (f.keys.size() < 32) {
     f.keys.push_back(k);
     return false;
   }
-  for (std::string &seen : f.keys) f.key_set.insert(std::move(seen));
+  for (const std::string &seen : f.keys) f.key_set.insert(seen);
   f.keys.clear();
   f.hashed = true;
   f.key_set.insert(k);

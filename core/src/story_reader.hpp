@@ -10,10 +10,10 @@
 #include "json_reader.hpp"
 #include "record_fields.hpp"
 #include "records.hpp"
+#include "string_index.hpp"
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace factcard {
@@ -67,7 +67,7 @@ private:
     std::size_t items = 0;         // arrays: items so far
     Slot *slot = nullptr;          // texts, items: the member it is the value of
     std::vector<std::string> keys; // objects: keys seen (a hash set once there are many)
-    std::unordered_set<std::string> key_set;
+    StringIndex key_set;
     bool hashed = false;
     std::string key; // objects: the pending member
     bool discard = false;
