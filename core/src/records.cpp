@@ -198,8 +198,7 @@ bool Records::evidence_list(FieldReader &f, bool bundle, std::vector<Problem> &e
     f.report(s.at, "\"evidence\" must be a non-empty array");
     return false;
   }
-  problems.insert(problems.end(), std::make_move_iterator(evidence_problems.begin()),
-                  std::make_move_iterator(evidence_problems.end()));
+  move_problems(evidence_problems, problems);
   return true;
 }
 
@@ -210,8 +209,7 @@ std::vector<Update> Records::update_list(FieldReader &f, NestedItems &nested) {
     f.report(s.at, "\"updates\" must be an array of {\"date\", \"note\"} objects");
     return {};
   }
-  problems.insert(problems.end(), std::make_move_iterator(nested.update_problems.begin()),
-                  std::make_move_iterator(nested.update_problems.end()));
+  move_problems(nested.update_problems, problems);
   return std::vector<Update>(std::make_move_iterator(nested.updates.begin()),
                              std::make_move_iterator(nested.updates.end()));
 }

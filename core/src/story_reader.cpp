@@ -43,10 +43,6 @@ StoryReader::Frame &StoryReader::push(FrameKind kind, bool object, Location at) 
   f.items = 0;
   f.slot = nullptr;
   f.keys.clear();
-  if (f.hashed) {
-    f.key_set.clear();
-    f.hashed = false;
-  }
   f.discard = false;
   f.field = f_unknown;
   f.known = 0;
@@ -82,20 +78,7 @@ StoryReader::Frame &StoryReader::push_record(Kind kind, Location at) {
   return f;
 }
 
-bool StoryReader::seen_key(Frame &f, const std::string &k) {
-  if (f.hashed) return !f.key_set.insert(k);
-  for (const std::string &seen : f.keys)
-    if (seen == k) return true;
-  if (f.keys.size() < 32) {
-    f.keys.push_back(k);
-    return false;
-  }
-  for (const std::string &seen : f.keys) f.key_set.insert(seen);
-  f.keys.clear();
-  f.hashed = true;
-  f.key_set.insert(k);
-  return false;
-}
+bool StoryReader::seen_key(Frame &f, const std::string &k) { return !f.keys.insert(k); }
 
 std::vector<Problem> &StoryReader::item_problems(Kind item) {
   return item == Kind::update ? nested_.update_problems : nested_.evidence_problems;
