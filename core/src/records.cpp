@@ -107,7 +107,7 @@ void Records::finish_file(Slot *file_slots, Location at, Json &&extra, Slot *inf
   } else {
     read_info(f.slot(f_story), info_slots, std::move(info_extra));
   }
-  story.extra = extra.is_null() ? Json::object() : std::move(extra);
+  story.extra = extra.is_null() ? Json(Json::value_t::object) : std::move(extra);
 }
 
 void Records::read_info(const Slot &value, Slot *info_slots, Json &&info_extra) {
@@ -120,7 +120,7 @@ void Records::read_info(const Slot &value, Slot *info_slots, Json &&info_extra) 
   story.info.title = f.text(f_title, "title", false);
   story.info.language = f.text(f_language, "language", false);
   story.info.published = read_day(f, f_published, "published", false, "story published date");
-  story.info.extra = info_extra.is_null() ? Json::object() : std::move(info_extra);
+  story.info.extra = info_extra.is_null() ? Json(Json::value_t::object) : std::move(info_extra);
 }
 
 void Records::finish_entity(FieldReader &f, Json &&extra) {

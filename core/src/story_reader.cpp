@@ -90,7 +90,7 @@ bool StoryReader::not_an_object(Location at) {
 }
 
 Json &StoryReader::extra_of(const Frame &f) {
-  if (f.extra->is_null()) *f.extra = Json::object();
+  if (f.extra->is_null()) *f.extra = Json(Json::value_t::object);
   return *f.extra;
 }
 
@@ -176,7 +176,7 @@ bool StoryReader::open(bool object) {
   case FrameKind::dom: {
     Json *placed = nullptr;
     if (p.target && !(p.object && p.discard)) {
-      place(p, object ? Json::object() : Json::array());
+      place(p, object ? Json(Json::value_t::object) : Json(Json::value_t::array));
       placed = p.object ? &p.target->get_ref<Json::object_t &>().back().second : &p.target->back();
     } else {
       ++p.items;
@@ -222,8 +222,8 @@ void StoryReader::open_member(Frame &p, bool object, Location at) {
   if (p.field == f_unknown) {
     Json &extra = extra_of(p);
     auto &members = extra.get_ref<Json::object_t &>();
-    static_cast<std::vector<std::pair<const std::string, Json>> &>(members).emplace_back(p.key, object ? Json::object()
-                                                                                                       : Json::array());
+    static_cast<std::vector<std::pair<const std::string, Json>> &>(members).emplace_back(
+        p.key, object ? Json(Json::value_t::object) : Json(Json::value_t::array));
     push(FrameKind::dom, object, at).target = &members.back().second;
     return;
   }
