@@ -49,10 +49,11 @@ function widgetChecks(version, dist) {
       && labels.every((f) => readFileSync(join(dist, 'factcard', 'labels', f), 'utf8') === `${JSON.stringify(tables[f.slice(0, -5)])}\n`),
     labels.join(', '));
   if (!files.includes('factcard.js')) return;
-  // esbuild's minified factcard.js: the banner kept, the version in it, no eval-like code, smaller
+  // esbuild's minified factcard.js: its one-line banner with the version (run's build_web), the
+  // version in the code, no eval-like code, smaller
   const script = readFileSync(join(dist, 'factcard', 'factcard.js'), 'utf8');
   check('widget: factcard/factcard.js is the minified widget: its banner, its version, no eval or new Function',
-    script.startsWith('/*! factcard.js') && script.includes(`"${version}"`) && !/\beval\(|new Function/.test(script)
+    script.startsWith(`/*! factcard.js ${version} (MIT)`) && script.includes(`"${version}"`) && !/\beval\(|new Function/.test(script)
       && script.length < assembleWidget().length * 0.7, `${script.length} bytes`);
 }
 
