@@ -8,7 +8,7 @@
 //    (OUT/cards/, with oEmbed files when --base says where OUT is served) per card;
 // 2. the widget (factcard.js as web/assemble.mjs put it together, factcard.wasm for bundles and
 //    factcard-story.wasm for story files, by default the file of that name beside --wasm) is
-//    copied to OUT/factcard/;
+//    copied to OUT/factcard/, with the label tables other than English in OUT/factcard/labels/;
 // 3. demo/article.html gets its `<!-- factcard-embed: ID -->` markers replaced by those snippets;
 // 4. story.html is generated from `factcard cards STORY` (static, escaped HTML, no inline script);
 // 5. the index, the stylesheet, the favicon and the story file itself are copied;
@@ -21,7 +21,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSyn
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { assemble } from '../web/assemble.mjs';
+import { assemble, writeLabels } from '../web/assemble.mjs';
 import { formatDate, machineDate } from '../web/src/i18n.mjs';
 
 const DEMO = dirname(fileURLToPath(import.meta.url));
@@ -378,6 +378,7 @@ function main() {
   copyFileSync(options.widget, join(out, 'factcard', 'factcard.js'));
   copyFileSync(options.wasm, join(out, 'factcard', 'factcard.wasm'));
   copyFileSync(options.storyWasm, join(out, 'factcard', 'factcard-story.wasm'));
+  writeLabels(join(out, 'factcard')); // the label tables other than English, fetched by cards in those languages
   mkdirSync(join(out, 'stories'));
   copyFileSync(options.story, join(out, 'stories', basename(options.story)));
   for (const file of ['site.css', 'favicon.ico']) copyFileSync(join(DEMO, file), join(out, file));

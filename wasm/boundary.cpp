@@ -16,10 +16,10 @@ std::string dump(const factcard::Json &value) {
 }
 
 factcard::Json errors_to_json(const factcard::Diagnostics &errors) {
-  factcard::Json list = factcard::Json::array();
+  factcard::Json list = factcard::Json(factcard::Json::value_t::array);
   for (const factcard::Diagnostic &d : errors)
     list.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
-  factcard::Json out = factcard::Json::object();
+  factcard::Json out = factcard::Json(factcard::Json::value_t::object);
   out["errors"] = std::move(list);
   return out;
 }

@@ -1,16 +1,18 @@
-// strtod and snprintf for factcard.wasm, the module every page of cards
+// strtod, strtoull, strtoll and snprintf for factcard.wasm, the module every page of cards
 // loads. libc's strtod reads through 128-bit long double arithmetic, and its
 // snprintf carries every conversion (floating point in long double too): 7 KB
 // and 3.5 KB of the module's gzip bytes (tests/bench/perf/NOTES.md), for what
 // nlohmann/json asks of them here: a JSON number with a fraction or an
 // exponent (its lexer), and "<U+%.4X>" for a control character in its error
 // messages (its serializer, which also wrote "\u%04x", is no longer linked:
-// page_quote.cpp). These answer those exactly as libc
+// page_quote.cpp); and an integer in base 10 (its lexer: libc's strtol.o,
+// whose general strtox is 400 bytes of code). These answer those exactly as libc
 // does, and anything else is declined (libc_declined): the page module then
 // hands the input to factcard-story.wasm, which links libc's own. Only the
 // page module links this file; nothing in core/ knows of it.
 #include "page_libc.hpp"
 
+#include <cerrno>
 #include <cstdarg>
 #include <cstddef>
 #include <cstdint>
@@ -62,6 +64,35 @@ bool exact_value(Decimal d, double &out) {
   return true;
 }
 
+// An integer as JSON writes it, in base 10: what nlohmann/json's lexer asks
+// (it has checked the form: digits, after a '-' for strtoll). Out of range,
+// ERANGE and the nearest limit, as libc answers; the lexer then reads the
+// number with strtod. Any other text or base is declined. `limit` is the
+// largest magnitude: ULLONG_MAX, or LLONG_MAX (+ 1 when negative).
+unsigned long long read_integer(const char *text, char **end, int base, bool sign, unsigned long long limit) {
+  const char *p = text;
+  bool negative = sign && *p == '-';
+  if (negative) ++p;
+  if (base != 10 || !is_digit(*p)) {
+    if (end) *end = const_cast<char *>(text);
+    libc_declined = true;
+    return 0;
+  }
+  limit += negative;
+  unsigned long long value = 0;
+  bool over = false;
+  for (; is_digit(*p); ++p) {
+    unsigned digit = static_cast<unsigned>(*p - '0');
+    if (value > (limit - digit) / 10)
+      over = true;
+    else
+      value = value * 10 + digit;
+  }
+  if (end) *end = const_cast<char *>(p);
+  if (over) errno = ERANGE, value = limit;
+  return negative ? 0 - value : value;
+}
+
 } // namespace
 } // namespace factcard_wasm
 
@@ -91,6 +122,29 @@ double strtod(const char *text, char **end) {
   if (!factcard_wasm::exact_value(d, value)) libc_declined = true; // the value is not used then
   return negative ? -value : value;
 }
+
+unsigned long long strtoull(const char *text, char **end, int base) {
+  return factcard_wasm::read_integer(text, end, base, false, ~0ull);
+}
+
+long long strtoll(const char *text, char **end, int base) {
+  // two's complement: LLONG_MIN's magnitude, negated as unsigned, converts back to LLONG_MIN
+  return static_cast<long long>(factcard_wasm::read_integer(text, end, base, true, ~0ull >> 1));
+}
+
+// libc's strtol.o also defines these, so they are replaced with it (long is
+// 32 bits in wasm32, intmax_t 64).
+unsigned long strtoul(const char *text, char **end, int base) {
+  return static_cast<unsigned long>(factcard_wasm::read_integer(text, end, base, false, ~0ul));
+}
+
+long strtol(const char *text, char **end, int base) {
+  return static_cast<long>(factcard_wasm::read_integer(text, end, base, true, ~0ul >> 1));
+}
+
+std::uintmax_t strtoumax(const char *text, char **end, int base) { return strtoull(text, end, base); }
+
+std::intmax_t strtoimax(const char *text, char **end, int base) { return strtoll(text, end, base); }
 
 // libc's strtod.o also defines these, so they are replaced with it; nothing
 // here parses a float or a long double, and a call is declined.

@@ -1,4 +1,4 @@
-// Small replacements for two libc functions, linked into factcard.wasm only
+// Small replacements for libc functions, linked into factcard.wasm only
 // (page_libc.cpp says why). Where one meets an input it cannot answer exactly
 // as libc would, it says so here, and fc_open asks for factcard-story.wasm,
 // which has libc's own, to take the input (page_quote.cpp declines the same way).

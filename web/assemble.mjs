@@ -7,10 +7,11 @@
 // the modules after it. JSDoc blocks (types for tsc; `/*!` ones stay) are dropped: readers of the
 // shipped file keep the line comments, and the page does not download the types. The result is a
 // classic script (it also runs as its own worker), without eval or new Function.
-//   node web/assemble.mjs [--out build/web]   writes OUT/factcard.js
+//   node web/assemble.mjs [--out build/web]   writes OUT/factcard.js and OUT/labels/<lang>.json
+//   (the label tables other than English, which factcard.js fetches beside factcard.wasm)
 // Import assemble() to put other scripts together the same way (demo/build-site.mjs does, for the
 // editor's worker).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
@@ -25,7 +26,7 @@ export const WIDGET = ['wasm', 'cards', 'core', 'client', 'i18n', 'styles', 'fra
 const BANNER = `/*! factcard.js: embeddable fact cards (who, what, when, source). Plain ES2020, no build step.
  * Upgrades <blockquote class="fact-card" data-story data-claim> and <fact-card story claim> into
  * cards computed by factcard.wasm (and, for story files, factcard-story.wasm; both shipped next to
- * this file) once they near the viewport.
+ * this file, with labels/ for cards in other languages than English) once they near the viewport.
  * Embedding, theming (--factcard-* properties, ::part names), events and API: web/README.md.
  * Assembled by web/assemble.mjs from web/src/: edit those. */`;
 
@@ -87,13 +88,46 @@ export function readVersion() {
 }
 
 const UNASSEMBLED_VERSION = "const VERSION = '0.0.0-unassembled';";
+const NO_INLINE_LABELS = 'const INLINE_LABELS = {};';
 
-/** factcard.js as it stands in web/src/ now (the browser tests compare it with what the site ships). */
-export function assembleWidget() {
-  const text = assemble(WIDGET, BANNER);
+/** The label tables of the languages other than English (web/labels/<lang>.json), by language. */
+export function labelTables() {
+  const dir = join(WEB, 'labels');
+  /** @type {Record<string, Record<string, string>>} */
+  const tables = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    tables[file.slice(0, -'.json'.length)] = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  }
+  return tables;
+}
+
+/**
+ * factcard.js as it stands in web/src/ now (the browser tests compare it with what the site ships).
+ * With `inlineLabels` (the npm package's), the tables of web/labels/ are in the file; without, the
+ * widget fetches them from labels/ beside factcard.wasm (writeLabels puts them there).
+ * @param {{ inlineLabels?: boolean }} [options]
+ */
+export function assembleWidget({ inlineLabels = false } = {}) {
+  let text = assemble(WIDGET, BANNER);
   const parts = text.split(UNASSEMBLED_VERSION);
   if (parts.length !== 2) throw new Error(`web/src/page.mjs must declare \`${UNASSEMBLED_VERSION}\` once: the version goes there`);
-  return parts.join(`const VERSION = '${readVersion()}';`);
+  text = parts.join(`const VERSION = '${readVersion()}';`);
+  const listed = /const LABEL_FILES = (\[[^\]]*\]);/.exec(text);
+  const tables = labelTables();
+  if (!listed || JSON.stringify(JSON.parse(listed[1].replace(/'/g, '"'))) !== JSON.stringify(Object.keys(tables))) {
+    throw new Error(`web/src/i18n.mjs: LABEL_FILES must list the tables of web/labels/ (${Object.keys(tables).join(', ')})`);
+  }
+  if (text.split(NO_INLINE_LABELS).length !== 2) throw new Error(`web/src/i18n.mjs must declare \`${NO_INLINE_LABELS}\` once`);
+  return inlineLabels ? text.replace(NO_INLINE_LABELS, `const INLINE_LABELS = ${JSON.stringify(tables)};`) : text;
+}
+
+/**
+ * Writes each table of web/labels/ into OUT/labels/, compact: the files factcard.js fetches.
+ * @param {string} out
+ */
+export function writeLabels(out) {
+  mkdirSync(join(out, 'labels'), { recursive: true });
+  for (const [lang, table] of Object.entries(labelTables())) writeFileSync(join(out, 'labels', `${lang}.json`), `${JSON.stringify(table)}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
@@ -103,7 +137,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
     mkdirSync(out, { recursive: true });
     const text = assembleWidget();
     writeFileSync(join(out, 'factcard.js'), text);
-    console.log(`${relative(process.cwd(), join(out, 'factcard.js'))}: ${text.length} bytes from ${WIDGET.length} modules`);
+    writeLabels(out);
+    console.log(`${relative(process.cwd(), join(out, 'factcard.js'))}: ${text.length} bytes from ${WIDGET.length} modules; `
+      + `${relative(process.cwd(), join(out, 'labels'))}/: ${Object.keys(labelTables()).join(', ')}`);
   } catch (err) {
     console.error(`assemble: ${err instanceof Error ? err.message : err}`);
     process.exit(1);

@@ -33,7 +33,7 @@ function stage() {
         + 'cmake --preset wasm-release && cmake --build --preset wasm-release), or set FACTCARD_WASM');
     }
   }
-  writeFileSync(join(WEB, 'factcard.js'), assembleWidget());
+  writeFileSync(join(WEB, 'factcard.js'), assembleWidget({ inlineLabels: true })); // no label files: a bundler would not copy them
   copyFileSync(wasm, join(WEB, 'factcard.wasm'));
   copyFileSync(storyWasm, join(WEB, 'factcard-story.wasm'));
   copyFileSync(join(ROOT, 'LICENSE'), join(WEB, 'LICENSE'));

@@ -5,6 +5,7 @@
 #include "json_writer.hpp"
 #include "output.hpp"
 #include "stable_order.hpp"
+#include "string_index.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -288,7 +289,7 @@ std::vector<Card> take_cards(Story &story) {
 }
 
 int count_outlets(const Story &story, const std::vector<CardEvidence> &evidence) {
-  std::unordered_set<std::string> outlets;
+  detail::StringIndex outlets;
   for (const CardEvidence &e : evidence) {
     if (e.stance != Stance::supports || e.source >= story.sources.size()) continue;
     const Source &source = story.sources[e.source];

@@ -6,9 +6,7 @@
 
 #include "json_reader.hpp"
 #include "messages.hpp"
-
-#include <unordered_map>
-#include <unordered_set>
+#include "string_index.hpp"
 
 namespace factcard {
 
@@ -36,7 +34,7 @@ public:
     unique_ids();
     record_rules();
     index_entities();
-    for (std::size_t i = 0; i < story_.sources.size(); ++i) source_ids_.emplace(story_.sources[i].id, i);
+    for (std::size_t i = 0; i < story_.sources.size(); ++i) source_ids_.insert(story_.sources[i].id, i);
     for (std::size_t i = 0; i < story_.claims.size(); ++i) resolve_claim(i);
     return std::move(findings_);
   }
@@ -53,11 +51,11 @@ private:
 
   // A second use of an id is reported where it is, once per record kind.
   template <class Records> void unique(const Records &records, const char *noun) {
-    std::unordered_set<std::string> seen; // the set type the reader uses too: one copy of its code
+    detail::StringIndex seen; // the reader's set type too: one copy of its code
     seen.reserve(records.size());
     for (const auto &r : records) {
       if (r.id.empty()) continue; // a missing or malformed id, reported by its reader
-      if (!seen.insert(r.id).second) report(r.id_at, std::string("duplicate ") + noun + " id " + quote_text(r.id));
+      if (!seen.insert(r.id)) report(r.id_at, std::string("duplicate ") + noun + " id " + quote_text(r.id));
     }
   }
 
@@ -111,8 +109,8 @@ private:
   }
 
   std::size_t resolve_source(const std::string &id, Location at) {
-    auto it = source_ids_.find(id);
-    if (it != source_ids_.end()) return it->second;
+    std::size_t found = source_ids_.find(id);
+    if (found != detail::StringIndex::none) return found;
     report(at, detail::unknown_source_message(id));
     return npos;
   }
@@ -140,7 +138,7 @@ private:
   Story *out_;
   std::vector<Finding> findings_;
   NameIndex names_;
-  std::unordered_map<std::string, std::size_t> source_ids_;
+  detail::StringIndex source_ids_;
 };
 
 } // namespace

@@ -46,6 +46,11 @@ std::string parse_error_message(const std::string &what) {
 
 } // namespace
 
+void move_problems(std::vector<Problem> &from, std::vector<Problem> &to) {
+  for (Problem &p : from) to.push_back(std::move(p));
+  from.clear();
+}
+
 TokenCursor::TokenCursor(std::string_view text) : text_(text), read_to_(text.data()) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") cursor_ = 3;
 }

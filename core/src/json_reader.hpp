@@ -27,6 +27,10 @@ struct Problem {
   std::string message;
 };
 
+// Moves every problem of `from` to the end of `to` (one loop for every list
+// of problems: a range insert per call site costs the page's wasm module code).
+void move_problems(std::vector<Problem> &from, std::vector<Problem> &to);
+
 // Where each token starts: the parser reads through a CountingIterator that
 // publishes how far it has read, and a token starts at the first byte after
 // the previous token that is not whitespace, ',' or ':'. Call next() on every

@@ -49,7 +49,7 @@ bool read_records(std::string_view text, Records &records, bool allow_bundle) {
   bool parsed = reader.parse();
   parsed = parsed && detail::check_no_nul(text, reader.problems);
   if (parsed && !reader.file_read) reader.problems.push_back({0, "expected a JSON object at the top level"});
-  records.problems.insert(records.problems.end(), reader.problems.begin(), reader.problems.end());
+  detail::move_problems(reader.problems, records.problems);
   if (!parsed || !reader.file_read) return false;
   reader.finish_file();
   if (records.is_bundle && !allow_bundle) {

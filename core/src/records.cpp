@@ -107,7 +107,7 @@ void Records::finish_file(Slot *file_slots, Location at, Json &&extra, Slot *inf
   } else {
     read_info(f.slot(f_story), info_slots, std::move(info_extra));
   }
-  story.extra = extra.is_null() ? Json::object() : std::move(extra);
+  story.extra = extra.is_null() ? Json(Json::value_t::object) : std::move(extra);
 }
 
 void Records::read_info(const Slot &value, Slot *info_slots, Json &&info_extra) {
@@ -120,7 +120,7 @@ void Records::read_info(const Slot &value, Slot *info_slots, Json &&info_extra) 
   story.info.title = f.text(f_title, "title", false);
   story.info.language = f.text(f_language, "language", false);
   story.info.published = read_day(f, f_published, "published", false, "story published date");
-  story.info.extra = info_extra.is_null() ? Json::object() : std::move(info_extra);
+  story.info.extra = info_extra.is_null() ? Json(Json::value_t::object) : std::move(info_extra);
 }
 
 void Records::finish_entity(FieldReader &f, Json &&extra) {
@@ -198,8 +198,7 @@ bool Records::evidence_list(FieldReader &f, bool bundle, std::vector<Problem> &e
     f.report(s.at, "\"evidence\" must be a non-empty array");
     return false;
   }
-  problems.insert(problems.end(), std::make_move_iterator(evidence_problems.begin()),
-                  std::make_move_iterator(evidence_problems.end()));
+  move_problems(evidence_problems, problems);
   return true;
 }
 
@@ -210,8 +209,7 @@ std::vector<Update> Records::update_list(FieldReader &f, NestedItems &nested) {
     f.report(s.at, "\"updates\" must be an array of {\"date\", \"note\"} objects");
     return {};
   }
-  problems.insert(problems.end(), std::make_move_iterator(nested.update_problems.begin()),
-                  std::make_move_iterator(nested.update_problems.end()));
+  move_problems(nested.update_problems, problems);
   return std::vector<Update>(std::make_move_iterator(nested.updates.begin()),
                              std::make_move_iterator(nested.updates.end()));
 }
@@ -266,9 +264,9 @@ void Records::check_all() {
   for (Finding &f : findings) problems.push_back({f.at, std::move(f.message)});
   if (cards.empty()) return;
   unique_card_ids();
-  std::unordered_map<std::string, std::size_t> source_ids;
-  for (std::size_t i = 0; i < story.sources.size(); ++i) source_ids.emplace(story.sources[i].id, i);
-  std::unordered_set<std::string> card_ids;
+  StringIndex source_ids;
+  for (std::size_t i = 0; i < story.sources.size(); ++i) source_ids.insert(story.sources[i].id, i);
+  StringIndex card_ids;
   for (const Card &c : cards) card_ids.insert(c.id);
   for (std::size_t i = 0; i < cards.size(); ++i) check_card(cards[i], card_refs[i], source_ids, card_ids);
 }
@@ -291,11 +289,14 @@ void Records::unique_card_ids() {
   struct Seen {
     bool first_is_card, claim;
   };
-  std::unordered_map<std::string, Seen> seen;
+  std::vector<Seen> seen; // by the index of its id in `ids`
+  StringIndex ids;
   for (const Use &use : uses) {
-    auto inserted = seen.emplace(*use.id, Seen{use.card, !use.card});
-    if (inserted.second) continue;
-    Seen &first = inserted.first->second;
+    if (ids.insert(*use.id, seen.size())) {
+      seen.push_back({use.card, !use.card});
+      continue;
+    }
+    Seen &first = seen[ids.find(*use.id)];
     // a claim after another claim of its id is check()'s to report
     bool report = use.card || (first.first_is_card && !first.claim);
     if (!use.card) first.claim = true;
@@ -305,22 +306,20 @@ void Records::unique_card_ids() {
 
 std::size_t Records::entity_by_id(const std::string &id, Location at, const char *field) {
   if (entity_ids_.empty()) {
-    for (std::size_t i = 0; i < story.entities.size(); ++i) entity_ids_.emplace(story.entities[i].id, i);
+    for (std::size_t i = 0; i < story.entities.size(); ++i) entity_ids_.insert(story.entities[i].id, i);
   }
-  auto it = entity_ids_.find(id);
-  if (it != entity_ids_.end()) return it->second;
+  std::size_t found = entity_ids_.find(id);
+  if (found != StringIndex::none) return found;
   problems.push_back({at, std::string("\"") + field + "\" names unknown entity id " + quote_text(id)});
   return npos;
 }
 
-void Records::check_card(Card &card, const CardRefs &refs,
-                         const std::unordered_map<std::string, std::size_t> &source_ids,
-                         const std::unordered_set<std::string> &card_ids) {
+void Records::check_card(Card &card, const CardRefs &refs, const StringIndex &source_ids, const StringIndex &card_ids) {
   if (!refs.who.empty()) card.who = entity_by_id(refs.who, refs.who_at, "who");
   for (std::size_t i = 0; i < card.evidence.size(); ++i) {
-    auto source = source_ids.find(refs.sources[i]);
-    if (source != source_ids.end()) {
-      card.evidence[i].source = source->second;
+    std::size_t source = source_ids.find(refs.sources[i]);
+    if (source != StringIndex::none) {
+      card.evidence[i].source = source;
     } else {
       card.evidence[i].source = npos;
       problems.push_back({refs.source_at[i], unknown_source_message(refs.sources[i])});
@@ -329,7 +328,7 @@ void Records::check_card(Card &card, const CardRefs &refs,
       card.evidence[i].speaker = entity_by_id(refs.speakers[i], refs.speaker_at[i], "speaker");
   }
   for (const std::string &other : card.contradicts) {
-    if (!card_ids.count(other))
+    if (!card_ids.contains(other))
       problems.push_back({refs.contradicts_at, "\"contradicts\" names unknown card " + quote_text(other)});
   }
   bool sources_ok =

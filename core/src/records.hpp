@@ -9,10 +9,9 @@
 #include "factcard/story.hpp"
 
 #include "record_fields.hpp"
+#include "string_index.hpp"
 
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace factcard {
@@ -82,10 +81,9 @@ private:
 
   void unique_card_ids();
   std::size_t entity_by_id(const std::string &id, Location at, const char *field);
-  void check_card(Card &card, const CardRefs &refs, const std::unordered_map<std::string, std::size_t> &source_ids,
-                  const std::unordered_set<std::string> &card_ids);
+  void check_card(Card &card, const CardRefs &refs, const StringIndex &source_ids, const StringIndex &card_ids);
 
-  std::unordered_map<std::string, std::size_t> entity_ids_;
+  StringIndex entity_ids_;
 };
 
 } // namespace detail

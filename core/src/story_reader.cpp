@@ -43,10 +43,6 @@ StoryReader::Frame &StoryReader::push(FrameKind kind, bool object, Location at) 
   f.items = 0;
   f.slot = nullptr;
   f.keys.clear();
-  if (f.hashed) {
-    f.key_set.clear();
-    f.hashed = false;
-  }
   f.discard = false;
   f.field = f_unknown;
   f.known = 0;
@@ -82,20 +78,7 @@ StoryReader::Frame &StoryReader::push_record(Kind kind, Location at) {
   return f;
 }
 
-bool StoryReader::seen_key(Frame &f, const std::string &k) {
-  if (f.hashed) return !f.key_set.insert(k).second;
-  for (const std::string &seen : f.keys)
-    if (seen == k) return true;
-  if (f.keys.size() < 32) {
-    f.keys.push_back(k);
-    return false;
-  }
-  for (std::string &seen : f.keys) f.key_set.insert(std::move(seen));
-  f.keys.clear();
-  f.hashed = true;
-  f.key_set.insert(k);
-  return false;
-}
+bool StoryReader::seen_key(Frame &f, const std::string &k) { return !f.keys.insert(k); }
 
 std::vector<Problem> &StoryReader::item_problems(Kind item) {
   return item == Kind::update ? nested_.update_problems : nested_.evidence_problems;
@@ -107,7 +90,7 @@ bool StoryReader::not_an_object(Location at) {
 }
 
 Json &StoryReader::extra_of(const Frame &f) {
-  if (f.extra->is_null()) *f.extra = Json::object();
+  if (f.extra->is_null()) *f.extra = Json(Json::value_t::object);
   return *f.extra;
 }
 
@@ -193,7 +176,7 @@ bool StoryReader::open(bool object) {
   case FrameKind::dom: {
     Json *placed = nullptr;
     if (p.target && !(p.object && p.discard)) {
-      place(p, object ? Json::object() : Json::array());
+      place(p, object ? Json(Json::value_t::object) : Json(Json::value_t::array));
       placed = p.object ? &p.target->get_ref<Json::object_t &>().back().second : &p.target->back();
     } else {
       ++p.items;
@@ -239,8 +222,8 @@ void StoryReader::open_member(Frame &p, bool object, Location at) {
   if (p.field == f_unknown) {
     Json &extra = extra_of(p);
     auto &members = extra.get_ref<Json::object_t &>();
-    static_cast<std::vector<std::pair<const std::string, Json>> &>(members).emplace_back(p.key, object ? Json::object()
-                                                                                                       : Json::array());
+    static_cast<std::vector<std::pair<const std::string, Json>> &>(members).emplace_back(
+        p.key, object ? Json(Json::value_t::object) : Json(Json::value_t::array));
     push(FrameKind::dom, object, at).target = &members.back().second;
     return;
   }

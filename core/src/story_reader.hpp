@@ -10,10 +10,10 @@
 #include "json_reader.hpp"
 #include "record_fields.hpp"
 #include "records.hpp"
+#include "string_index.hpp"
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace factcard {
@@ -58,18 +58,16 @@ private:
   struct Frame {
     FrameKind kind = FrameKind::dom;
     bool object = false;
-    Kind record = Kind::entity;    // section, record, items: which objects
-    Slot *slots = nullptr;         // record: its slots
-    Json *extra = nullptr;         // record: its unknown members
-    Json *target = nullptr;        // dom: the container being built, or null to drop the values
-    bool not_object = false;       // dom: a record that is an array (reported when it closes)
-    Location at = no_location;     // where it starts
-    std::size_t items = 0;         // arrays: items so far
-    Slot *slot = nullptr;          // texts, items: the member it is the value of
-    std::vector<std::string> keys; // objects: keys seen (a hash set once there are many)
-    std::unordered_set<std::string> key_set;
-    bool hashed = false;
-    std::string key; // objects: the pending member
+    Kind record = Kind::entity; // section, record, items: which objects
+    Slot *slots = nullptr;      // record: its slots
+    Json *extra = nullptr;      // record: its unknown members
+    Json *target = nullptr;     // dom: the container being built, or null to drop the values
+    bool not_object = false;    // dom: a record that is an array (reported when it closes)
+    Location at = no_location;  // where it starts
+    std::size_t items = 0;      // arrays: items so far
+    Slot *slot = nullptr;       // texts, items: the member it is the value of
+    StringIndex keys;           // objects: keys seen (only unknown ones in a record)
+    std::string key;            // objects: the pending member
     bool discard = false;
     Field field = f_unknown;
     std::uint64_t known = 0; // record: the known members seen

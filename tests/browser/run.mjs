@@ -277,6 +277,7 @@ const counted = (page, test) => page.log.requests.filter(test).length;
 const isWasm = (url) => url.endsWith('/factcard.wasm');
 const isStoryWasm = (url) => url.endsWith('/factcard-story.wasm'); // story files only
 const isStory = (url) => /\.cards\.json$|\/stories\/[^/]+\.json$/.test(url);
+const isLabels = (url) => new URL(url).pathname.startsWith('/factcard/labels/'); // tables other than English
 
 // ---------- the checks ----------
 
@@ -315,6 +316,8 @@ async function articleChecks(h, artifacts) {
     `wasm ${counted(page, isWasm)}, bundles ${counted(page, isStory)} (${before} before scrolling)`);
   check('article: a page of bundles never requests the story-file module (factcard-story.wasm)',
     counted(page, isStoryWasm) === 0, page.log.requests.filter(isStoryWasm).join(', '));
+  check('article: an English page fetches no label table (factcard/labels/)', counted(page, isLabels) === 0,
+    page.log.requests.filter(isLabels).join(', '));
   check('article: each card is drawn exactly once (several script tags on the page)',
     t.renders.length === shown.length, `${t.renders.length} render events for ${shown.length} cards`);
   check('article: the core runs in one worker started from factcard.js (Trusted Types enforced); no wasm on the page',
@@ -480,6 +483,63 @@ async function rtlAndLanguageChecks(h, artifacts) {
   check('dates: no warnings or errors on the language page', !widgetWarnings(page).length && !consoleErrors(page).length,
     JSON.stringify(page.log.console));
   await page.close();
+}
+
+// The label tables other than English (factcard/labels/<lang>.json, web/labels/) are fetched only
+// for cards in their language, once each, and the card waits for its table: never drawn with
+// another language's words, nor blank. Without the file the card is English (and says so in its
+// lang). window.factcardLabels still goes over the tables, and adds languages.
+async function labelChecks(h) {
+  const read = (page) => page.evaluate(() => Object.fromEntries(['lang-en', 'lang-de', 'lang-ru', 'lang-ar', 'lang-mn', 'lang-bad', 'updates-de']
+    .map((id) => {
+      const el = /** @type {HTMLElement} */ (document.getElementById(id));
+      const card = el.shadowRoot?.querySelector('.card');
+      return [id, { state: el.dataset.factcard, lang: card?.getAttribute('lang'), status: card?.querySelector('.top .status')?.textContent || '',
+        button: card?.querySelector('button')?.textContent || '' }];
+    })));
+  const WORDS = { en: /^(Corroborated|Single source|Contested)/, de: /^(Bestätigt|Einzelquelle|Umstritten)/, ru: /^[А-Яа-яё ·\d]+$/, ar: /^[\u0600-\u06FF ·\d\u0660-\u0669]+$/ };
+  const WANT = { 'lang-en': 'en', 'lang-de': 'de', 'lang-ru': 'ru', 'lang-ar': 'ar', 'lang-mn': 'en', 'lang-bad': 'en', 'updates-de': 'de' };
+  const wrong = (cards, want) => Object.entries(want).filter(([id, lang]) => cards[id].state !== 'ready' || cards[id].lang !== lang
+    || !/** @type {Record<string, RegExp>} */ (WORDS)[lang].test(cards[id].status)).map(([id, lang]) => `${id}: ${JSON.stringify(cards[id])}, want ${lang}`);
+  const fetched = (page) => page.log.requests.filter(isLabels).map((u) => new URL(u).pathname).sort();
+
+  // Each table answered 800 ms late: a card drawn before its table arrived would stay English.
+  const slow = await h.open('/__fixtures__/languages.html', { setup: (p) => p.route('**/factcard/labels/**', async (route) => {
+    await new Promise((done) => setTimeout(done, 800));
+    await route.continue();
+  }) });
+  await settle(slow);
+  const cards = await read(slow);
+  check('labels: cards in de, ru and ar wait for their table (answered 800 ms late) and show its words; mn and a bad tag English',
+    !wrong(cards, WANT).length, wrong(cards, WANT).join('\n'));
+  check('labels: each table the page needs is fetched once (ar, de, ru), none for en or mn, with no warning',
+    JSON.stringify(fetched(slow)) === JSON.stringify(['/factcard/labels/ar.json', '/factcard/labels/de.json', '/factcard/labels/ru.json'])
+      && !widgetWarnings(slow).length && !consoleErrors(slow).length, JSON.stringify({ fetched: fetched(slow), warnings: widgetWarnings(slow) }));
+  await slow.close();
+
+  const missing = await h.open('/__fixtures__/languages.html', { setup: (p) => p.route('**/factcard/labels/**', (route) => route.abort()) });
+  await settle(missing);
+  const english = await read(missing);
+  const allEnglish = Object.fromEntries(Object.keys(WANT).map((id) => [id, 'en']));
+  const warned = widgetWarnings(missing).map((m) => m.text);
+  check('labels: when a table cannot be fetched, its cards are drawn in English (lang="en"), one warning per table',
+    !wrong(english, allEnglish).length && warned.length === 3 && warned.every((w) => /labels\/(ar|de|ru)\.json.*English/.test(w)),
+    [...wrong(english, allEnglish), ...warned].join('\n'));
+  await missing.close();
+
+  const custom = await h.open('/__fixtures__/languages.html', { setup: (p) => p.addInitScript(() => {
+    window.factcardLabels = {
+      de: { corroborated: 'GEPRÜFT · #', 'single-source': 'GEPRÜFT · 1', contested: 'GEPRÜFT · ?' },
+      mn: { corroborated: 'MN #', 'single-source': 'MN 1', contested: 'MN ?' },
+    };
+  }) });
+  await settle(custom);
+  const own = await read(custom);
+  const ok = own['lang-de'].lang === 'de' && own['lang-de'].status.startsWith('GEPRÜFT') && own['lang-de'].button.includes('zeigen')
+    && own['lang-mn'].lang === 'mn' && own['lang-mn'].status.startsWith('MN ') && own['lang-ru'].lang === 'ru';
+  check('labels: window.factcardLabels goes over a fetched table (de: its words, the rest from labels/de.json) and adds a language (mn)',
+    ok && !fetched(custom).includes('/factcard/labels/mn.json'), JSON.stringify({ de: own['lang-de'], mn: own['lang-mn'], fetched: fetched(custom) }));
+  await custom.close();
 }
 
 // The two cards of languages.html whose inline story has updates (both claims merge into one
@@ -848,7 +908,7 @@ async function main() {
   try {
     chrome = await launchChromium(options.chromium, { persistent: true });
     const h = new Harness(chrome.context, strict.url, options.site, data);
-    for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, hostileChecks, failureChecks,
+    for (const group of [articleChecks, storyChecks, themeChecks, rtlAndLanguageChecks, labelChecks, hostileChecks, failureChecks,
       wasmBlockedChecks, crossOriginChecks, afterPaintChecks, lazyChecks, storyFileChecks, manyCardsChecks, accessibilityChecks, editorGroup,
       deskGroup]) {
       try {

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { ROOT, SELECTOR, createReport, launchChromium, parseArgs, requireTools, serve } from '../browser/harness.mjs';
 import { bundleChecks } from './bundle.mjs';
 import { LABELS } from '../../web/src/i18n.mjs';
-import { readVersion } from '../../web/assemble.mjs';
+import { labelTables, readVersion } from '../../web/assemble.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const STORY = 'putin-mongolia-2024';
@@ -86,7 +86,7 @@ function languageStory() {
   };
 }
 
-// What the card's own words must be, per language (the tables shipped in factcard.js).
+// What the card's own words must be, per language (the tables the package's factcard.js has inline).
 // `num` formats a count as Intl does in that language (Arabic digits in ar).
 const EXPECTED = {
   en: {
@@ -367,15 +367,18 @@ async function languageChecks(context, base) {
   check('languages: with prefers-reduced-motion: reduce, nothing in a card animates or transitions', !motion);
   const problems = problemsOf(page, t);
   check('languages: no console errors, no CSP violations', !problems.length, problems.join('\n'));
+  const fetched = page.log.requests.filter((p) => p.includes('/labels/'));
+  check('languages: the package\'s factcard.js has its label tables inline (a bundler would not copy labels/): none fetched',
+    !fetched.length, fetched.join(', '));
   await page.close();
 }
 
-// The label tables of factcard.js (web/src/i18n.mjs) against the Labels type of factcard.d.ts and Intl.PluralRules.
+// The label tables (English in web/src/i18n.mjs, the others in web/labels/) against the Labels type of factcard.d.ts and Intl.PluralRules.
 function labelChecks() {
   const dts = readFileSync(join(ROOT, 'web', 'factcard.d.ts'), 'utf8');
   const typed = (dts.match(/export interface Labels \{([\s\S]*?)\n\}/) || ['', ''])[1]
     .match(/^\s+'?([\w-]+)'?: string;/gm)?.map((line) => line.trim().replace(/'?: string;$/, '').replace(/^'/, '')) || [];
-  const tables = LABELS;
+  const tables = { en: LABELS.en, ...labelTables() };
   const keys = Object.keys(tables.en);
   const problems = [];
   if (JSON.stringify([...keys].sort()) !== JSON.stringify([...typed].sort())) {

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assembleWidget, readVersion } from '../../web/assemble.mjs';
+import { assembleWidget, labelTables, readVersion } from '../../web/assemble.mjs';
 import { ROOT, createReport, parseArgs } from '../browser/harness.mjs';
 
 const report = createReport('release');
@@ -40,13 +40,20 @@ function versionChecks(version, options) {
 
 function widgetChecks(version, dist) {
   const files = existsSync(join(dist, 'factcard')) ? readdirSync(join(dist, 'factcard')).sort() : [];
-  check('widget: factcard/ holds factcard.js, factcard.wasm (bundles) and factcard-story.wasm (story files)',
-    JSON.stringify(files) === JSON.stringify(['factcard-story.wasm', 'factcard.js', 'factcard.wasm']), files.join(', '));
+  check('widget: factcard/ holds factcard.js, factcard.wasm (bundles), factcard-story.wasm (story files) and labels/',
+    JSON.stringify(files) === JSON.stringify(['factcard-story.wasm', 'factcard.js', 'factcard.wasm', 'labels']), files.join(', '));
+  const labels = existsSync(join(dist, 'factcard', 'labels')) ? readdirSync(join(dist, 'factcard', 'labels')).sort() : [];
+  const tables = labelTables();
+  check(`widget: factcard/labels/ holds the label tables of web/labels/ (${Object.keys(tables).join(', ')}), compact`,
+    JSON.stringify(labels) === JSON.stringify(Object.keys(tables).map((l) => `${l}.json`))
+      && labels.every((f) => readFileSync(join(dist, 'factcard', 'labels', f), 'utf8') === `${JSON.stringify(tables[f.slice(0, -5)])}\n`),
+    labels.join(', '));
   if (!files.includes('factcard.js')) return;
-  // esbuild's minified factcard.js: the banner kept, the version in it, no eval-like code, smaller
+  // esbuild's minified factcard.js: its one-line banner with the version (run's build_web), the
+  // version in the code, no eval-like code, smaller
   const script = readFileSync(join(dist, 'factcard', 'factcard.js'), 'utf8');
   check('widget: factcard/factcard.js is the minified widget: its banner, its version, no eval or new Function',
-    script.startsWith('/*! factcard.js') && script.includes(`"${version}"`) && !/\beval\(|new Function/.test(script)
+    script.startsWith(`/*! factcard.js ${version} (MIT)`) && script.includes(`"${version}"`) && !/\beval\(|new Function/.test(script)
       && script.length < assembleWidget().length * 0.7, `${script.length} bytes`);
 }
 
@@ -61,7 +68,7 @@ function npmTarballChecks(version, dist) {
   const script = run('tar', ['-xzOf', tarball, 'package/factcard.js']);
   check('npm tarball: its package.json and factcard.js say the version', manifest.version === version && scriptVersion(script) === version,
     `${manifest.version} / ${scriptVersion(script)}`);
-  check('npm tarball: its factcard.js is the one web/src/ assembles to now', script === assembleWidget());
+  check('npm tarball: its factcard.js is the one web/src/ assembles to now, the label tables inline', script === assembleWidget({ inlineLabels: true }));
 }
 
 function cliTarballChecks(version, dist) {

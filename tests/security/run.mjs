@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { ROOT, createReport, launchChromium, parseArgs, requireTools, serve } from '../browser/harness.mjs';
 import { isWebUrl, readVectors, writeStories } from './make_stories.mjs';
 import { textFragmentUrl } from '../../web/src/fragment.mjs';
+import { labelTables, writeLabels } from '../../web/assemble.mjs';
 
 // ---------- options and reporting ----------
 
@@ -357,7 +358,9 @@ async function pageChecks(browser, servers, stories) {
       }
       problems.push(...log.dialogs.map((d) => `dialog ${d}`), ...log.errors.map((e) => `page error ${e}`),
         ...log.console.filter((m) => /^(error|warning)/.test(m)).map((m) => `console ${m}`));
-      const allowed = new Set(['/canary.js', '/favicon.ico', '/factcard/factcard.js', '/factcard/factcard.wasm', '/factcard/factcard-story.wasm', `/${s.id}.cards.json`, `/${path}`]);
+      // the label table of the page's language, when it has one of its own (a hostile lang fetches none)
+      const labels = Object.keys(labelTables()).includes(s.story.story.language) ? [`/factcard/labels/${s.story.story.language}.json`] : [];
+      const allowed = new Set(['/canary.js', '/favicon.ico', '/factcard/factcard.js', '/factcard/factcard.wasm', '/factcard/factcard-story.wasm', `/${s.id}.cards.json`, `/${path}`, ...labels]);
       for (const r of log.requests) {
         const u = new URL(r);
         if (u.origin !== new URL(base).origin || !allowed.has(u.pathname)) problems.push(`request to ${r.slice(0, 160)}`);
@@ -418,6 +421,7 @@ async function main() {
   copyFileSync(options.wasm, join(site, 'factcard', 'factcard.wasm'));
   // story files: the module beside it, as the wasm build writes both
   copyFileSync(join(dirname(options.wasm), 'factcard-story.wasm'), join(site, 'factcard', 'factcard-story.wasm'));
+  writeLabels(join(site, 'factcard')); // factcard/labels/<lang>.json, as ./run dist ships them
   writePages(site, stories, options.widget);
 
   const servers = { true: await serve(site, { csp: true }), false: await serve(site, { csp: false }) };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // The two modules a page may load answer alike: factcard.wasm (bundles only, with its own small
-// strtod and snprintf: wasm/page_libc.cpp), read field by field as the widget reads it
+// strtod, strtoull, strtoll and snprintf: wasm/page_libc.cpp), read field by field as the widget reads it
 // (web/src/cards.mjs), either gives exactly the cards or errors that factcard-story.wasm (the whole
 // core, libc's own functions) answers as JSON for the same bytes, or asks for it (readBundle
 // returns null), which it must do for every story file and never for the demo's bundle or an
@@ -26,11 +26,16 @@ const { check, info } = report;
 const load = async (file) => instantiate(await WebAssembly.compile(readFileSync(file)));
 
 /** Numbers the page module must read itself: what stories hold (figures, shares, coordinates). */
-const EVERYDAY = ['3.7', '-0.5', '58.5', '0.001', '1e3', '2.5E-3', '1234567.891', '-0.0', '0.0', '1e22', '1e30', '47.918'];
+const EVERYDAY = ['3.7', '-0.5', '58.5', '0.001', '1e3', '2.5E-3', '1234567.891', '-0.0', '0.0', '1e22', '1e30', '47.918',
+  // integers (strtoull, strtoll: page_libc.cpp too), up to both ends of 64 bits
+  '0', '42', '-17', '2147483648', '-2147483649', '9007199254740993', '9223372036854775807', '-9223372036854775808',
+  '18446744073709551615'];
 /** Numbers it may hand on (libc's long double path decides them), and what must then agree. */
 const HARD = ['1e400', '-1e400', '1e-400', '4.9e-324', '2.2250738585072011e-308', '1.7976931348623157e308',
   '9007199254740993.0', '0.1000000000000000055511151231257827', '123456789012345678901234567890e-10',
-  '1e23', '8.98846567431158e307', '3.14159265358979323846264338327950288'];
+  '1e23', '8.98846567431158e307', '3.14159265358979323846264338327950288',
+  // integers beyond 64 bits (read as doubles after ERANGE), and -0 (an integer 0 to libc)
+  '18446744073709551616', '-9223372036854775809', '123456789012345678901234567890', '-0'];
 
 function main() {
   const options = parseArgs({

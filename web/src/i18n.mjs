@@ -4,9 +4,22 @@
 
 /** @typedef {import('../factcard.js').Labels} Labels */
 
+import { Cause } from './core.mjs';
+
+// The other languages' tables are web/labels/<lang>.json. dist/factcard/factcard.js has none of
+// them inline: loadLabels fetches a card's table from labels/ beside factcard.wasm, once, before the
+// card is drawn. The npm package's factcard.js has them all here (web/assemble.mjs writes them in:
+// a bundler would not copy the files), so it never fetches one.
+/** @type {Record<string, Labels>} */
+const INLINE_LABELS = {};
+/** The tables in web/labels/ (web/assemble.mjs checks this list against the folder). */
+export const LABEL_FILES = ['ar', 'de', 'ru'];
+
 // The card's own words ("$" a text, "#" a count, {a|b|…} its plural forms); see web/README.md.
+// English is always here: it fills the gaps of every other table.
 /** @type {Record<string, Labels>} */
 export const LABELS = {
+  ...INLINE_LABELS,
   en: {
     corroborated: 'Corroborated · # outlets', 'single-source': 'Single source', contested: 'Contested',
     card: 'Fact card, $: $', says: 'The source says \u201C$\u201D', show: 'Show $', hide: 'Hide $',
@@ -14,32 +27,6 @@ export const LABELS = {
     conflict: 'conflicting claim', conflicts: 'conflicting claims', disputes: 'disputes this',
     unknownOutlet: 'Unknown outlet', untitled: 'Untitled article', reportedBy: 'Reported by $',
     unnamed: '{an unnamed outlet|# unnamed outlets}', updated: 'Updated $',
-  },
-  de: {
-    corroborated: 'Bestätigt · # Medien', 'single-source': 'Einzelquelle', contested: 'Umstritten',
-    card: 'Faktenkarte, $: $', says: 'Laut Quelle \u201E$\u201C', show: '$ zeigen', hide: '$ ausblenden',
-    source: 'Quelle', sources: 'Quellen', excerpts: 'Auszüge', fullCard: 'ganze Karte',
-    conflict: 'Widerspruch', conflicts: 'Widersprüche', disputes: 'widerspricht',
-    unknownOutlet: 'Unbekanntes Medium', untitled: 'Ohne Titel', reportedBy: 'Berichtet von $',
-    unnamed: '{einem ungenannten Medium|# ungenannten Medien}', updated: 'Aktualisiert am $',
-  },
-  ru: {
-    corroborated: 'Подтверждено · # {издание|издания|изданий|издания}', 'single-source': 'Один источник', contested: 'Оспаривается',
-    card: 'Карточка факта, $: $', says: 'В источнике: «$»', show: 'Показать $', hide: 'Скрыть $',
-    source: 'источник', sources: 'источники', excerpts: 'цитаты', fullCard: 'карточку целиком',
-    conflict: 'противоречие', conflicts: 'противоречия', disputes: 'оспаривает',
-    unknownOutlet: 'Неизвестное издание', untitled: 'Без заголовка', reportedBy: 'Сообщили: $',
-    unnamed: '# {неназванное издание|неназванных издания|неназванных изданий|неназванного издания}', updated: 'Обновлено $',
-  },
-  ar: {
-    corroborated: 'مؤكد · {# وسيلة إعلام|وسيلة إعلام واحدة|وسيلتا إعلام|# وسائل إعلام|# وسيلة إعلام|# وسيلة إعلام}',
-    'single-source': 'مصدر واحد', contested: 'متنازع عليه',
-    card: 'بطاقة حقائق، $: $', says: 'يقول المصدر: «$»', show: 'عرض $', hide: 'إخفاء $',
-    source: 'المصدر', sources: 'المصادر', excerpts: 'المقتطفات', fullCard: 'البطاقة كاملة',
-    conflict: 'الادعاء المخالف', conflicts: 'الادعاءات المخالفة', disputes: 'يعارضه',
-    unknownOutlet: 'وسيلة إعلام مجهولة', untitled: 'بلا عنوان', reportedBy: 'بحسب $',
-    unnamed: '{# وسيلة إعلام مجهولة|وسيلة إعلام مجهولة|وسيلتي إعلام مجهولتين|# وسائل إعلام مجهولة|# وسيلة إعلام مجهولة|# وسيلة إعلام مجهولة}',
-    updated: 'حُدِّث في $',
   },
 };
 
@@ -110,18 +97,64 @@ export class Words {
   }
 }
 
+const has = (/** @type {object} */ table, /** @type {string} */ l) => Object.prototype.hasOwnProperty.call(table, l); // lang="__proto__" is not a table
+
+/**
+ * The table a language tag uses: its own, else its base language's ("de-AT" uses de), else none.
+ * @param {string} tag lower case
+ * @param {(l: string) => boolean} known
+ */
+const tableOf = (tag, known) => [tag, tag.split('-')[0]].find(known);
+
+/** @returns {Record<string, Partial<Labels>>} window.factcardLabels (read on every card, so it may load late) */
+const extraLabels = () => window.factcardLabels || {};
+
+/** @type {Map<string, Promise<void>>} */
+const labelLoads = new Map(); // language -> its table, fetched once
+
+/**
+ * Fetches the table of web/labels/ that a card in language `tag` needs, unless it is in LABELS
+ * already or window.factcardLabels has a table for that tag first. Resolves once it is in LABELS;
+ * rejects (a Cause) when it cannot be had, and the card then uses English words (with its `lang`).
+ * @param {string} tag the card element's language (langOf)
+ * @param {string} wasmUrl where factcard.wasm is: labels/ is beside it
+ * @param {RequestPriority} priority
+ * @returns {Promise<void>}
+ */
+export function loadLabels(tag, wasmUrl, priority) {
+  const extra = extraLabels();
+  const lang = tableOf(tag.toLowerCase(), (l) => has(extra, l) || has(LABELS, l) || LABEL_FILES.includes(l));
+  if (!lang || has(LABELS, lang) || !LABEL_FILES.includes(lang)) return Promise.resolve();
+  let load = labelLoads.get(lang);
+  if (!load) {
+    const url = new URL(`labels/${lang}.json`, wasmUrl).href;
+    load = fetch(url, { credentials: 'same-origin', priority })
+      .then((res) => {
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return res.json();
+      })
+      .then((table) => {
+        if (!table || typeof table !== 'object') throw new Error('not a table');
+        LABELS[lang] = table;
+      })
+      .catch((err) => { // once per language and page: every card of it then uses English
+        throw new Cause(`cannot load ${url} (${/** @type {Error} */ (err).message}): English words instead`);
+      });
+    labelLoads.set(lang, load);
+  }
+  return load;
+}
+
 /**
  * The words for a card element: window.factcardLabels (read on every card, so it may load late)
- * over the built-in tables.
+ * over the tables in LABELS (a table of web/labels/ once loadLabels has it, else English).
  * @param {Element} el
  * @param {string} locale the Intl locale for counts (see CoreClient.locale)
  * @returns {Words}
  */
 export function wordsFor(el, locale) {
-  const extra = /** @type {Record<string, Partial<Labels>>} */ (window.factcardLabels || {});
-  const tag = langOf(el).toLowerCase();
-  const has = (/** @type {object} */ table, /** @type {string} */ l) => Object.prototype.hasOwnProperty.call(table, l); // lang="__proto__" is not a table
-  const own = [tag, tag.split('-')[0]].find((l) => has(extra, l) || has(LABELS, l)) || 'en';
+  const extra = extraLabels();
+  const own = tableOf(langOf(el).toLowerCase(), (l) => has(extra, l) || has(LABELS, l)) || 'en';
   return new Words(own, { ...LABELS.en, ...LABELS[own], ...extra[own] }, locale);
 }
 

@@ -5,7 +5,7 @@ import { CoreClient } from './client.mjs';
 import { Cause } from './core.mjs';
 import { coalesced, drawSoon, isCardPage, runs } from './frames.mjs';
 import { pageSettled } from './gate.mjs';
-import { langOf } from './i18n.mjs';
+import { langOf, loadLabels } from './i18n.mjs';
 import { styles } from './styles.mjs';
 import { applyTheme, darkQuery } from './view.mjs';
 
@@ -88,7 +88,7 @@ function warmUp() {
 }
 
 /**
- * Loads the card's story and locale, then has it drawn; on failure the fallback stays, with one
+ * Loads the card's story, locale and words, then has it drawn; on failure the fallback stays, with one
  * warning per cause and a factcard:error event.
  * @param {HTMLElement} el
  * @returns {Promise<void>}
@@ -104,7 +104,10 @@ async function upgrade(el) {
     warmUp();
     const story = storyOf(el) || '';
     const url = story.startsWith('#') ? story : new URL(story, document.baseURI).href; // "#id": data in the page
-    const [loaded, lang] = await Promise.all([client.story(url), client.locale(langOf(el))]);
+    const tag = langOf(el);
+    // The card's words are in their table before it is drawn: never another language's, never blank.
+    const labels = loadLabels(tag, client.wasmUrl(), client.priority).catch((err) => warnOnce(`factcard: ${err.message}`));
+    const [loaded, lang] = await Promise.all([client.story(url), client.locale(tag), labels]);
     const claim = claimOf(el);
     const card = loaded.byClaim.get(/** @type {string} */ (claim));
     if (!card) throw new Cause(`no claim "${claim}" in ${url}`);

@@ -16,6 +16,9 @@
 namespace factcard {
 
 using Json = nlohmann::ordered_json;
+// An empty object or array is made as Json(Json::value_t::object) rather than Json::object():
+// that one goes through the initializer-list constructor, 1 KB of the page's wasm module
+// (tests/bench/perf/NOTES.md) where nothing else needs it.
 
 // Where a record or a value came from, as the reader that made it knows it
 // (a byte offset in a story file, a cell of a spreadsheet): check() reports
@@ -42,7 +45,7 @@ struct Entity {
   std::optional<EntityKind> kind; // absent in the file: a person
   std::optional<std::string> description;
   std::vector<std::string> aliases;
-  Json extra = Json::object();
+  Json extra = Json(Json::value_t::object);
   Location at = no_location, id_at = no_location;
   std::vector<Location> alias_at;
 
@@ -57,7 +60,7 @@ struct Source {
   std::optional<Date> published;
   std::optional<std::vector<std::string>> authors;
   std::optional<std::string> language;
-  Json extra = Json::object();
+  Json extra = Json(Json::value_t::object);
   Location at = no_location, id_at = no_location, url_at = no_location;
 };
 
@@ -110,7 +113,7 @@ struct StoryInfo {
   // The day the newsroom first published the story: from then on, the
   // editor asks for an update note whenever a claim changes.
   std::optional<Date> published;
-  Json extra = Json::object();
+  Json extra = Json(Json::value_t::object);
 };
 
 struct Story {
@@ -119,7 +122,7 @@ struct Story {
   std::vector<Entity> entities;
   std::vector<Source> sources;
   std::vector<Claim> claims;
-  Json extra = Json::object(); // unknown top-level fields
+  Json extra = Json(Json::value_t::object); // unknown top-level fields
 };
 
 // Ids are what embed file names and links are made of: keep them plain.

@@ -72,6 +72,8 @@ function ensureDist() {
   console.log('dist/factcard/ is missing or incomplete: copying build/web/factcard.js and build-wasm/wasm/*.wasm (as ./run dist does)');
   fs.mkdirSync(DIST, { recursive: true });
   for (const [name, source] of Object.entries(sources)) fs.copyFileSync(source, path.join(DIST, name));
+  const labels = path.join(ROOT, 'build', 'web', 'labels'); // the tables other than English (web/assemble.mjs)
+  if (fs.existsSync(labels)) fs.cpSync(labels, path.join(DIST, 'labels'), { recursive: true });
   return null;
 }
 

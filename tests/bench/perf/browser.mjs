@@ -20,7 +20,7 @@ const HEAVY_BUNDLES = 10;
 
 function copyWidget(dir, dist) {
   fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(dist)) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+  fs.cpSync(dist, dir, { recursive: true }); // with labels/
 }
 
 // The article's own paragraphs, to push its cards below the fold in article-long.html.

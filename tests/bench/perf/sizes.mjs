@@ -48,8 +48,13 @@ function inlineCss(jsFile) {
 }
 
 export function widgetBytes() {
-  const files = fs.readdirSync(DIST).filter((f) => !f.startsWith('.')).map((f) => path.join(DIST, f));
+  const files = fs.readdirSync(DIST).filter((f) => !f.startsWith('.')).map((f) => path.join(DIST, f))
+    .filter((f) => fs.statSync(f).isFile());
   const widget = measureFiles(files);
+  // labels/<lang>.json: fetched only by a card in that language, so counted in no total
+  const labelDir = path.join(DIST, 'labels');
+  const labelFiles = fs.existsSync(labelDir) ? fs.readdirSync(labelDir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(labelDir, f)) : [];
+  const labels = labelFiles.length ? measureFiles(labelFiles) : null;
   const js = files.find((f) => f.endsWith('factcard.js'));
   const css = js && inlineCss(js);
 
@@ -67,6 +72,9 @@ export function widgetBytes() {
     target: null, met: null, command: cmd, ...extra,
   });
   for (const row of widget.rows) line(`bytes.${path.basename(row.file)}`, `dist/factcard/${path.basename(row.file)} (${row.kind})`, row, { command: rawCmd(row.file) });
+  for (const row of labels ? labels.rows : []) {
+    line(`bytes.labels.${path.basename(row.file, '.json')}`, `dist/factcard/labels/${path.basename(row.file)} (only for a card in that language)`, row, { command: rawCmd(row.file) });
+  }
   if (css) line('bytes.css', 'CSS (inside factcard.js; no separate file)', css, { note: 'counted in the JS figure' });
   if (!widget.byKind.css) figures.push({ section: 'bytes', key: 'bytes.css-files', what: 'CSS files', value: 0, unit: 'bytes', display: 'none (the CSS is in factcard.js)', target: null, met: null, command: `ls ${rel(DIST)}` });
   // What a page downloads: factcard-story.wasm only where a card names a story file, not a bundle.
@@ -82,5 +90,5 @@ export function widgetBytes() {
     line('bytes.lite-youtube-embed', 'for scale: lite-youtube-embed JS + CSS (npm)', liteYt.total,
       { command: `${cmd}   # ${liteFiles.map(rel).join(', ')}` });
   }
-  return { figures, data: { widget, bundlePage, inlineCss: css, liteYoutubeEmbed: liteYt, budgetGzip: BUDGET_GZIP } };
+  return { figures, data: { widget, labels, bundlePage, inlineCss: css, liteYoutubeEmbed: liteYt, budgetGzip: BUDGET_GZIP } };
 }
