@@ -86,6 +86,7 @@ async function reloadAndTabs({ context, base, check }) {
   await second.waitForFunction(() => !window.factcardEditor.session().readOnly, null, { timeout: 10000 });
   await first.waitForFunction(() => window.factcardEditor.session().readOnly, null, { timeout: 10000 });
   const secondEdit = 'Putin arrived in Mongolia on 2 September 2024.';
+  await second.bringToFront(); // its fields are unfrozen in a frame, and a background tab draws none
   await item(second, target.id).locator('textarea.ed-what').fill(secondEdit);
   await settled(second);
   const followed = await first.waitForFunction((text) => window.factcardEditor.story().claims[0].what === text, secondEdit, { timeout: 10000 })
