@@ -205,8 +205,7 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
   // Present tense: only right after its subject ("Musk agrees", "Ardern says"),
   // never after a count ("10 deaths"); in the plural, a verb of stance after
   // a plural noun or "they" ("Ministers believe", "Analysts expect").
-  bool after_count = i > 0 && (t[i - 1].number || t[i - 1].lower == "million" || t[i - 1].lower == "billion" ||
-                               t[i - 1].lower == "thousand" || t[i - 1].lower == "hundred");
+  bool after_count = i > 0 && (t[i - 1].number || number_scale(t[i - 1].lower) > 1); // "44 billion dollars"
   // "The club, long outsiders, will lift": a plural noun closing an aside, not a verb
   bool closes_aside = i + 1 < t.size() && t[i + 1].text == "," && !is_speech_verb(w);
   if (after_subject && !after_count && is_plural_present(w)) {

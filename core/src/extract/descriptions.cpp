@@ -120,16 +120,12 @@ std::size_t ArticleReader::post_modified_speaker(std::size_t end) {
 // determiner, up to two lower-case words and a document's noun. `at` is the
 // determiner (`forward`) or the noun.
 bool ArticleReader::document_phrase(std::size_t at, bool forward) const {
-  auto is_document = [&](std::size_t k) {
-    std::string_view w = t_[k].lower;
-    return w == "statement" || w == "report" || w == "letter" || w == "filing" || w == "release" || w == "notice" ||
-           w == "post" || w == "tweet" || w == "document";
-  };
   auto plain_word = [&](std::size_t k) { return t_[k].word && !t_[k].capitalized && !in_quote(t_[k].begin); };
   for (std::size_t n = 1; n <= 3 && (forward || n <= at); ++n) {
     std::size_t first = forward ? at : at - n, last = forward ? at + n : at;
     if (last >= t_.size()) break;
-    if (!is_determiner_word(t_[first].lower) || t_[first].lower == "one" || !is_document(last)) continue;
+    if (!is_determiner_word(t_[first].lower) || t_[first].lower == "one" || !detail::is_document_noun(t_[last].lower))
+      continue;
     bool plain = true;
     for (std::size_t k = first + 1; k < last; ++k) plain = plain && plain_word(k);
     return plain;

@@ -163,6 +163,21 @@ bool is_role_noun(std::string_view w) {
   return words.count(stripped(w)) > 0;
 }
 
+bool is_document_noun(std::string_view w) {
+  static const Words words = {"statement", "report", "letter", "filing",  "release",
+                              "notice",    "post",   "tweet",  "document"};
+  return words.count(w) > 0;
+}
+
+// The word after a figure that scales it ("$3.7bn", "44 billion dollars"): its factor, else 1.
+double number_scale(std::string_view w) {
+  if (w == "bn" || w == "billion" || w == "b") return 1e9;
+  if (w == "m" || w == "mn" || w == "million" || w == "millions") return 1e6;
+  if (w == "k" || w == "thousand") return 1e3;
+  if (w == "trillion" || w == "tn") return 1e12;
+  return 1;
+}
+
 bool is_holding_noun(std::string_view w) {
   static const Words words = {"shares", "stock",   "stocks",  "price",    "prices", "value",    "valuation",
                               "profit", "profits", "revenue", "revenues", "sales",  "earnings", "bonds"};

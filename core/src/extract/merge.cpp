@@ -21,14 +21,6 @@ std::string lower_word_at(std::string_view text, std::size_t at) {
   return w;
 }
 
-double multiplier(const std::string &w) {
-  if (w == "bn" || w == "billion" || w == "b") return 1e9;
-  if (w == "m" || w == "mn" || w == "million" || w == "millions") return 1e6;
-  if (w == "k" || w == "thousand") return 1e3;
-  if (w == "trillion" || w == "tn") return 1e12;
-  return 1;
-}
-
 // The written number at `at` ("3,700", "54.20"): its value and how many
 // decimals it has; `end` is past it.
 double read_number(std::string_view text, std::size_t at, std::size_t &end, int &decimals) {
@@ -108,12 +100,12 @@ Amount classify(std::string_view text, std::size_t begin, std::size_t end, doubl
                                (sign > 2 && text.substr(sign - 3, 3) == "\xE2\x82\xAC"));
   std::string glued = lower_word_at(text, end); // "3.7bn", "58%"? ('%' is no letter)
   bool spaced = end < text.size() && text[end] == ' ';
-  double scale = multiplier(glued);
+  double scale = number_scale(glued);
   std::size_t after = end + glued.size();
   if (spaced) {
     glued.clear();
     std::string next = lower_word_at(text, end);
-    scale = multiplier(next);
+    scale = number_scale(next);
     after = end + 1 + next.size();
     if (next == "percent" || next == "per") a.kind = Amount::percent;
     if (next == "dollars" || next == "pounds" || next == "euros") a.kind = Amount::money;
