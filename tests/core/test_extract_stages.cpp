@@ -901,7 +901,7 @@ TEST_CASE("claims: a fact's own words leave out its adverbial clauses") {
   auto celebrate = std::find_if(a.statements.begin(), a.statements.end(),
                                 [](const FoundStatement &s) { return s.what.rfind("Leicester had", 0) == 0; });
   REQUIRE(celebrate != a.statements.end());
-  CHECK(celebrate->own_words == "Leicester had reason to celebrate on Monday ");
+  CHECK(celebrate->own_words == "Leicester had reason to celebrate on Monday");
 }
 
 TEST_CASE("quotes: the evidence runs through every sentence of the quote, and stops at the next quote") {
@@ -1292,4 +1292,34 @@ TEST_CASE("drafts: an aside between commas ending in a plural noun or a figure l
   const Claim *parade = claim_with(story, "will parade");
   REQUIRE(parade);
   CHECK(parade->who == "team");
+}
+
+TEST_CASE("drafts: an adverbial clause told as a claim of its own leaves the main claim, with its own date") {
+  Story story = draft_story(
+      {{"a.txt",
+        "Title\n\nHalvern collapsed in June 2019, shortly after Ana Ruiz was charged with fraud.\n\nNorthfield have "
+        "lost two games all season, with Westbury beating them at Kellan Park in March.\n\nNorthfield ended a "
+        "long wait on Sunday when Joel Kamau scored twice.\n",
+        monday}});
+  const Claim *collapsed = claim_with(story, "Halvern collapsed");
+  REQUIRE(collapsed);
+  CHECK(collapsed->what == "Halvern collapsed in June 2019");
+  REQUIRE(collapsed->when);
+  CHECK(collapsed->when->to_string() == "2019-06");
+  const Claim *charged = claim_with(story, "was charged with fraud");
+  REQUIRE(charged);
+  REQUIRE(charged->when);
+  CHECK(charged->when->to_string() == "..2024-09-02"); // its own clause gives no date: not June 2019
+  const Claim *lost = claim_with(story, "have lost two games");
+  REQUIRE(lost);
+  CHECK(lost->what == "Northfield have lost two games all season");
+  const Claim *beating = claim_with(story, "Westbury beating them");
+  REQUIRE(beating);
+  REQUIRE(beating->when);
+  CHECK(beating->when->to_string() == "2024-03");
+  // "when": what happens as the main clause happens takes its date
+  const Claim *scored = claim_with(story, "Joel Kamau scored twice");
+  REQUIRE(scored);
+  REQUIRE(scored->when);
+  CHECK(scored->when->to_string() == "2024-09-01");
 }

@@ -62,6 +62,8 @@ struct FoundStatement {
   std::string what;      // the clause (a statement: its sentence)
   std::string sentence;  // the verbatim sentence, the evidence
   std::string own_words; // a fact's clause without its adverbial clauses, whose figures are theirs; empty: `what`
+  std::string clause;    // the whole clause, as merging compares it, when `what` leaves out an adverbial clause
+                         // that is a claim of its own; empty: `what`
   std::optional<Date> when;
   std::optional<std::string> when_text;
   std::string topic;                  // for events: the main verb's stem

@@ -313,19 +313,32 @@ void ArticleReader::read_facts(std::size_t s) {
     // not by what it expects
     std::size_t end = detail::is_plural_present(t_[c.verb].lower) ? t_[c.verb].end : t_[c.last].end;
     set_when(fact, begin, offset_ + end, subordinate_bytes(c), clause_tense(c));
+    std::size_t index = out_.statements.size();
     out_.statements.push_back(std::move(fact));
-    for (const detail::Clause &sub : c.subordinate) read_adverbial(sub, s, quoted);
+    // An adverbial clause that is a claim of its own is no longer part of
+    // this one's text: each fact is then read with its own date ("Theranos
+    // dissolved in September 2018" / "Holmes was indicted"). The evidence
+    // keeps the whole clause.
+    std::vector<detail::Clause> told;
+    for (const detail::Clause &sub : c.subordinate)
+      if (read_adverbial(sub, s, quoted, &out_.statements[index]) && sub.first > own.verb && sub.last <= own.last)
+        told.push_back(sub);
+    if (told.empty()) continue;
+    FoundStatement &told_apart = out_.statements[index];
+    told_apart.clause = std::move(told_apart.what);
+    told_apart.what = words_outside(own, told);
   }
 }
 
 // "... on Monday, as Tottenham surrendered a two-goal lead": an adverbial
 // clause with a subject of its own states a fact of its own, dated by
 // its own words.
-void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted) {
+bool ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted,
+                                   const FoundStatement *main) {
   std::string_view word = t_[span.first].lower;
   bool adverbial = detail::is_adverbial_span(t_, span);
   bool absolute = word == "with"; // "with Arsenal beating them twice": its participle is its verb
-  if ((!adverbial && !absolute) || span.first + 1 > span.last) return;
+  if ((!adverbial && !absolute) || span.first + 1 > span.last) return false;
   detail::Clause clause{span.first + 1, span.last, span.first + 1, {}};
   auto verb_at = [&](std::size_t k) {
     if (quoted[k]) return false;
@@ -334,15 +347,23 @@ void ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, co
     return t_[k].word && !t_[k].capitalized && w.size() > 4 && w.substr(w.size() - 3) == "ing";
   };
   while (clause.verb <= span.last && !verb_at(clause.verb)) ++clause.verb;
-  if (clause.verb > span.last || clause.verb == clause.first) return;
+  if (clause.verb > span.last || clause.verb == clause.first) return false;
   std::size_t who = clause_actor(clause);
-  if (who == npos) return;
+  if (who == npos) return false;
   FoundStatement fact = statement(ClaimKind::event, who, s);
   fact.what = clause_text(clause, false);
   fact.sentence = fact.what;
   fact.topic = verb_stem(t_[clause.verb].lower);
   set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {}, clause_tense(clause));
+  // "ended a long wait on Saturday when two astronauts lifted off": what
+  // happens when, as or while the main clause happens happens on its date.
+  bool at_once = word == "when" || word == "as" || word == "while";
+  if (at_once && !fact.when_text && main && main->when_text) {
+    fact.when = main->when;
+    fact.when_text = main->when_text;
+  }
   out_.statements.push_back(std::move(fact));
+  return true;
 }
 
 // ", killing over 190 people", "and acquitted of four counts": a second
@@ -382,19 +403,29 @@ bool ArticleReader::names_own_time(const detail::Clause &c) const {
 // clause's words without its adverbial clauses, which are facts of their
 // own; empty when it has none.
 std::string ArticleReader::words_outside_adverbials(const detail::Clause &c) const {
-  std::string out;
+  std::vector<detail::Clause> adverbials;
+  for (const detail::Clause &span : c.subordinate)
+    if (detail::is_adverbial_span(t_, span)) adverbials.push_back(span);
+  return words_outside(c, adverbials);
+}
+
+// The clause's words outside `spans` (in order, within the clause), without
+// the comma that leads into each; empty when no span is inside it.
+std::string ArticleReader::words_outside(const detail::Clause &c, const std::vector<detail::Clause> &spans) const {
+  std::vector<std::string> pieces;
   std::size_t from = c.first;
-  for (const detail::Clause &span : c.subordinate) {
-    if (!detail::is_adverbial_span(t_, span) || span.first < from) continue;
-    if (span.first > from) { // the words before the span, without the comma that leads into it
-      std::size_t end = span.first - 1;
-      if (end > from && t_[end].text == ",") --end;
-      out += join_words(t_, from, end, text_) + " ";
-    }
+  for (const detail::Clause &span : spans) {
+    if (span.first < from) continue;
+    // the words before the span, without the comma and the words that lead into it ("shortly after")
+    std::size_t end = span.first;
+    while (end > from && (t_[end - 1].text == "," || detail::is_clause_qualifier(t_[end - 1].lower))) --end;
+    if (end > from) pieces.push_back(join_words(t_, from, end - 1, text_));
     from = span.last + 1;
   }
   if (from == c.first) return "";
-  if (from <= c.last) out += join_words(t_, from, c.last, text_);
+  if (from <= c.last) pieces.push_back(join_words(t_, from, c.last, text_));
+  std::string out;
+  for (const std::string &piece : pieces) out += (out.empty() ? "" : " ") + piece;
   return out;
 }
 

@@ -343,7 +343,8 @@ private:
   void add_statement(std::size_t who, const FoundStatement &s, std::size_t source,
                      const std::vector<std::size_t> &named, const std::optional<Date> &published) {
     std::string what = s.what.empty() ? s.sentence : s.what;
-    detail::FactSignature signature = detail::signature_of(what, who, named, s.own_words);
+    const std::string &compared = s.clause.empty() ? what : s.clause;
+    detail::FactSignature signature = detail::signature_of(compared, who, named, s.own_words);
     signature.when = distinctive_date(s.when, published);
     std::size_t best = npos;
     double best_score = 0;

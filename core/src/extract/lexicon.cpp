@@ -764,6 +764,12 @@ bool is_sentence_adverb(std::string_view w) {
   return words.count(w) > 0;
 }
 
+bool is_clause_qualifier(std::string_view w) {
+  static const Words words = {"shortly", "just", "soon", "long", "even", "only", "right", "immediately", "hours",
+    "days", "weeks", "months", "years", "minutes", "moments", "not"};
+  return words.count(w) > 0;
+}
+
 bool is_speech_noun(std::string_view w) {
   static const Words words = {"warning", "warnings", "claim", "claims", "remark", "remarks", "comment", "comments",
     "statement", "assertion", "insistence", "description", "accusation", "admission", "suggestion", "promise",

@@ -192,10 +192,12 @@ private:
   Tense clause_tense(const detail::Clause &c) const;
   bool modifies_noun(std::size_t byte) const;
   void read_facts(std::size_t s);
-  void read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted);
+  bool read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted,
+                      const FoundStatement *main = nullptr);
   std::size_t organization_before(std::size_t token) const;
   std::vector<std::pair<std::size_t, std::size_t>> subordinate_bytes(const detail::Clause &c) const;
   std::string words_outside_adverbials(const detail::Clause &c) const;
+  std::string words_outside(const detail::Clause &c, const std::vector<detail::Clause> &spans) const;
   bool names_own_time(const detail::Clause &c) const;
   void read_second_predicate(const detail::Clause &c, std::size_t who, std::size_t subject_from, std::size_t s);
   bool future_clause(const detail::Clause &c) const;
