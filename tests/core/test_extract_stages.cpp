@@ -1323,3 +1323,15 @@ TEST_CASE("drafts: an adverbial clause told as a claim of its own leaves the mai
   REQUIRE(scored->when);
   CHECK(scored->when->to_string() == "2024-09-01");
 }
+
+TEST_CASE("merge: a figure conflicts only with another value the other fact gives instead") {
+  FactSignature both = signature_of("The cash deal at $54.20 per share is valued at around $44 billion", 1, {1});
+  FactSignature price = signature_of("The deal will see shareholders receive $54.20 per share in cash", 1, {1});
+  FactSignature other = signature_of("The cash deal at $54.20 per share is valued at around $43 billion", 1, {1});
+  CHECK_FALSE(figures_conflict(both, price)); // $44bn is not given otherwise
+  CHECK(figures_conflict(both, other));       // $44bn against $43bn
+  FactSignature metric = signature_of("The quake was centered about 33 kilometers (20 miles) from Gaziantep", 1, {1});
+  FactSignature miles = signature_of("The earthquake was centered about 20 miles from Gaziantep", 2, {1});
+  CHECK_FALSE(figures_conflict(metric, miles));
+  CHECK(same_fact(metric, miles));
+}
