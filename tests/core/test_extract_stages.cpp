@@ -1335,3 +1335,10 @@ TEST_CASE("merge: a figure conflicts only with another value the other fact give
   CHECK_FALSE(figures_conflict(metric, miles));
   CHECK(same_fact(metric, miles));
 }
+
+TEST_CASE("merge: an ending's doubled consonant is not part of the stem") {
+  CHECK(content_stems("winning") == content_stems("win"));
+  CHECK(content_stems("planned") == content_stems("plan"));
+  CHECK(content_stems("falling") == content_stems("fall"));
+  CHECK(content_stems("passed") == content_stems("pass"));
+}

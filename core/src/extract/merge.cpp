@@ -58,6 +58,18 @@ std::string base_form(const std::string &w) {
   return w;
 }
 
+// "winning" -> "win", "planned" -> "plan": the consonant an ending doubled
+// goes, as it was never part of the word; "falling", "passed" and "buzzed"
+// keep theirs.
+void undouble(std::string &w) {
+  std::size_t n = w.size();
+  if (n < 3 || w[n - 1] != w[n - 2]) return;
+  char c = w[n - 1];
+  bool consonant =
+      std::isalpha(static_cast<unsigned char>(c)) && std::string_view("aeiouylsz").find(c) == std::string_view::npos;
+  if (consonant) w.pop_back();
+}
+
 std::string stem(std::string w) {
   std::string sense = news_sense(w); // "convicted" meets "guilty", "acquired" meets "bought"
   if (!sense.empty()) return sense;
@@ -67,6 +79,7 @@ std::string stem(std::string w) {
     if (w.size() > n + 3 && w.compare(w.size() - n, n, suffix) == 0) {
       w.resize(w.size() - n);
       if (suffix[0] == 'i' && suffix[1] == 'e') w += 'y'; // "parties" -> "party", but "testing" -> "test"
+      if (suffix[0] == 'i' || suffix[0] == 'e') undouble(w);
       break;
     }
   }
