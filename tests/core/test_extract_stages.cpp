@@ -1299,8 +1299,13 @@ TEST_CASE("drafts: an adverbial clause told as a claim of its own leaves the mai
       {{"a.txt",
         "Title\n\nHalvern collapsed in June 2019, shortly after Ana Ruiz was charged with fraud.\n\nNorthfield have "
         "lost two games all season, with Westbury beating them at Kellan Park in March.\n\nNorthfield ended a "
-        "long wait on Sunday when Joel Kamau scored twice.\n",
+        "long wait on Sunday when Joel Kamau scored twice.\n\nThis marks the first time Ana Ruiz will travel since the "
+        "court charged her, including with fraud.\n",
         monday}});
+  // a clause in the middle stays: the words after it only make sense with it
+  const Claim *travel = claim_with(story, "will travel");
+  REQUIRE(travel);
+  CHECK(travel->what.find("since the court charged her, including") != std::string::npos);
   const Claim *collapsed = claim_with(story, "Halvern collapsed");
   REQUIRE(collapsed);
   CHECK(collapsed->what == "Halvern collapsed in June 2019");

@@ -321,8 +321,8 @@ void ArticleReader::read_facts(std::size_t s) {
     // keeps the whole clause.
     std::vector<detail::Clause> told;
     for (const detail::Clause &sub : c.subordinate)
-      if (read_adverbial(sub, s, quoted, &out_.statements[index]) && sub.first > own.verb && sub.last <= own.last)
-        told.push_back(sub);
+      if (read_adverbial(sub, s, quoted, &out_.statements[index]) && sub.first > own.verb && closes(sub, own))
+        told.push_back({sub.first, own.last, sub.verb, {}});
     if (told.empty()) continue;
     FoundStatement &told_apart = out_.statements[index];
     told_apart.clause = std::move(told_apart.what);
@@ -407,6 +407,24 @@ std::string ArticleReader::words_outside_adverbials(const detail::Clause &c) con
   for (const detail::Clause &span : c.subordinate)
     if (detail::is_adverbial_span(t_, span)) adverbials.push_back(span);
   return words_outside(c, adverbials);
+}
+
+// Whether `span` ends `c`, but for punctuation and relative clauses about
+// its own words: the clause's text can end before it ("Theranos dissolved
+// in 2018, shortly after Holmes was indicted with Balwani, who faces ..."),
+// while one in the middle leaves words that only it made sense of ("...,
+// including ...").
+bool ArticleReader::closes(const detail::Clause &span, const detail::Clause &c) const {
+  if (span.last > c.last) return false;
+  for (std::size_t k = span.last + 1; k <= c.last; ++k) {
+    if (!t_[k].word) continue;
+    auto relative = std::find_if(c.subordinate.begin(), c.subordinate.end(), [&](const detail::Clause &sub) {
+      return sub.first == k && (t_[k].lower == "who" || t_[k].lower == "which" || t_[k].lower == "whose");
+    });
+    if (relative == c.subordinate.end()) return false;
+    k = relative->last;
+  }
+  return true;
 }
 
 // The clause's words outside `spans` (in order, within the clause), without

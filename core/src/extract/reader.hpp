@@ -198,6 +198,7 @@ private:
   std::vector<std::pair<std::size_t, std::size_t>> subordinate_bytes(const detail::Clause &c) const;
   std::string words_outside_adverbials(const detail::Clause &c) const;
   std::string words_outside(const detail::Clause &c, const std::vector<detail::Clause> &spans) const;
+  bool closes(const detail::Clause &span, const detail::Clause &c) const;
   bool names_own_time(const detail::Clause &c) const;
   void read_second_predicate(const detail::Clause &c, std::size_t who, std::size_t subject_from, std::size_t s);
   bool future_clause(const detail::Clause &c) const;
