@@ -1347,3 +1347,20 @@ TEST_CASE("merge: an ending's doubled consonant is not part of the stem") {
   CHECK(content_stems("falling") == content_stems("fall"));
   CHECK(content_stems("passed") == content_stems("pass"));
 }
+
+TEST_CASE("quotes: 'a spokesman for X' speaks as that description, and 'went on' and 'calling' speak") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt",
+       "Row\n\nPat Moore and Ray Dunn clashed on Monday.\n\n“We deny it,” a spokesman for Pat Moore said.\n\n“We "
+       "will appeal,” the spokesman added.\n\n“The offer is fair,” Dunn went on.\n\nMoore hit back, calling the "
+       "claim “utter nonsense”.\n",
+       monday});
+  REQUIRE(a.quotes.size() == 4);
+  auto speaker = [&](std::size_t q) {
+    return a.quotes[q].speaker < a.entities.size() ? a.entities[a.quotes[q].speaker].name : std::string("none");
+  };
+  CHECK(speaker(0) == "spokesman for Pat Moore");
+  CHECK(speaker(1) == "spokesman for Pat Moore");
+  CHECK(speaker(2) == "Ray Dunn");
+  CHECK(speaker(3) == "Pat Moore");
+}

@@ -183,7 +183,7 @@ std::size_t ArticleReader::descriptive_entity(std::size_t first, std::size_t las
   }
   // An unnamed spokesperson speaks for the organisation: "an ICC
   // spokesperson", "a council spokesperson", "a company spokesperson".
-  if (spokesperson && from < last) {
+  if (spokesperson && from < last && head_at == last) {
     std::size_t org = organisation_in(from, last);
     if (org != npos) return state_.spokesperson_of = org;
     // "a Mongolian government spokesperson" speaks for "Mongolian government".
@@ -195,6 +195,8 @@ std::size_t ArticleReader::descriptive_entity(std::size_t first, std::size_t las
   if (name_words(name).empty()) name = possessive_stripped(join_words(t_, first, last, text_)); // "a Minister"
   std::size_t entity = registry_.add(name, EntityKind::organization, std::nullopt);
   if (entity != npos) state_.unnamed.insert(entity);
+  // "a spokesman for Pat Moore" is whom a later "the spokesman" means
+  if (spokesperson && entity != npos) state_.spokesperson_of = entity;
   return entity;
 }
 

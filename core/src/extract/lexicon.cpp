@@ -51,7 +51,8 @@ bool is_speech_verb(std::string_view w) {
       "noting",       "reported",      "admits",    "concedes", "reveals",    "revealed",   "pledged",
       "acknowledges", "acknowledging", "insisting", "arguing",  "stressing",  "describes",  "described",
       "testified",    "recalls",       "laments",   "lamented", "quipped",    "pleaded",    "demanded",
-      "demands",      "asserted",      "asserts",   "texted"};
+      "demands",      "asserted",      "asserts",   "texted",   "chanted",    "shouted",    "exclaimed",
+      "retorted",     "recounted",     "continues", "cautions", "stresses",   "urges",      "predicts"};
   return words.count(w) > 0;
 }
 

@@ -19,7 +19,9 @@ std::vector<Attribution> ArticleReader::find_attributions() {
   for (std::size_t v = 0; v < t_.size(); ++v) {
     if (in_quote(t_[v].begin)) continue;
     bool according = t_[v].lower == "according" && v + 1 < t_.size() && t_[v + 1].lower == "to";
-    if (!according && !detail::is_speech_verb(t_[v].lower) && !naming_verb(v)) continue;
+    // "“…,” Shapps went on.": two words that speak as "continued" does
+    bool went_on = t_[v].lower == "went" && v + 1 < t_.size() && t_[v + 1].lower == "on";
+    if (!according && !went_on && !detail::is_speech_verb(t_[v].lower) && !naming_verb(v)) continue;
     // "…, according to a press release": the document is the clause actor's, or a third party's.
     std::size_t speaker = according && !document_phrase(v + 2, true) ? speaker_after(v + 2) : npos;
     bool participle =
@@ -59,10 +61,10 @@ bool ArticleReader::takes_listener(std::size_t v) const {
 // "called it “…”", "described the plan as “…”", "thanked the teams for
 // “…”": a verb that speaks only when a quotation follows it closely.
 bool ArticleReader::naming_verb(std::size_t v) const {
-  static const std::string_view verbs[] = {"called",   "calls",   "dubbed",  "branded",    "labelled",   "labeled",
-                                           "hailed",   "thanked", "praised", "accused",    "blamed",     "welcomed",
-                                           "slammed",  "thanks",  "praises", "criticised", "criticized", "accuses",
-                                           "credited", "lauded",  "welcomes"};
+  static const std::string_view verbs[] = {"called",   "calls",   "dubbed",   "branded",    "labelled",   "labeled",
+                                           "hailed",   "thanked", "praised",  "accused",    "blamed",     "welcomed",
+                                           "slammed",  "thanks",  "praises",  "criticised", "criticized", "accuses",
+                                           "credited", "lauded",  "welcomes", "calling",    "describing", "branding"};
   if (std::none_of(std::begin(verbs), std::end(verbs), [&](std::string_view w) { return t_[v].lower == w; }))
     return false;
   std::size_t limit = std::min(t_.size(), v + 7);
