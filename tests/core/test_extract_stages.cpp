@@ -1364,3 +1364,20 @@ TEST_CASE("quotes: 'a spokesman for X' speaks as that description, and 'went on'
   CHECK(speaker(2) == "Ray Dunn");
   CHECK(speaker(3) == "Pat Moore");
 }
+
+TEST_CASE("quotes: a verb after 'and' shares the subject before it, and says a quote only when nothing else does") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt",
+       "Row\n\nMick Lynch and Grant Shapps clashed on Monday.\n\nLynch said Shapps had called the offer “generous” "
+       "and claimed the union was “holding the country to ransom”.\n\nLynch felt he had been the target of “abuse” "
+       "and claimed the talks were “a sham”.\n",
+       monday});
+  REQUIRE(a.quotes.size() == 4);
+  auto speaker = [&](std::size_t q) {
+    return a.quotes[q].speaker < a.entities.size() ? a.entities[a.quotes[q].speaker].name : std::string("none");
+  };
+  CHECK(speaker(0) == "Grant Shapps");
+  CHECK(speaker(1) == "Grant Shapps");
+  CHECK(speaker(2) == "Mick Lynch");
+  CHECK(speaker(3) == "Mick Lynch");
+}

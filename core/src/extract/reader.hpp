@@ -165,6 +165,7 @@ private:
 
   // in speakers.cpp again: quotes without a speech verb
   const Attribution *nearest(const std::vector<Attribution> &attributions, const Quote &q) const;
+  bool opens_predicate(std::size_t close, std::size_t verb_at) const;
   std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const;
   std::size_t colon_subject(const Quote &q) const;
   std::size_t credit_after(std::size_t close) const;

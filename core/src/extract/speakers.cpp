@@ -37,7 +37,12 @@ std::vector<Attribution> ArticleReader::find_attributions() {
       if (subject != npos) found.push_back({v, subject, true});
       continue;
     }
-    if (!according) {
+    // "Shapps had called the offer “generous” and claimed …": a verb after
+    // "and" shares the subject of the speech verb before it in the sentence.
+    bool coordinated = !according && v > 0 && t_[v - 1].lower == "and" && !found.empty() &&
+                       sentence_of(t_[found.back().verb].begin) == sentence_of(t_[v].begin);
+    if (coordinated) speaker = found.back().speaker;
+    if (!according && !coordinated) {
       speaker = inverted(v) ? speaker_after(v + 1) : speaker_before(v);
       if (speaker == npos && !inverted(v)) speaker = sentence_subject(v);
       if (speaker == npos && !inverted(v) && !takes_listener(v)) speaker = speaker_after(v + 1);
@@ -330,21 +335,34 @@ std::size_t ArticleReader::head_of_phrase(const Mention &named) const {
   return place && current != &named ? named.entity : current->entity;
 }
 
+// "“generous” and claimed …": a verb that follows a quote after "and" or
+// "but" opens a predicate of its own, which says the quote only when no
+// speech verb before it in the sentence does.
+bool ArticleReader::opens_predicate(std::size_t close, std::size_t verb_at) const {
+  auto k = std::lower_bound(t_.begin(), t_.end(), close, [](const Token &t, std::size_t at) { return t.begin < at; });
+  while (k != t_.end() && k->begin < verb_at && !k->word) ++k;
+  return k != t_.end() && k->begin < verb_at && (k->lower == "and" || k->lower == "but");
+}
+
 const Attribution *ArticleReader::nearest(const std::vector<Attribution> &attributions, const Quote &q) const {
   std::size_t first_sentence = sentence_of(q.open), last_sentence = sentence_of(q.close ? q.close - 1 : 0);
-  const Attribution *best = nullptr;
+  const Attribution *best = nullptr, *after_and = nullptr;
   std::size_t best_distance = static_cast<std::size_t>(-1);
   for (const Attribution &a : attributions) {
     std::size_t s = sentence_of(t_[a.verb].begin);
     if (s < first_sentence || s > last_sentence) continue;
     std::size_t at = t_[a.verb].begin;
+    if (at >= q.close && opens_predicate(q.close, at)) {
+      if (!after_and) after_and = &a;
+      continue;
+    }
     std::size_t distance = at >= q.close ? at - q.close : q.open - std::min(q.open, at);
     if (distance < best_distance) {
       best_distance = distance;
       best = &a;
     }
   }
-  return best;
+  return best ? best : after_and;
 }
 
 // Who says a quote that has no speech verb of its own, in this order:
