@@ -1381,3 +1381,14 @@ TEST_CASE("quotes: a verb after 'and' shares the subject before it, and says a q
   CHECK(speaker(2) == "Mick Lynch");
   CHECK(speaker(3) == "Mick Lynch");
 }
+
+TEST_CASE("speakers: 'she' with no one named is the titled speaker of the paragraph") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt",
+       "Gun law\n\nParliament passed the bill on Wednesday.\n\nThe prime minister said the law would save lives. "
+       "“It is the right thing to do,” she said.\n\nThe company said it would comply. “We are ready,” she said.\n",
+       monday});
+  REQUIRE(a.quotes.size() == 1);
+  REQUIRE(a.quotes[0].speaker < a.entities.size());
+  CHECK(a.entities[a.quotes[0].speaker].name == "The prime minister");
+}

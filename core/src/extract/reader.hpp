@@ -50,7 +50,8 @@ struct ReaderState {
   // paragraph later still means them.
   std::size_t last_person = npos;
   std::size_t last_person_paragraph = 0;
-  std::size_t last_speaker = npos;      // the speaker of the last speech verb, person or not
+  std::size_t last_speaker = npos; // the speaker of the last speech verb, person or not
+  std::size_t last_speaker_paragraph = 0;
   std::size_t last_named_person = npos; // the last person named, speaking or not: "he" when no one spoke
   // The last organisation or place that acted in a clause, and where: what
   // "they" or "its shares" stand for in this or the next paragraph.
@@ -166,6 +167,7 @@ private:
   // in speakers.cpp again: quotes without a speech verb
   const Attribution *nearest(const std::vector<Attribution> &attributions, const Quote &q) const;
   bool opens_predicate(std::size_t close, std::size_t verb_at) const;
+  std::size_t described_person_speaking() const;
   std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const;
   std::size_t colon_subject(const Quote &q) const;
   std::size_t credit_after(std::size_t close) const;

@@ -169,13 +169,25 @@ void ArticleReader::remember_speaker(std::size_t entity) {
     state_.last_person_paragraph = state_.paragraph;
   }
   state_.last_speaker = entity;
+  state_.last_speaker_paragraph = state_.paragraph;
 }
 
 // "he"/"she": the last person who spoke in this or the previous
 // paragraph; else the last person named before the pronoun.
 std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
   std::size_t agreeing = pronoun_referent(token, true);
-  return agreeing != npos ? agreeing : pronoun_referent(token, false);
+  if (agreeing == npos) agreeing = pronoun_referent(token, false);
+  return agreeing != npos ? agreeing : described_person_speaking();
+}
+
+// "The prime minister said the law would save lives. “…,” she said.": with
+// no one named, the person described by a title who spoke in this paragraph.
+std::size_t ArticleReader::described_person_speaking() const {
+  std::size_t e = state_.last_speaker;
+  if (e == npos || state_.last_speaker_paragraph != state_.paragraph || !state_.unnamed.count(e)) return npos;
+  const std::string &name = registry_.entities[e].name;
+  std::string head = fold_text(name.substr(name.rfind(' ') == std::string::npos ? 0 : name.rfind(' ') + 1));
+  return detail::is_title_word(head) ? e : npos;
 }
 
 // The first word of a person's name, folded: "maria" for "María Lopez".
