@@ -1392,3 +1392,13 @@ TEST_CASE("speakers: 'she' with no one named is the titled speaker of the paragr
   REQUIRE(a.quotes[0].speaker < a.entities.size());
   CHECK(a.entities[a.quotes[0].speaker].name == "The prime minister");
 }
+
+TEST_CASE("speakers: a speech verb's spelling inside a name is no speech verb ('the United States')") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Talks\n\nOfficials met on Friday.\n\nHenry Paulson said the United States "
+                                       "\"welcomes China's continued growth\".\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  REQUIRE(a.quotes[0].speaker < a.entities.size());
+  CHECK(a.entities[a.quotes[0].speaker].name == "Henry Paulson");
+}

@@ -17,7 +17,8 @@ namespace detail {
 std::vector<Attribution> ArticleReader::find_attributions() {
   std::vector<Attribution> found;
   for (std::size_t v = 0; v < t_.size(); ++v) {
-    if (in_quote(t_[v].begin)) continue;
+    // "the United States “welcomes …”": a capitalised word inside a sentence is part of a name
+    if (in_quote(t_[v].begin) || (t_[v].capitalized && !sentence_initial(v))) continue;
     bool according = t_[v].lower == "according" && v + 1 < t_.size() && t_[v + 1].lower == "to";
     // "“…,” Shapps went on.": two words that speak as "continued" does
     bool went_on = t_[v].lower == "went" && v + 1 < t_.size() && t_[v + 1].lower == "on";
