@@ -1402,3 +1402,18 @@ TEST_CASE("speakers: a speech verb's spelling inside a name is no speech verb ('
   REQUIRE(a.quotes[0].speaker < a.entities.size());
   CHECK(a.entities[a.quotes[0].speaker].name == "Henry Paulson");
 }
+
+TEST_CASE("speakers: an aside between dashes before the verb, and 'shrugged', attribute quotes") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt",
+       "Budget\n\nFinance Minister Omar Reza and Sam Hale clashed on Monday.\n\nHale \xE2\x80\x93 who was visibly "
+       "angry \xE2\x80\x93 said: \xE2\x80\x9CThis is a con.\xE2\x80\x9D\n\n\xE2\x80\x9CIt is what it is,\xE2\x80\x9D "
+       "Reza shrugged.\n",
+       monday});
+  REQUIRE(a.quotes.size() == 2);
+  auto speaker = [&](std::size_t q) {
+    return a.quotes[q].speaker < a.entities.size() ? a.entities[a.quotes[q].speaker].name : std::string("none");
+  };
+  CHECK(speaker(0) == "Sam Hale");
+  CHECK(speaker(1) == "Omar Reza");
+}

@@ -52,7 +52,9 @@ bool is_speech_verb(std::string_view w) {
       "acknowledges", "acknowledging", "insisting", "arguing",  "stressing",  "describes",  "described",
       "testified",    "recalls",       "laments",   "lamented", "quipped",    "pleaded",    "demanded",
       "demands",      "asserted",      "asserts",   "texted",   "chanted",    "shouted",    "exclaimed",
-      "retorted",     "recounted",     "continues", "cautions", "stresses",   "urges",      "predicts"};
+      "retorted",     "recounted",     "continues", "cautions", "stresses",   "urges",      "predicts",
+      "shrugged",     "laughed",       "sighed",    "scoffed",  "snapped",    "mused",      "fumed",
+      "gushed",       "groaned",       "wondered"};
   return words.count(w) > 0;
 }
 

@@ -13,6 +13,12 @@
 
 namespace factcard {
 namespace detail {
+namespace {
+
+// An en or em dash, as the tokenizer gives it: the marks around an aside.
+bool is_dash(const std::string &text) { return text == "\xE2\x80\x93" || text == "\xE2\x80\x94"; }
+
+} // namespace
 
 std::vector<Attribution> ArticleReader::find_attributions() {
   std::vector<Attribution> found;
@@ -289,11 +295,13 @@ std::size_t ArticleReader::speaker_before(std::size_t v) {
     if (const Mention *m = mention_ending_at(end - 1))
       if (registry_.entities[m->entity].kind == EntityKind::person) return m->entity;
   }
-  if (t_[end].text == ",") { // "Altantuya Batdorj, executive director of ..., warned"
+  // "Altantuya Batdorj, executive director of ..., warned", "The minister – who was angry – said"
+  if (t_[end].text == "," || is_dash(t_[end].text)) {
+    const std::string &mark = t_[end].text;
     std::size_t k2 = end;
-    while (k2 > 0 && t_[k2 - 1].text != "," && !in_quote(t_[k2 - 1].begin)) --k2;
-    if (k2 < 2 || t_[k2 - 1].text != ",") return npos;
-    end = k2 - 2; // the word before the earlier comma
+    while (k2 > 0 && t_[k2 - 1].text != mark && !in_quote(t_[k2 - 1].begin)) --k2;
+    if (k2 < 2 || t_[k2 - 1].text != mark) return npos;
+    end = k2 - 2; // the word before the earlier comma or dash
   }
   if (detail::is_pronoun(t_[end].lower)) return pronoun_referent(end);
   if (document_phrase(end, false)) return document_author();
