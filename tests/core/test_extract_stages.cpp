@@ -1417,3 +1417,15 @@ TEST_CASE("speakers: an aside between dashes before the verb, and 'shrugged', at
   CHECK(speaker(0) == "Sam Hale");
   CHECK(speaker(1) == "Omar Reza");
 }
+
+TEST_CASE("speakers: a sentence after a quote that points back at it names its speaker") {
+  ArticleAnalysis a =
+      analyse_article({"a.txt",
+                       "Budget\n\nOmar Reza defended the budget on Monday. \xE2\x80\x9CIt works,\xE2\x80"
+                       "\x9D he said.\n\n\xE2\x80\x9CIt\xE2\x80\x99s a disgrace.\xE2\x80\x9D That was "
+                       "the verdict of union boss Kate Lyle.\n",
+                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  REQUIRE(a.quotes[1].speaker < a.entities.size());
+  CHECK(a.entities[a.quotes[1].speaker].name == "Kate Lyle");
+}

@@ -168,6 +168,7 @@ private:
   const Attribution *nearest(const std::vector<Attribution> &attributions, const Quote &q) const;
   bool opens_predicate(std::size_t close, std::size_t verb_at) const;
   std::size_t described_person_speaking() const;
+  std::size_t pointed_back(std::size_t close) const;
   std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const;
   std::size_t colon_subject(const Quote &q) const;
   std::size_t credit_after(std::size_t close) const;

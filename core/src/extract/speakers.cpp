@@ -411,6 +411,7 @@ std::size_t ArticleReader::colon_subject(const Quote &q) const {
 
 std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const {
   if (std::size_t credited = credit_after(q.close); credited != npos) return credited;
+  if (std::size_t named = pointed_back(q.close); named != npos) return named;
   if (state_.credit_speaker != npos && q.open == 0) return state_.credit_speaker; // the credit line below
   if (std::size_t introduced = colon_speaker(q); introduced != npos) return introduced;
   const Attribution *earlier = nullptr;
@@ -450,6 +451,25 @@ std::size_t ArticleReader::colon_speaker(const Quote &q) const {
   while (k < t_.size() && t_[k].end <= q.open) ++k;
   if (k == 0 || t_[k - 1].text != ":") return npos;
   return opening_person(sentence_of(t_[k - 1].begin));
+}
+
+// "“It's a disgrace.” That was the verdict of union boss Kate Lyle.": a
+// sentence right after the quote that points back at it ("That was", "So
+// said", "Those were") names its speaker, the one person in it.
+std::size_t ArticleReader::pointed_back(std::size_t close) const {
+  std::size_t k = 0;
+  while (k < t_.size() && t_[k].begin < close) ++k;
+  while (k < t_.size() && !t_[k].word) ++k;
+  if (k >= t_.size() || !sentence_initial(k)) return npos;
+  std::string_view w = t_[k].lower;
+  if (w != "that" && w != "those" && w != "so" && w != "such" && w != "that's") return npos;
+  std::size_t s = sentence_of(t_[k].begin), person = npos;
+  for (const Mention &m : mentions_) {
+    if (sentence_of(t_[m.first].begin) != s || registry_.entities[m.entity].kind != EntityKind::person) continue;
+    if (state_.unnamed.count(m.entity) || (person != npos && person != m.entity)) return npos;
+    person = m.entity;
+  }
+  return person;
 }
 
 // "“…” – Marine Le Pen": a dash and a name right after the quote.
