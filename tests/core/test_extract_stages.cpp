@@ -1429,3 +1429,18 @@ TEST_CASE("speakers: a sentence after a quote that points back at it names its s
   REQUIRE(a.quotes[1].speaker < a.entities.size());
   CHECK(a.entities[a.quotes[1].speaker].name == "Kate Lyle");
 }
+
+TEST_CASE("descriptions: 'the transport secretary' is the person whose role holds its plain words") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt",
+       "Rail strike\n\nTransport Secretary Grant Shapps and general secretary Mick Lynch clashed on Tuesday.\n\nThe "
+       "transport secretary said the walkout was \xE2\x80\x9C"
+       "a gift to Labour\xE2\x80\x9D.\n\nThe RMT boss told Sky "
+       "News: \xE2\x80\x9CWe have no choice.\xE2\x80\x9D\n",
+       monday});
+  REQUIRE(a.quotes.size() == 2);
+  REQUIRE(a.quotes[0].speaker < a.entities.size());
+  CHECK(a.entities[a.quotes[0].speaker].name == "Grant Shapps");
+  REQUIRE(a.quotes[1].speaker < a.entities.size());
+  CHECK(a.entities[a.quotes[1].speaker].name == "RMT boss"); // a described speaker of its own, not lost
+}

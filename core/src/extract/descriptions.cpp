@@ -40,6 +40,7 @@ std::size_t ArticleReader::described_with_of(std::size_t end) {
 
 // "Ukraine's foreign ministry", "an ICC spokesperson", "the ministry".
 std::size_t ArticleReader::descriptive_speaker_backward(std::size_t end) {
+  if (std::size_t plain = plain_description(end); plain != npos) return plain;
   std::size_t begin = end + 1;
   bool has_head = false;
   while (begin > 0) {
@@ -62,6 +63,20 @@ std::size_t ArticleReader::descriptive_speaker_backward(std::size_t end) {
   }
   if (!has_head || begin > end) return npos;
   return descriptive_entity(begin, end);
+}
+
+// "the transport secretary", "the union chief": a determiner, up to three
+// plain words and a role, whose words say whose role it is.
+std::size_t ArticleReader::plain_description(std::size_t end) {
+  if (!detail::is_role_noun(t_[end].lower) && !detail::is_title_word(t_[end].lower)) return npos;
+  for (std::size_t d = end; d-- > 0 && d + 4 > end;) {
+    const Token &t = t_[d];
+    if (is_determiner_word(t.lower)) return d + 1 < end ? descriptive_entity(d, end) : npos;
+    bool plain = t.word && !t.capitalized && !in_quote(t.begin) && !detail::is_stopword(t.lower) &&
+                 !detail::is_preposition(t.lower) && !detail::is_finite_verb(t_, d, false);
+    if (!plain) return npos;
+  }
+  return npos;
 }
 
 // "said a senior government official", "said one resident, who …": an

@@ -157,7 +157,7 @@ bool is_role_noun(std::string_view w) {
       "lawmaker", "deputy", "dean", "principal", "teacher", "doctor", "spokesmen", "officials", "partner", "engineer",
       "investor", "founder", "inspector", "superintendent", "astronaut", "cosmonaut", "commissioner", "striker",
       "midfielder", "goalkeeper", "defender", "trainer", "chair", "source", "sources", "insider", "aide", "ally",
-      "official", "witness", "resident", "friend", "colleague", "figure",
+      "official", "witness", "resident", "friend", "colleague", "figure", "boss",
       // unnamed people news quotes: "said one resident", "the family said"
       "family", "relative", "relatives", "neighbour", "neighbor", "passenger", "survivor", "student", "parent",
       "mother", "father", "wife", "husband", "brother", "sister", "son", "daughter", "fan", "supporter", "protester",

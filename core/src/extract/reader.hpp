@@ -169,6 +169,7 @@ private:
   bool opens_predicate(std::size_t close, std::size_t verb_at) const;
   std::size_t described_person_speaking() const;
   std::size_t pointed_back(std::size_t close) const;
+  std::size_t plain_description(std::size_t end);
   std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const;
   std::size_t colon_subject(const Quote &q) const;
   std::size_t credit_after(std::size_t close) const;
