@@ -1444,3 +1444,18 @@ TEST_CASE("descriptions: 'the transport secretary' is the person whose role hold
   REQUIRE(a.quotes[1].speaker < a.entities.size());
   CHECK(a.entities[a.quotes[1].speaker].name == "RMT boss"); // a described speaker of its own, not lost
 }
+
+TEST_CASE("entities: the body before a title is part of the role, a courtesy title is none") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Strike\n\nRMT general secretary Mick Lynch met Labour leader Keir Starmer on "
+                                       "Monday.\n\nMs Louise Haigh was there too.\n",
+                                       monday});
+  auto role_of = [&](const char *name) {
+    for (const FoundEntity &e : a.entities)
+      if (e.name == name) return e.role.value_or("");
+    return std::string("missing");
+  };
+  CHECK(role_of("Mick Lynch") == "RMT general secretary");
+  CHECK(role_of("Keir Starmer") == "Labour leader");
+  CHECK(role_of("Louise Haigh").empty());
+}

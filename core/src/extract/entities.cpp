@@ -302,20 +302,31 @@ void ArticleReader::add_mention(std::size_t first, std::size_t last, std::size_t
   state_.recent.push_back(entity);
 }
 
+// "RMT general secretary", "Labour leader": a capitalised word right
+// before a title word is the body the title belongs to.
+bool ArticleReader::body_before_title(std::size_t k) const {
+  const Token &t = t_[k];
+  bool title_next = k + 1 < t_.size() && detail::is_title_word(t_[k + 1].lower) && !t_[k + 1].capitalized;
+  return title_next && t.word && t.capitalized && !in_quote(t.begin) && !detail::is_not_name(t.lower) &&
+         !detail::is_conjunction(t.lower) && !detail::is_title_word(t.lower);
+}
+
 // "Kremlin spokesman Dmitry Peskov": lower-case titles (and what they
 // belong to) right before the name.
 std::optional<std::string> ArticleReader::role_before(std::size_t first, std::size_t name_first) {
   std::size_t begin = first;
   while (begin > 0 && adjacent(begin - 1, begin) &&
-         (detail::is_title_word(t_[begin - 1].lower) ||
+         (detail::is_title_word(t_[begin - 1].lower) || body_before_title(begin - 1) ||
           (begin < name_first + 1 &&
            (detail::is_nationality(t_[begin - 1].lower) || detail::is_org_word(t_[begin - 1].lower) ||
             detail::is_known_org(t_[begin - 1].lower))))) {
     --begin;
   }
+  // "Ms Haigh": a courtesy title says nothing of a role
   bool has_title = false;
   for (std::size_t k = begin; k < name_first; ++k)
-    has_title = has_title || detail::is_title_word(t_[k].lower) || detail::is_role_noun(t_[k].lower);
+    has_title = has_title || ((detail::is_title_word(t_[k].lower) || detail::is_role_noun(t_[k].lower)) &&
+                              !detail::is_courtesy_title(t_[k].lower));
   if (!has_title || begin >= name_first) return std::nullopt;
   return join_words(t_, begin, name_first - 1, text_);
 }

@@ -58,6 +58,10 @@ bool is_speech_verb(std::string_view w) {
   return words.count(w) > 0;
 }
 
+bool is_courtesy_title(std::string_view w) {
+  return w == "mr" || w == "mr." || w == "mrs" || w == "mrs." || w == "ms" || w == "ms." || w == "miss" || w == "mx";
+}
+
 bool is_title_word(std::string_view w) {
   static const Words words = {"administrator",
                               "cllr",
