@@ -1459,3 +1459,16 @@ TEST_CASE("entities: the body before a title is part of the role, a courtesy tit
   CHECK(role_of("Keir Starmer") == "Labour leader");
   CHECK(role_of("Louise Haigh").empty());
 }
+
+TEST_CASE("clauses: a clause opened by a phrase on 'upon' or 'amid' still has its subject") {
+  Story story = draft_story({{"a.txt",
+                              "Deal\n\nHalvern agreed a deal with Tessaly on Monday.\n\nUpon completion of the deal, "
+                              "Tessaly will become a private company.\n\nAmid the talks, Halvern shares rose "
+                              "4%.\n",
+                              monday}});
+  const Claim *private_company = claim_with(story, "will become a private company");
+  REQUIRE(private_company);
+  CHECK(private_company->who == "tessaly");
+  const Claim *shares = claim_with(story, "shares rose");
+  REQUIRE(shares);
+}

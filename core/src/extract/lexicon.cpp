@@ -743,7 +743,8 @@ bool is_subordinator(std::string_view w) {
 bool is_preposition(std::string_view w) {
   static const Words words = {"of", "in", "for", "at", "on", "from", "by", "with", "to", "into", "onto", "about",
     "against", "over", "under", "between", "among", "through", "during", "near", "like", "than", "via", "per",
-    "including", "within", "without", "toward", "towards", "outside", "inside", "despite"};
+    "including", "within", "without", "toward", "towards", "outside", "inside", "despite", "upon", "amid",
+    "across", "beyond", "behind", "throughout", "alongside", "unlike", "beside", "besides"};
   return words.count(w) > 0;
 }
 
