@@ -1472,3 +1472,16 @@ TEST_CASE("clauses: a clause opened by a phrase on 'upon' or 'amid' still has it
   const Claim *shares = claim_with(story, "shares rose");
   REQUIRE(shares);
 }
+
+TEST_CASE("clauses: a phrase before 'was' or 'were' and a name after it: the name is the subject") {
+  Story story = draft_story({{"a.txt",
+                              "Opening\n\nThe bridge opened on Saturday.\n\nOn hand for the opening were Mayor Ana "
+                              "Ruiz and Governor Tom Reed.\n\nAmong the crowd was Joel Kamau, a 52-year-old welder.\n",
+                              monday}});
+  const Claim *on_hand = claim_with(story, "On hand for the opening");
+  REQUIRE(on_hand);
+  CHECK(on_hand->who == "ana-ruiz");
+  const Claim *among = claim_with(story, "Among the crowd");
+  REQUIRE(among);
+  CHECK(among->who == "joel-kamau");
+}

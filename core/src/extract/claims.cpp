@@ -544,6 +544,7 @@ std::size_t ArticleReader::group_referent() const {
 // only when no one else is), "he"/"she", "they"/"their …", a description
 // ("the company", "officials"), or else the noun phrase itself ("The quake").
 std::size_t ArticleReader::subject_of(const detail::Clause &c) {
+  if (std::size_t inverted = inverted_subject(c); inverted != npos) return inverted;
   std::size_t before = c.verb;
   while (before > c.first &&
          (t_[before - 1].lower == "also" || t_[before - 1].lower == "then" || t_[before - 1].lower == "later" ||
@@ -574,6 +575,22 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   std::string_view opening = t_[first_word(c)].lower;
   if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
   return noun_phrase_actor(c.first, before);
+}
+
+// "On hand for the launch were Donald Trump and Mike Pence", "Among the
+// crowd was Andre Babineau", "Also present was …": a phrase before "was"
+// or "were" and a name right after it, which is the subject.
+std::size_t ArticleReader::inverted_subject(const detail::Clause &c) const {
+  std::string_view verb = t_[c.verb].lower;
+  if ((verb != "was" && verb != "were") || c.verb == c.first) return npos;
+  std::string_view opening = t_[first_word(c)].lower;
+  if (!detail::is_preposition(opening) && opening != "also") return npos;
+  for (const Mention &m : mentions_)
+    if (m.first >= c.first && m.first < c.verb) return npos; // a name before the verb is its subject
+  const Mention *after = mention_starting_at(c.verb + 1);
+  if (!after) return npos;
+  EntityKind kind = registry_.entities[after->entity].kind;
+  return kind == EntityKind::person || kind == EntityKind::organization ? after->entity : npos;
 }
 
 // "The 41-year-old plans to appeal": an age stands for a person named
