@@ -1485,3 +1485,13 @@ TEST_CASE("clauses: a phrase before 'was' or 'were' and a name after it: the nam
   REQUIRE(among);
   CHECK(among->who == "joel-kamau");
 }
+
+TEST_CASE("clauses: a cleft ('It was X who ...') has X as its actor") {
+  Story story = draft_story(
+      {{"a.txt", "Row\n\nThe leak came out on Monday.\n\nIt was Ana Ruiz who won the vote.\n\nIt was a cold day.\n",
+        monday}});
+  const Claim *cleft = claim_with(story, "who won the vote");
+  REQUIRE(cleft);
+  CHECK(cleft->who == "ana-ruiz");
+  CHECK_FALSE(claim_with(story, "cold day"));
+}

@@ -582,15 +582,24 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
 // or "were" and a name right after it, which is the subject.
 std::size_t ArticleReader::inverted_subject(const detail::Clause &c) const {
   std::string_view verb = t_[c.verb].lower;
-  if ((verb != "was" && verb != "were") || c.verb == c.first) return npos;
+  if ((verb != "was" && verb != "were" && verb != "is") || c.verb == c.first) return npos;
   std::string_view opening = t_[first_word(c)].lower;
-  if (!detail::is_preposition(opening) && opening != "also") return npos;
+  // "It was Keir Starmer who provided the first clue": a cleft, whose name acts
+  bool cleft = opening == "it" && c.verb == first_word(c) + 1 && has_relative_after(c);
+  if (!cleft && (verb == "is" || (!detail::is_preposition(opening) && opening != "also"))) return npos;
   for (const Mention &m : mentions_)
     if (m.first >= c.first && m.first < c.verb) return npos; // a name before the verb is its subject
   const Mention *after = mention_starting_at(c.verb + 1);
   if (!after) return npos;
   EntityKind kind = registry_.entities[after->entity].kind;
   return kind == EntityKind::person || kind == EntityKind::organization ? after->entity : npos;
+}
+
+// Whether "who" or "that" follows the verb in the clause, past a name.
+bool ArticleReader::has_relative_after(const detail::Clause &c) const {
+  for (std::size_t k = c.verb + 2; k < t_.size() && k <= c.last + 1 && k < c.verb + 16; ++k)
+    if (t_[k].lower == "who" || t_[k].lower == "that") return true;
+  return false;
 }
 
 // "The 41-year-old plans to appeal": an age stands for a person named
