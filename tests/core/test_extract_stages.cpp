@@ -30,6 +30,12 @@ const Claim *claim_with(const Story &story, const char *words) {
   return c == story.claims.end() ? nullptr : &*c;
 }
 
+// The name of the `q`th quote's speaker, or "none".
+std::string speaker_name(const ArticleAnalysis &a, std::size_t q) {
+  if (q >= a.quotes.size() || a.quotes[q].speaker >= a.entities.size()) return "none";
+  return a.entities[a.quotes[q].speaker].name;
+}
+
 } // namespace
 
 TEST_CASE("tokens: a paragraph's tokens taken from the body's are its own") {
@@ -433,11 +439,10 @@ TEST_CASE("drafts: unnamed sources, lone surnames, listeners and titled names") 
                      "danger,\" he said.\n";
   ArticleAnalysis a = analyse_article({"a.txt", text, monday});
   REQUIRE(a.quotes.size() == 4);
-  auto speaker = [&](std::size_t i) { return a.entities[a.quotes[i].speaker].name; };
-  CHECK(speaker(0) == "Whitehall source");
-  CHECK(speaker(1) == "insider"); // never the BBC, who was told
-  CHECK(speaker(2) == "Ardern");  // a lone surname before a speech verb
-  CHECK(speaker(3) == "Mike Bush");
+  CHECK(speaker_name(a, 0) == "Whitehall source");
+  CHECK(speaker_name(a, 1) == "insider"); // never the BBC, who was told
+  CHECK(speaker_name(a, 2) == "Ardern");  // a lone surname before a speech verb
+  CHECK(speaker_name(a, 3) == "Mike Bush");
 }
 
 TEST_CASE("drafts: an em-dash credit line below a quote names its speaker") {
@@ -1356,13 +1361,10 @@ TEST_CASE("quotes: 'a spokesman for X' speaks as that description, and 'went on'
        "claim “utter nonsense”.\n",
        monday});
   REQUIRE(a.quotes.size() == 4);
-  auto speaker = [&](std::size_t q) {
-    return a.quotes[q].speaker < a.entities.size() ? a.entities[a.quotes[q].speaker].name : std::string("none");
-  };
-  CHECK(speaker(0) == "spokesman for Pat Moore");
-  CHECK(speaker(1) == "spokesman for Pat Moore");
-  CHECK(speaker(2) == "Ray Dunn");
-  CHECK(speaker(3) == "Pat Moore");
+  CHECK(speaker_name(a, 0) == "spokesman for Pat Moore");
+  CHECK(speaker_name(a, 1) == "spokesman for Pat Moore");
+  CHECK(speaker_name(a, 2) == "Ray Dunn");
+  CHECK(speaker_name(a, 3) == "Pat Moore");
 }
 
 TEST_CASE("quotes: a verb after 'and' shares the subject before it, and says a quote only when nothing else does") {
@@ -1373,13 +1375,10 @@ TEST_CASE("quotes: a verb after 'and' shares the subject before it, and says a q
        "and claimed the talks were “a sham”.\n",
        monday});
   REQUIRE(a.quotes.size() == 4);
-  auto speaker = [&](std::size_t q) {
-    return a.quotes[q].speaker < a.entities.size() ? a.entities[a.quotes[q].speaker].name : std::string("none");
-  };
-  CHECK(speaker(0) == "Grant Shapps");
-  CHECK(speaker(1) == "Grant Shapps");
-  CHECK(speaker(2) == "Mick Lynch");
-  CHECK(speaker(3) == "Mick Lynch");
+  CHECK(speaker_name(a, 0) == "Grant Shapps");
+  CHECK(speaker_name(a, 1) == "Grant Shapps");
+  CHECK(speaker_name(a, 2) == "Mick Lynch");
+  CHECK(speaker_name(a, 3) == "Mick Lynch");
 }
 
 TEST_CASE("speakers: 'she' with no one named is the titled speaker of the paragraph") {
@@ -1389,8 +1388,7 @@ TEST_CASE("speakers: 'she' with no one named is the titled speaker of the paragr
        "“It is the right thing to do,” she said.\n\nThe company said it would comply. “We are ready,” she said.\n",
        monday});
   REQUIRE(a.quotes.size() == 1);
-  REQUIRE(a.quotes[0].speaker < a.entities.size());
-  CHECK(a.entities[a.quotes[0].speaker].name == "The prime minister");
+  CHECK(speaker_name(a, 0) == "The prime minister");
 }
 
 TEST_CASE("speakers: a speech verb's spelling inside a name is no speech verb ('the United States')") {
@@ -1399,8 +1397,7 @@ TEST_CASE("speakers: a speech verb's spelling inside a name is no speech verb ('
                                        "\"welcomes China's continued growth\".\n",
                                        monday});
   REQUIRE(a.quotes.size() == 1);
-  REQUIRE(a.quotes[0].speaker < a.entities.size());
-  CHECK(a.entities[a.quotes[0].speaker].name == "Henry Paulson");
+  CHECK(speaker_name(a, 0) == "Henry Paulson");
 }
 
 TEST_CASE("speakers: an aside between dashes before the verb, and 'shrugged', attribute quotes") {
@@ -1411,11 +1408,8 @@ TEST_CASE("speakers: an aside between dashes before the verb, and 'shrugged', at
        "Reza shrugged.\n",
        monday});
   REQUIRE(a.quotes.size() == 2);
-  auto speaker = [&](std::size_t q) {
-    return a.quotes[q].speaker < a.entities.size() ? a.entities[a.quotes[q].speaker].name : std::string("none");
-  };
-  CHECK(speaker(0) == "Sam Hale");
-  CHECK(speaker(1) == "Omar Reza");
+  CHECK(speaker_name(a, 0) == "Sam Hale");
+  CHECK(speaker_name(a, 1) == "Omar Reza");
 }
 
 TEST_CASE("speakers: a sentence after a quote that points back at it names its speaker") {
@@ -1426,8 +1420,7 @@ TEST_CASE("speakers: a sentence after a quote that points back at it names its s
                        "the verdict of union boss Kate Lyle.\n",
                        monday});
   REQUIRE(a.quotes.size() == 2);
-  REQUIRE(a.quotes[1].speaker < a.entities.size());
-  CHECK(a.entities[a.quotes[1].speaker].name == "Kate Lyle");
+  CHECK(speaker_name(a, 1) == "Kate Lyle");
 }
 
 TEST_CASE("descriptions: 'the transport secretary' is the person whose role holds its plain words") {
@@ -1439,10 +1432,8 @@ TEST_CASE("descriptions: 'the transport secretary' is the person whose role hold
        "News: \xE2\x80\x9CWe have no choice.\xE2\x80\x9D\n",
        monday});
   REQUIRE(a.quotes.size() == 2);
-  REQUIRE(a.quotes[0].speaker < a.entities.size());
-  CHECK(a.entities[a.quotes[0].speaker].name == "Grant Shapps");
-  REQUIRE(a.quotes[1].speaker < a.entities.size());
-  CHECK(a.entities[a.quotes[1].speaker].name == "RMT boss"); // a described speaker of its own, not lost
+  CHECK(speaker_name(a, 0) == "Grant Shapps");
+  CHECK(speaker_name(a, 1) == "RMT boss"); // a described speaker of its own, not lost
 }
 
 TEST_CASE("entities: the body before a title is part of the role, a courtesy title is none") {

@@ -130,7 +130,7 @@ std::size_t ArticleReader::inverted_subject(const detail::Clause &c) const {
 
 // Whether "who" or "that" follows the verb in the clause, past a name.
 bool ArticleReader::has_relative_after(const detail::Clause &c) const {
-  for (std::size_t k = c.verb + 2; k < t_.size() && k <= c.last + 1 && k < c.verb + 16; ++k)
+  for (std::size_t k = c.verb + 2; k < t_.size() && k <= c.last && k < c.verb + 16; ++k)
     if (t_[k].lower == "who" || t_[k].lower == "that") return true;
   return false;
 }

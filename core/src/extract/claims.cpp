@@ -320,9 +320,11 @@ void ArticleReader::read_facts(std::size_t s) {
     // dissolved in September 2018" / "Holmes was indicted"). The evidence
     // keeps the whole clause.
     std::vector<detail::Clause> told;
-    for (const detail::Clause &sub : c.subordinate)
-      if (read_adverbial(sub, s, quoted, &out_.statements[index]) && sub.first > own.verb && closes(sub, own))
-        told.push_back({sub.first, own.last, sub.verb, {}});
+    for (const detail::Clause &sub : c.subordinate) {
+      if (!read_adverbial(sub, s, quoted)) continue;
+      share_date(sub, out_.statements[index], out_.statements.back());
+      if (sub.first > own.verb && closes(sub, own)) told.push_back({sub.first, own.last, sub.verb, {}});
+    }
     if (told.empty()) continue;
     FoundStatement &told_apart = out_.statements[index];
     told_apart.clause = std::move(told_apart.what);
@@ -333,8 +335,7 @@ void ArticleReader::read_facts(std::size_t s) {
 // "... on Monday, as Tottenham surrendered a two-goal lead": an adverbial
 // clause with a subject of its own states a fact of its own, dated by
 // its own words.
-bool ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted,
-                                   const FoundStatement *main) {
+bool ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted) {
   std::string_view word = t_[span.first].lower;
   bool adverbial = detail::is_adverbial_span(t_, span);
   bool absolute = word == "with"; // "with Arsenal beating them twice": its participle is its verb
@@ -355,15 +356,20 @@ bool ArticleReader::read_adverbial(const detail::Clause &span, std::size_t s, co
   fact.sentence = fact.what;
   fact.topic = verb_stem(t_[clause.verb].lower);
   set_when(fact, offset_ + t_[clause.first].begin, offset_ + t_[clause.last].end, {}, clause_tense(clause));
-  // "ended a long wait on Saturday when two astronauts lifted off": what
-  // happens when, as or while the main clause happens happens on its date.
-  bool at_once = word == "when" || word == "as" || word == "while";
-  if (at_once && !fact.when_text && main && main->when_text) {
-    fact.when = main->when;
-    fact.when_text = main->when_text;
-  }
   out_.statements.push_back(std::move(fact));
   return true;
+}
+
+// "ended a long wait on Saturday when two astronauts lifted off": what
+// happens when, as or while the main clause happens, without a date of its
+// own, happens on the main clause's date.
+void ArticleReader::share_date(const detail::Clause &span, const FoundStatement &main,
+                               FoundStatement &adverbial) const {
+  std::string_view word = t_[span.first].lower;
+  bool at_once = word == "when" || word == "as" || word == "while";
+  if (!at_once || adverbial.when_text || !main.when_text) return;
+  adverbial.when = main.when;
+  adverbial.when_text = main.when_text;
 }
 
 // ", killing over 190 people", "and acquitted of four counts": a second

@@ -416,17 +416,14 @@ std::size_t common(const std::set<std::string> &a, const std::set<std::string> &
   return n;
 }
 
-// Which of `of`'s distinctive figures meet none of `against`'s. A figure
+// Whether a distinctive figure meets none of `against`'s. A figure
 // conflicts only with one the other fact gives instead: "$44bn" against
 // "$43bn"; not "$54.20 a share, $44bn in all" against "$54.20 a share", nor
 // "33 kilometers (20 miles)" against "20 miles".
-std::vector<bool> unanswered_figures(const FactSignature &of, const FactSignature &against) {
-  std::vector<bool> out;
-  for (const Amount &y : of.amounts)
-    out.push_back(y.distinctive && std::none_of(against.amounts.begin(), against.amounts.end(), [&](const Amount &x) {
-                    return x.distinctive && x.kind == y.kind && same_amount(x, y);
-                  }));
-  return out;
+bool unanswered(const Amount &y, const std::vector<Amount> &against) {
+  return y.distinctive && std::none_of(against.begin(), against.end(), [&](const Amount &x) {
+           return x.distinctive && x.kind == y.kind && same_amount(x, y);
+         });
 }
 
 Agreement agreement(const FactSignature &a, const FactSignature &b) {
@@ -444,13 +441,11 @@ Agreement agreement(const FactSignature &a, const FactSignature &b) {
   g.score_conflict = !g.score && !a.scores.empty() && !b.scores.empty();
   g.same_names = names >= 3 && names * 3 >= 2 * std::min(a.names.size(), b.names.size());
   std::vector<double> met_values;
-  std::vector<bool> unanswered = unanswered_figures(b, a);
   for (const Amount &x : a.amounts) {
     bool met = false, same_kind = false, other_count = false;
-    for (std::size_t j = 0; j < b.amounts.size(); ++j) {
-      const Amount &y = b.amounts[j];
+    for (const Amount &y : b.amounts) {
       if (y.distinctive != x.distinctive || y.kind != x.kind) continue;
-      same_kind = same_kind || unanswered[j];
+      same_kind = same_kind || unanswered(y, a.amounts);
       bool thing = std::any_of(x.counted.begin(), x.counted.end(), [&](const std::string &w) {
         return std::find(y.counted.begin(), y.counted.end(), w) != y.counted.end();
       });

@@ -200,8 +200,8 @@ private:
   Tense clause_tense(const detail::Clause &c) const;
   bool modifies_noun(std::size_t byte) const;
   void read_facts(std::size_t s);
-  bool read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted,
-                      const FoundStatement *main = nullptr);
+  bool read_adverbial(const detail::Clause &span, std::size_t s, const std::vector<bool> &quoted);
+  void share_date(const detail::Clause &span, const FoundStatement &main, FoundStatement &adverbial) const;
   std::size_t organization_before(std::size_t token) const;
   std::vector<std::pair<std::size_t, std::size_t>> subordinate_bytes(const detail::Clause &c) const;
   std::string words_outside_adverbials(const detail::Clause &c) const;

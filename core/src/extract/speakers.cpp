@@ -16,7 +16,13 @@ namespace detail {
 namespace {
 
 // An en or em dash, as the tokenizer gives it: the marks around an aside.
-bool is_dash(const std::string &text) { return text == "\xE2\x80\x93" || text == "\xE2\x80\x94"; }
+bool is_dash(std::string_view text) { return text == "\xE2\x80\x93" || text == "\xE2\x80\x94"; }
+
+// A name's last word, folded: the surname of "Ana Ruiz", the head of "The prime minister".
+std::string last_word(const std::string &name) {
+  std::size_t space = name.rfind(' ');
+  return fold_text(name.substr(space == std::string::npos ? 0 : space + 1));
+}
 
 } // namespace
 
@@ -192,9 +198,7 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
 std::size_t ArticleReader::described_person_speaking() const {
   std::size_t e = state_.last_speaker;
   if (e == npos || state_.last_speaker_paragraph != state_.paragraph || !state_.unnamed.count(e)) return npos;
-  const std::string &name = registry_.entities[e].name;
-  std::string head = fold_text(name.substr(name.rfind(' ') == std::string::npos ? 0 : name.rfind(' ') + 1));
-  return detail::is_title_word(head) ? e : npos;
+  return detail::is_title_word(last_word(registry_.entities[e].name)) ? e : npos;
 }
 
 // The first word of a person's name, folded: "maria" for "María Lopez".
@@ -436,8 +440,7 @@ std::size_t ArticleReader::unattributed_speaker(const Quote &q, const std::vecto
 
 // Whether a quote names the entity: its surname (a name's last word) as a word of the quote.
 bool ArticleReader::named_inside(const Quote &q, std::size_t entity) const {
-  const std::string &name = registry_.entities[entity].name;
-  std::string surname = fold_text(name.substr(name.rfind(' ') == std::string::npos ? 0 : name.rfind(' ') + 1));
+  std::string surname = last_word(registry_.entities[entity].name);
   for (const Token &t : t_)
     if (t.begin >= q.open && t.end <= q.close && t.capitalized && fold_text(possessive_stripped(t.text)) == surname)
       return true;
@@ -477,8 +480,7 @@ std::size_t ArticleReader::credit_after(std::size_t close) const {
   std::size_t k = 0;
   while (k < t_.size() && t_[k].begin < close) ++k;
   if (k >= t_.size()) return npos;
-  std::string_view dash = t_[k].text;
-  if (dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93" && dash != "-") return npos;
+  if (!is_dash(t_[k].text) && t_[k].text != "-") return npos;
   const Mention *m = mention_starting_at(k + 1);
   return m && registry_.entities[m->entity].kind == EntityKind::person ? m->entity : npos;
 }
