@@ -1023,7 +1023,8 @@ async function reloadSession() {
   state.story = saved.story;
   session.memory = saved.memory;
   await showDraft();
-  setReadOnly(true);
+  // "Take over" may have made this tab the editor while the cards were computed.
+  if (state.readOnly) setReadOnly(true);
 }
 
 async function takeOver() {
