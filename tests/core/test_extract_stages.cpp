@@ -1423,6 +1423,16 @@ TEST_CASE("speakers: a sentence after a quote that points back at it names its s
   CHECK(speaker_name(a, 1) == "Kate Lyle");
 }
 
+TEST_CASE("speakers: a description opening the sentence says a quote after 'but said'") {
+  ArticleAnalysis a =
+      analyse_article({"a.txt",
+                       "Budget\n\nThe council met on Monday.\n\nA council spokesperson declined to comment on the "
+                       "cost, but said: \xE2\x80\x9CThe budget is published.\xE2\x80\x9D\n",
+                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(speaker_name(a, 0) == "council");
+}
+
 TEST_CASE("descriptions: 'the transport secretary' is the person whose role holds its plain words") {
   ArticleAnalysis a = analyse_article(
       {"a.txt",

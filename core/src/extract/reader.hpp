@@ -150,6 +150,7 @@ private:
   std::size_t descriptive_speaker_backward(std::size_t end);
   std::size_t described_with_of(std::size_t end);
   std::size_t descriptive_speaker_forward(std::size_t i);
+  std::size_t opening_description(std::size_t v);
   std::size_t post_modified_speaker(std::size_t end);
   bool document_phrase(std::size_t at, bool forward) const;
   bool named_inside(const Quote &q, std::size_t entity) const;

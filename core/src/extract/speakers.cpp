@@ -58,6 +58,7 @@ std::vector<Attribution> ArticleReader::find_attributions() {
     if (!according && !coordinated) {
       speaker = inverted(v) ? speaker_after(v + 1) : speaker_before(v);
       if (speaker == npos && !inverted(v)) speaker = sentence_subject(v);
+      if (speaker == npos && !inverted(v)) speaker = opening_description(v);
       if (speaker == npos && !inverted(v) && !takes_listener(v)) speaker = speaker_after(v + 1);
     }
     if (speaker == npos) continue;
