@@ -260,12 +260,24 @@ std::size_t ArticleReader::resolve_description(std::size_t from, std::size_t las
     bool qualifier_missing = false;
     for (const char *q : {"vice", "deputy", "former", "acting", "assistant"})
       qualifier_missing = qualifier_missing || (has(q) != (std::find(wanted.begin(), wanted.end(), q) != wanted.end()));
-    if (qualifier_missing) continue;
+    if (qualifier_missing || strays_from(from, last, have)) continue;
     std::size_t score = 0;
     for (const std::string &w : wanted) score += has(w) ? 1 : 0;
     if (score > best_score) best = k, best_score = score;
   }
   return best;
+}
+
+// "the union's general secretary" is not "Transport Secretary Helen
+// Marlow": a title word or an owner ("union's") before the head that the
+// person's name and role lack tells the two apart.
+bool ArticleReader::strays_from(std::size_t from, std::size_t last, const std::vector<std::string> &have) const {
+  for (std::size_t k = from; k < last; ++k) {
+    bool owner = possessive_stripped(t_[k].text).size() < t_[k].text.size();
+    std::string w = fold_text(possessive_stripped(t_[k].text));
+    if ((owner || detail::is_title_word(w)) && std::find(have.begin(), have.end(), w) == have.end()) return true;
+  }
+  return false;
 }
 
 // The organisation an unnamed spokesperson speaks for: one named in the

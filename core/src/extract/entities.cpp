@@ -366,7 +366,10 @@ std::optional<std::string> ArticleReader::role_after(std::size_t last) {
     role = role || detail::is_role_noun(t_[end].lower);
     ++end;
   }
-  if (!role || end == first || end - first > 16) return std::nullopt;
+  // "Writing in the Telegraph, Transport Secretary Helen Marlow said": a
+  // phrase that runs into a speech verb is its subject, not an appositive.
+  bool closed = end == t_.size() || !detail::is_speech_verb(t_[end].lower);
+  if (!role || !closed || end == first || end - first > 16) return std::nullopt;
   std::size_t from = first;
   if (t_[from].lower == "a" || t_[from].lower == "an" || t_[from].lower == "the") ++from;
   if (from >= end) return std::nullopt;

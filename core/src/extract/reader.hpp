@@ -163,6 +163,7 @@ private:
   std::size_t descriptive_entity(std::size_t first, std::size_t last);
   static bool is_head_of_body(const std::string &w);
   std::size_t resolve_description(std::size_t from, std::size_t last) const;
+  bool strays_from(std::size_t from, std::size_t last, const std::vector<std::string> &have) const;
   std::size_t organisation_in(std::size_t from, std::size_t last) const;
 
   // in speakers.cpp again: quotes without a speech verb
