@@ -1433,6 +1433,17 @@ TEST_CASE("speakers: a description opening the sentence says a quote after 'but 
   CHECK(speaker_name(a, 0) == "council");
 }
 
+TEST_CASE("quotes: a short quote that is a sentence of its own is speech, a short phrase a scare quote") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Strike\n\n\xE2\x80\x9CI have been waiting two hours,\xE2\x80\x9D said "
+                                       "Jade Lin. \xE2\x80\x9CIt's ridiculous.\xE2\x80\x9D\n\nThe so-called "
+                                       "\xE2\x80\x9Cfair deal\xE2\x80\x9D was rejected.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(a.quotes[1].quote == "It's ridiculous.");
+  CHECK(speaker_name(a, 1) == "Jade Lin");
+}
+
 TEST_CASE("descriptions: a title word or owner the person's role lacks keeps a description from them") {
   ArticleAnalysis a = analyse_article({"a.txt",
                                        "Strike\n\nTransport Secretary Helen Marlow spoke on Monday. \xE2\x80\x9CIt "

@@ -39,7 +39,9 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
     if (speaker == npos && q.open == 0 && q.end == q.close && word_count >= 3) keep_running_quote(q, words);
     if (speaker == npos) continue;
     if (q.open == 0) finish_running_quote(speaker);
-    if (!a && owner == npos && word_count < 3) continue; // scare quotes
+    // Scare quotes; but “Very angry.”, a sentence of its own, is speech.
+    bool sentence = word_count >= 2 && whole_sentence(q);
+    if (!a && owner == npos && word_count < 3 && !sentence) continue;
     for (std::size_t s = sentence_of(q.open); s <= sentence_of(q.close ? q.close - 1 : 0) && s < sentence_quoted.size();
          ++s)
       sentence_quoted[s] = true;
