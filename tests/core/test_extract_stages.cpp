@@ -1533,3 +1533,16 @@ TEST_CASE("clauses: a cleft ('It was X who ...') has X as its actor") {
   CHECK(cleft->who == "ana-ruiz");
   CHECK_FALSE(claim_with(story, "cold day"));
 }
+
+TEST_CASE("clauses: 'There was/were X' is a claim whose actor is X") {
+  Story story = draft_story({{"a.txt",
+                              "Quake\n\nA strong earthquake hit Varna on Monday.\n\nThere were at least 6 aftershocks "
+                              "in the following hours.\n\nThere was little reaction in the city.\n",
+                              monday}});
+  const Claim *aftershocks = claim_with(story, "6 aftershocks");
+  REQUIRE(aftershocks);
+  CHECK(aftershocks->who == "at-least-6-aftershocks");
+  const Claim *reaction = claim_with(story, "little reaction");
+  REQUIRE(reaction);
+  CHECK(reaction->who == "little-reaction");
+}

@@ -87,6 +87,7 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   before = before_aside(c.first, before);
   const Token &last = t_[before - 1];
   if (detail::is_pronoun(last.lower)) return pronoun_referent(before - 1);
+  if (last.lower == "there" && before - 1 == first_word(c)) return existential_subject(c);
   if (last.lower == "they" && before - 1 == first_word(c))
     return group_referent() != npos ? group_referent() : thing_referent(c); // "Leicester won. They had ..."
   if (last.lower == "it" && before - 1 == first_word(c)) {
@@ -108,6 +109,20 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   std::string_view opening = t_[first_word(c)].lower;
   if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
   return noun_phrase_actor(c.first, before);
+}
+
+// "There were at least six aftershocks", "There was little reaction in the
+// courtroom": what there was is the subject.
+std::size_t ArticleReader::existential_subject(const detail::Clause &c) {
+  std::string_view verb = t_[c.verb].lower;
+  bool be = verb == "is" || verb == "was" || verb == "are" || verb == "were" || verb == "been" || verb == "be";
+  if (!be) return npos;
+  std::size_t from = c.verb + 1;
+  while (from <= c.last && (t_[from].lower == "been" || t_[from].lower == "also" || t_[from].lower == "still")) ++from;
+  // the noun phrase: past a count ("at least six"), up to a preposition or a mark
+  std::size_t end = approximation_end(from, c.last + 1);
+  while (end <= c.last && (t_[end].word || glued_digits(end)) && !detail::is_preposition(t_[end].lower)) ++end;
+  return from < end ? noun_phrase_actor(from, end) : npos;
 }
 
 // "On hand for the launch were Donald Trump and Mike Pence", "Among the

@@ -173,6 +173,7 @@ private:
   std::size_t pointed_back(std::size_t close) const;
   std::size_t plain_description(std::size_t end);
   bool body_before_title(std::size_t k) const;
+  std::size_t existential_subject(const detail::Clause &c);
   std::size_t inverted_subject(const detail::Clause &c) const;
   bool has_relative_after(const detail::Clause &c) const;
   std::size_t unattributed_speaker(const Quote &q, const std::vector<Attribution> &attributions) const;
