@@ -1546,3 +1546,16 @@ TEST_CASE("clauses: 'There was/were X' is a claim whose actor is X") {
   REQUIRE(reaction);
   CHECK(reaction->who == "little-reaction");
 }
+
+TEST_CASE("clauses: 'since' or 'after' before a year is a preposition; 'her work' is about her") {
+  Story story =
+      draft_story({{"a.txt",
+                    "Title\n\nHarbour City FC won the league on Saturday.\n\nThey are the first new champions "
+                    "since 1978 and their rise will be remembered.\n\nAna Ruiz wrote three operas, but much "
+                    "of her work from before 1945 is lost.\n",
+                    monday}});
+  CHECK(claim_with(story, "champions since 1978"));
+  const Claim *lost = claim_with(story, "1945 is lost");
+  REQUIRE(lost);
+  CHECK(lost->who == "ana-ruiz");
+}

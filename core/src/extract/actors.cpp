@@ -108,6 +108,13 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   if (named != npos) return named;
   std::string_view opening = t_[first_word(c)].lower;
   if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
+  // "Her aim is to build a stand", "Much of his work is lost": what is
+  // theirs is about the person.
+  for (std::size_t k = first_word(c); k < before; ++k) {
+    if (t_[k].lower != "his" && t_[k].lower != "her") continue;
+    std::size_t person = pronoun_referent(k);
+    if (person != npos) return person;
+  }
   return noun_phrase_actor(c.first, before);
 }
 

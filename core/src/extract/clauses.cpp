@@ -46,10 +46,22 @@ bool coordinator(const std::vector<Token> &t, std::size_t i) {
   return i > 0 && t[i - 1].text == "," && (w == "and" || w == "but" || w == "while" || w == "whereas" || w == "yet");
 }
 
+// "since 1978", "until May": a time word before a year or a month is a
+// preposition, not the start of a clause ("after 50 people were killed" is one).
+bool opens_clause(const std::vector<Token> &t, std::size_t i) {
+  if (!is_subordinator(t[i].lower)) return false;
+  std::string_view w = t[i].lower;
+  bool temporal = w == "since" || w == "before" || w == "after" || w == "until" || w == "till";
+  if (!temporal || i + 1 >= t.size()) return true;
+  const Token &next = t[i + 1];
+  bool year = next.number && next.text.size() == 4 && (next.text[0] == '1' || next.text[0] == '2');
+  return !(year || is_month_name(next.lower));
+}
+
 std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_t to, const std::vector<bool> &quoted) {
   for (std::size_t i = from; i <= to; ++i) {
     if (quoted[i]) continue;
-    if (is_subordinator(t[i].lower)) { // the verb of "after it was approved" is not the clause's
+    if (opens_clause(t, i)) { // the verb of "after it was approved" is not the clause's
       while (i < to && t[i + 1].text != "," && !boundary(t, i + 1)) ++i;
       continue;
     }
@@ -81,7 +93,7 @@ std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t f
   std::vector<Clause> spans;
   for (std::size_t i = first; i <= last; ++i) {
     bool absolute = absolute_phrase(t, i, last, quoted);
-    if (!absolute && (quoted[i] || !is_subordinator(t[i].lower))) continue;
+    if (!absolute && (quoted[i] || !opens_clause(t, i))) continue;
     std::size_t end = i;
     bool finite = false;
     while (end < last && t[end + 1].text != "," && !boundary(t, end + 1)) {
