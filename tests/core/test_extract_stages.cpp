@@ -1559,3 +1559,13 @@ TEST_CASE("clauses: 'since' or 'after' before a year is a preposition; 'her work
   REQUIRE(lost);
   CHECK(lost->who == "ana-ruiz");
 }
+
+TEST_CASE("clauses: the last verb of a series after ', and' shares the subject") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nAna Ruiz has become the town's biggest employer, turned down a seat on the "
+                              "council, and tried to buy the stadium in less than a year.\n",
+                              monday}});
+  const Claim *tried = claim_with(story, "tried to buy the stadium");
+  REQUIRE(tried);
+  CHECK(tried->who == "ana-ruiz");
+}

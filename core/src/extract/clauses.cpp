@@ -150,8 +150,10 @@ std::size_t verb_group_end(const std::vector<Token> &t, std::size_t verb, std::s
 // joins a second predicate of its subject.
 bool only_verb_before(const std::vector<Token> &t, std::size_t verb, std::size_t and_at,
                       const std::vector<bool> &quoted) {
+  // "has become A, turned down B, and tried C": verbs of a series, each
+  // right after a comma, share the subject as the last one does.
   for (std::size_t k = verb_group_end(t, verb, and_at) + 1; k < and_at; ++k)
-    if (!quoted[k] && is_finite_verb(t, k, false)) return false;
+    if (!quoted[k] && is_finite_verb(t, k, false) && t[k - 1].text != ",") return false;
   return true;
 }
 
