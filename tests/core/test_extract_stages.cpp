@@ -1569,3 +1569,14 @@ TEST_CASE("clauses: the last verb of a series after ', and' shares the subject")
   REQUIRE(tried);
   CHECK(tried->who == "ana-ruiz");
 }
+
+TEST_CASE("actors: 'It is a …' stands for the thing that last acted; 'It is a shame that' for nothing") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nThe new ferry sailed from Dover on Monday. It is also a test for the "
+                              "harbour.\n\nIt is a shame that nobody came.\n",
+                              monday}});
+  const Claim *test = claim_with(story, "test for the harbour");
+  REQUIRE(test);
+  CHECK(test->who == "new-ferry");
+  CHECK_FALSE(claim_with(story, "shame"));
+}

@@ -47,9 +47,23 @@ std::size_t ArticleReader::thing_referent(const detail::Clause &c) const {
                    (detail::is_irregular_past(t_[c.verb + 1].lower) ||
                     (t_[c.verb + 1].lower.size() > 4 && !t_[c.verb + 1].capitalized &&
                      std::string_view(t_[c.verb + 1].lower).substr(t_[c.verb + 1].lower.size() - 2) == "ed"));
-    if (!passive) return npos;
+    if (!passive && !names_what_it_was(c)) return npos;
   }
   return state_.last_thing != npos && state_.last_thing_paragraph + 1 >= state_.paragraph ? state_.last_thing : npos;
+}
+
+// "It is also a final test for the capsule": "it" with what it is, not
+// the "it" of "It is a shame that …" or "It was a day when …".
+bool ArticleReader::names_what_it_was(const detail::Clause &c) const {
+  std::size_t k = c.verb + 1;
+  while (k <= c.last && (t_[k].lower == "also" || t_[k].lower == "still")) ++k;
+  if (k > c.last || (t_[k].lower != "a" && t_[k].lower != "an" && t_[k].lower != "the")) return false;
+  for (; k <= c.last; ++k) {
+    std::string_view w = t_[k].lower;
+    if (w == "that" || w == "to" || w == "when" || w == "who" || w == "which" || w == "where" || w == "if")
+      return false;
+  }
+  return true;
 }
 
 // "... the International Criminal Court (ICC) since it issued a warrant": an

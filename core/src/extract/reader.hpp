@@ -216,6 +216,7 @@ private:
   std::string clause_text(const detail::Clause &c, bool whole_sentence) const;
   std::size_t clause_actor(const detail::Clause &c);
   std::size_t group_referent() const;
+  bool names_what_it_was(const detail::Clause &c) const;
   std::size_t thing_referent(const detail::Clause &c) const;
   std::size_t subject_of(const detail::Clause &c);
   bool age_description(std::size_t first, std::size_t before) const;
