@@ -1580,3 +1580,17 @@ TEST_CASE("actors: 'It is a …' stands for the thing that last acted; 'It is a 
   CHECK(test->who == "new-ferry");
   CHECK_FALSE(claim_with(story, "shame"));
 }
+
+TEST_CASE("actors: a long subject is named by its head, or by what a count of it counts") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nAcme rose on Monday.\n\nThe net worth of the head of Acme and Zenith has "
+                              "risen to $300 billion.\n\nDozens of people along the river in downtown Leeds cheered "
+                              "the result.\n",
+                              monday}});
+  const Claim *worth = claim_with(story, "net worth");
+  REQUIRE(worth);
+  CHECK(worth->who == "net-worth");
+  const Claim *cheered = claim_with(story, "cheered the result");
+  REQUIRE(cheered);
+  CHECK(cheered->who == "dozens-of-people");
+}

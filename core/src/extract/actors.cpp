@@ -274,6 +274,16 @@ std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb
         w == "you" || w == "there" || w == "this" || w == "that")
       return npos;
   }
+  // "The net worth of the head of Acme and Zenith": a long phrase is named
+  // by its head, before "of"; "dozens of people along the river in …" by
+  // what it counts.
+  if (head_end - from > 8) {
+    std::size_t of = from + 1;
+    while (of < head_end && t_[of].lower != "of") ++of;
+    std::size_t after = of + 2;
+    while (after < head_end && !detail::is_preposition(t_[after].lower)) ++after;
+    if (of < head_end && of - from <= 4) head_end = detail::is_partitive(t_[of - 1].lower) ? after : of;
+  }
   if (head_end - from > (head_end == verb ? 8 : 6)) return npos;
   if (head_end < verb && !plain_head(from, head_end)) return npos;
   verb = head_end;

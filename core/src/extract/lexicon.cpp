@@ -734,6 +734,13 @@ bool is_plural_present(std::string_view w) {
   return words.count(w) > 0;
 }
 
+bool is_partitive(std::string_view w) {
+  static const Words words = {"dozens", "hundreds", "thousands", "millions", "scores", "tens",     "some",
+                              "many",   "most",     "several",   "handful",  "group",  "crowd",    "number",
+                              "couple", "lot",      "lots",      "majority", "minority", "members", "rest"};
+  return words.count(w) > 0;
+}
+
 bool is_subordinator(std::string_view w) {
   static const Words words = {"after", "before", "because", "since", "although", "though", "until", "while", "as",
     "whereas", "which", "who", "whom", "whose", "where", "when", "if", "unless", "once", "whether"};
@@ -744,7 +751,7 @@ bool is_preposition(std::string_view w) {
   static const Words words = {"of", "in", "for", "at", "on", "from", "by", "with", "to", "into", "onto", "about",
     "against", "over", "under", "between", "among", "through", "during", "near", "like", "than", "via", "per",
     "including", "within", "without", "toward", "towards", "outside", "inside", "despite", "upon", "amid",
-    "across", "beyond", "behind", "throughout", "alongside", "unlike", "beside", "besides"};
+    "across", "along", "beyond", "behind", "throughout", "alongside", "unlike", "beside", "besides"};
   return words.count(w) > 0;
 }
 
