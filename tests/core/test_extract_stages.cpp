@@ -1594,3 +1594,14 @@ TEST_CASE("actors: a long subject is named by its head, or by what a count of it
   REQUIRE(cheered);
   CHECK(cheered->who == "dozens-of-people");
 }
+
+TEST_CASE("clauses: a plural noun after odds or a score ('500-1 outsiders') is no verb") {
+  Story story =
+      draft_story({{"a.txt",
+                    "Title\n\nHarbour City FC won the league on Saturday.\n\nThe Gulls, 500-1 outsiders who "
+                    "avoided relegation, will hold a parade.\n\nAna Ruiz lost her appeal. The 37-year-old faces a long "
+                    "ban.\n",
+                    monday}});
+  CHECK(claim_with(story, "will hold a parade"));
+  CHECK(claim_with(story, "faces a long ban"));
+}

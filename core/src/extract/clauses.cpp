@@ -207,6 +207,18 @@ std::vector<std::pair<std::size_t, std::size_t>> participle_phrases(const std::v
   return spans;
 }
 
+// "500-1", "5,000/1", "3-2": digits joined by marks, a count rather than a subject.
+bool odds_or_score(std::string_view text) {
+  bool digit = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if (c != '-' && c != ',' && c != '/' && c != '.')
+      return false;
+  }
+  return digit;
+}
+
 bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subject) {
   const Token &token = t[i];
   if (!token.word || token.number || token.capitalized) return false;
@@ -219,7 +231,8 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
   // Present tense: only right after its subject ("Musk agrees", "Ardern says"),
   // never after a count ("10 deaths"); in the plural, a verb of stance after
   // a plural noun or "they" ("Ministers believe", "Analysts expect").
-  bool after_count = i > 0 && (t[i - 1].number || number_scale(t[i - 1].lower) > 1); // "44 billion dollars"
+  // "44 billion dollars", "500-1 outsiders", "a 3-2 win" (not "The 37-year-old faces")
+  bool after_count = i > 0 && (t[i - 1].number || number_scale(t[i - 1].lower) > 1 || odds_or_score(t[i - 1].text));
   // "The club, long outsiders, will lift": a plural noun closing an aside, not a verb
   bool closes_aside = i + 1 < t.size() && t[i + 1].text == "," && !is_speech_verb(w);
   if (after_subject && !after_count && is_plural_present(w)) {
