@@ -1605,3 +1605,13 @@ TEST_CASE("clauses: a plural noun after odds or a score ('500-1 outsiders') is n
   CHECK(claim_with(story, "will hold a parade"));
   CHECK(claim_with(story, "faces a long ban"));
 }
+
+TEST_CASE("clauses: an opening 'With X gathered …' holds no verb of the main clause") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nHarbour City FC won the league on Saturday.\n\nWith the players gathered at "
+                              "the home of Tom Reed, the club celebrated the title.\n",
+                              monday}});
+  const Claim *celebrated = claim_with(story, "celebrated the title");
+  REQUIRE(celebrated);
+  CHECK(celebrated->who == "club");
+}

@@ -58,10 +58,13 @@ bool opens_clause(const std::vector<Token> &t, std::size_t i) {
   return !(year || is_month_name(next.lower));
 }
 
+bool absolute_phrase(const std::vector<Token> &t, std::size_t i, std::size_t last, const std::vector<bool> &quoted);
+
 std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_t to, const std::vector<bool> &quoted) {
   for (std::size_t i = from; i <= to; ++i) {
     if (quoted[i]) continue;
-    if (opens_clause(t, i)) { // the verb of "after it was approved" is not the clause's
+    if (opens_clause(t, i) ||
+        absolute_phrase(t, i, to, quoted)) { // the verb of "after it was approved" is not the clause's
       while (i < to && t[i + 1].text != "," && !boundary(t, i + 1)) ++i;
       continue;
     }
@@ -77,7 +80,9 @@ bool absolute_phrase(const std::vector<Token> &t, std::size_t i, std::size_t las
   if (t[i].lower != "with" || quoted[i]) return false;
   for (std::size_t k = i + 2; k <= last && t[k].text != "," && !boundary(t, k); ++k) {
     std::string_view w = t[k].lower;
-    bool participle = t[k].word && !t[k].capitalized && !quoted[k] && w.size() > 4 && w.substr(w.size() - 3) == "ing";
+    bool participle =
+        t[k].word && !t[k].capitalized && !quoted[k] && w.size() > 4 &&
+        (w.substr(w.size() - 3) == "ing" || w.substr(w.size() - 2) == "ed"); // "with the players gathered"
     if (!participle) continue;
     const Token &before = t[k - 1];
     return before.word && !is_not_name(before.lower) && !is_preposition(before.lower) &&
