@@ -1615,3 +1615,13 @@ TEST_CASE("clauses: an opening 'With X gathered …' holds no verb of the main c
   REQUIRE(celebrated);
   CHECK(celebrated->who == "club");
 }
+
+TEST_CASE("actors: an opening 'Their' with no group named is the thing that last acted") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nThe underdogs won the cup on Saturday.\n\nTheir previous best season was a "
+                              "third-place finish in 1999.\n",
+                              monday}});
+  const Claim *best = claim_with(story, "third-place finish");
+  REQUIRE(best);
+  CHECK(best->who == "underdogs");
+}

@@ -121,7 +121,12 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   std::size_t named = named_actor(c);
   if (named != npos) return named;
   std::string_view opening = t_[first_word(c)].lower;
-  if ((opening == "their" || opening == "its") && group_referent() != npos) return group_referent();
+  // "Their previous best season was …": the group that last acted, else the thing ("Ranieri's side").
+  if (opening == "their" || opening == "its") {
+    std::size_t group = group_referent();
+    bool thing = state_.last_thing != npos && state_.last_thing_paragraph + 1 >= state_.paragraph;
+    if (group != npos || thing) return group != npos ? group : state_.last_thing;
+  }
   // "Her aim is to build a stand", "Much of his work is lost": what is
   // theirs is about the person.
   for (std::size_t k = first_word(c); k < before; ++k) {
