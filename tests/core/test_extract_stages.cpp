@@ -1625,3 +1625,13 @@ TEST_CASE("actors: an opening 'Their' with no group named is the thing that last
   REQUIRE(best);
   CHECK(best->who == "underdogs");
 }
+
+TEST_CASE("clauses: a participle opening an aside between commas is not the clause's verb") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nThe council met on Monday.\n\nThe town pool, closed since the spring of 2020, "
+                              "will reopen in June.\n",
+                              monday}});
+  const Claim *reopen = claim_with(story, "will reopen in June");
+  REQUIRE(reopen);
+  CHECK(reopen->who == "town-pool");
+}

@@ -59,6 +59,8 @@ bool opens_clause(const std::vector<Token> &t, std::size_t i) {
 }
 
 bool absolute_phrase(const std::vector<Token> &t, std::size_t i, std::size_t last, const std::vector<bool> &quoted);
+bool participle_aside(const std::vector<Token> &t, std::size_t i, std::size_t from, std::size_t to,
+                      const std::vector<bool> &quoted);
 
 std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_t to, const std::vector<bool> &quoted) {
   for (std::size_t i = from; i <= to; ++i) {
@@ -68,10 +70,27 @@ std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_
       while (i < to && t[i + 1].text != "," && !boundary(t, i + 1)) ++i;
       continue;
     }
+    if (participle_aside(t, i, from, to, quoted)) {
+      while (i < to && t[i + 1].text != ",") ++i;
+      continue;
+    }
     bool after_subject = i > from && t[i - 1].word && !is_preposition(t[i - 1].lower);
     if (is_finite_verb(t, i, after_subject)) return i;
   }
   return static_cast<std::size_t>(-1);
+}
+
+// "Turkey, located on fault lines, has a history of quakes", "The man,
+// arrested on Monday, appeared in court": a participle that opens an aside
+// between commas, with the clause's verb after it.
+bool participle_aside(const std::vector<Token> &t, std::size_t i, std::size_t from, std::size_t to,
+                      const std::vector<bool> &quoted) {
+  if (i <= from + 1 || t[i - 1].text != "," || quoted[i] || !t[i].word || t[i].capitalized) return false;
+  std::string_view w = t[i].lower;
+  if (!(ends_with(w, "ed") || is_irregular_past(w)) || is_auxiliary(w)) return false;
+  std::size_t comma = i + 1;
+  while (comma < to && t[comma].text != ",") ++comma;
+  return comma < to && first_verb(t, comma + 1, to, quoted) != static_cast<std::size_t>(-1);
 }
 
 // "with Arsenal beating them twice": an absolute phrase, "with", a noun
