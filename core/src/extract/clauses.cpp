@@ -90,7 +90,9 @@ bool participle_aside(const std::vector<Token> &t, std::size_t i, std::size_t fr
   if (!(ends_with(w, "ed") || is_irregular_past(w)) || is_auxiliary(w)) return false;
   std::size_t comma = i + 1;
   while (comma < to && t[comma].text != ",") ++comma;
-  return comma < to && first_verb(t, comma + 1, to, quoted) != static_cast<std::size_t>(-1);
+  for (std::size_t k = comma + 1; k <= to; ++k) // a plain scan: a nested aside must not recurse
+    if (!quoted[k] && is_finite_verb(t, k, t[k - 1].word && !is_preposition(t[k - 1].lower))) return true;
+  return false;
 }
 
 // "with Arsenal beating them twice": an absolute phrase, "with", a noun
