@@ -1537,7 +1537,8 @@ TEST_CASE("clauses: a cleft ('It was X who ...') has X as its actor") {
 TEST_CASE("clauses: 'There was/were X' is a claim whose actor is X") {
   Story story = draft_story({{"a.txt",
                               "Quake\n\nA strong earthquake hit Varna on Monday.\n\nThere were at least 6 aftershocks "
-                              "in the following hours.\n\nThere was little reaction in the city.\n",
+                              "in the following hours.\n\nThere was little reaction in the city.\n\nThere have "
+                              "been no arrests.\n",
                               monday}});
   const Claim *aftershocks = claim_with(story, "6 aftershocks");
   REQUIRE(aftershocks);
@@ -1545,6 +1546,9 @@ TEST_CASE("clauses: 'There was/were X' is a claim whose actor is X") {
   const Claim *reaction = claim_with(story, "little reaction");
   REQUIRE(reaction);
   CHECK(reaction->who == "little-reaction");
+  const Claim *arrests = claim_with(story, "no arrests");
+  REQUIRE(arrests);
+  CHECK(arrests->who == "no-arrests");
 }
 
 TEST_CASE("clauses: 'since' or 'after' before a year is a preposition; 'her work' is about her") {

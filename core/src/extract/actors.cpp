@@ -141,8 +141,10 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
 // courtroom": what there was is the subject.
 std::size_t ArticleReader::existential_subject(const detail::Clause &c) {
   std::string_view verb = t_[c.verb].lower;
+  bool perfect =
+      (verb == "has" || verb == "have" || verb == "had") && c.verb < c.last && t_[c.verb + 1].lower == "been";
   bool be = verb == "is" || verb == "was" || verb == "are" || verb == "were" || verb == "been" || verb == "be";
-  if (!be) return npos;
+  if (!be && !perfect) return npos; // "There have been no arrests"
   std::size_t from = c.verb + 1;
   while (from <= c.last && (t_[from].lower == "been" || t_[from].lower == "also" || t_[from].lower == "still")) ++from;
   // the noun phrase: past a count ("at least six"), up to a preposition or a mark

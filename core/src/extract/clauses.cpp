@@ -65,8 +65,8 @@ bool participle_aside(const std::vector<Token> &t, std::size_t i, std::size_t fr
 std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_t to, const std::vector<bool> &quoted) {
   for (std::size_t i = from; i <= to; ++i) {
     if (quoted[i]) continue;
-    if (opens_clause(t, i) ||
-        absolute_phrase(t, i, to, quoted)) { // the verb of "after it was approved" is not the clause's
+    // the verb of "after it was approved" or "with the players gathered" is not the clause's
+    if (opens_clause(t, i) || absolute_phrase(t, i, to, quoted)) {
       while (i < to && t[i + 1].text != "," && !boundary(t, i + 1)) ++i;
       continue;
     }
