@@ -1444,6 +1444,15 @@ TEST_CASE("quotes: a short quote that is a sentence of its own is speech, a shor
   CHECK(speaker_name(a, 1) == "Jade Lin");
 }
 
+TEST_CASE("speakers: the subject of 'cheered and chanted' says the quote after them") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Launch\n\nAs the rocket rose, hundreds of fans along the beach cheered and "
+                                       "chanted, \xE2\x80\x9CGo, go, go!\xE2\x80\x9D\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(speaker_name(a, 0) == "Hundreds of fans");
+}
+
 TEST_CASE("descriptions: a title word or owner the person's role lacks keeps a description from them") {
   ArticleAnalysis a = analyse_article({"a.txt",
                                        "Strike\n\nTransport Secretary Helen Marlow spoke on Monday. \xE2\x80\x9CIt "

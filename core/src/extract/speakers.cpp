@@ -59,6 +59,7 @@ std::vector<Attribution> ArticleReader::find_attributions() {
       speaker = inverted(v) ? speaker_after(v + 1) : speaker_before(v);
       if (speaker == npos && !inverted(v)) speaker = sentence_subject(v);
       if (speaker == npos && !inverted(v)) speaker = opening_description(v);
+      if (speaker == npos && !inverted(v)) speaker = subject_of_pair(v);
       if (speaker == npos && !inverted(v) && !takes_listener(v)) speaker = speaker_after(v + 1);
     }
     if (speaker == npos) continue;
@@ -68,6 +69,15 @@ std::vector<Attribution> ArticleReader::find_attributions() {
     last_speech_byte_ = t_[v].end;
   }
   return found;
+}
+
+// "dozens of people along the river cheered and chanted, “…”": the noun
+// phrase before the first verb of the pair, from the clause's start.
+std::size_t ArticleReader::subject_of_pair(std::size_t v) {
+  if (v < 3 || t_[v - 1].lower != "and" || !detail::is_finite_verb(t_, v - 2, true)) return npos;
+  std::size_t first = v - 2;
+  while (first > 0 && !sentence_initial(first) && t_[first - 1].text != "," && !in_quote(t_[first - 1].begin)) --first;
+  return first < v - 2 ? noun_phrase_actor(first, v - 2) : npos;
 }
 
 // "told the BBC", "urged ministers": who follows these verbs listens.
