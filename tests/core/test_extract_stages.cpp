@@ -1453,6 +1453,15 @@ TEST_CASE("speakers: the subject of 'cheered and chanted' says the quote after t
   CHECK(speaker_name(a, 0) == "Hundreds of fans");
 }
 
+TEST_CASE("descriptions: 'one Minister' keeps its determiner, as 'a Minister' does") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Row\n\nThe row grew on Monday.\n\n\xE2\x80\x9CIt has been "
+                                       "destabilising,\xE2\x80\x9D one Minister told me.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(speaker_name(a, 0) == "one Minister");
+}
+
 TEST_CASE("descriptions: a title word or owner the person's role lacks keeps a description from them") {
   ArticleAnalysis a = analyse_article({"a.txt",
                                        "Strike\n\nTransport Secretary Helen Marlow spoke on Monday. \xE2\x80\x9CIt "

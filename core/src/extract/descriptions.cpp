@@ -58,7 +58,7 @@ std::size_t ArticleReader::descriptive_speaker_backward(std::size_t end) {
     has_head = has_head || head;
     --begin;
     if (t.capitalized && begin > 0 && t_[begin - 1].word && !t_[begin - 1].capitalized &&
-        t_[begin - 1].lower != "the" && t_[begin - 1].lower != "a" && t_[begin - 1].lower != "an")
+        !is_determiner_word(t_[begin - 1].lower)) // "one Minister" keeps its "one"
       break;
   }
   if (!has_head || begin > end) return npos;
