@@ -1462,6 +1462,17 @@ TEST_CASE("descriptions: 'one Minister' keeps its determiner, as 'a Minister' do
   CHECK(speaker_name(a, 0) == "one Minister");
 }
 
+TEST_CASE("speakers: 'has dismissed X as “…”' after 'and' is the sentence subject's naming") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Row\n\nThe court ruled on Monday.\n\nRussia is not a member of the court "
+                                       "and has dismissed the court's charges against its leader as "
+                                       "\xE2\x80\x9Coutrageous.\xE2\x80\x9D\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(a.quotes[0].quote == "outrageous.");
+  CHECK(speaker_name(a, 0) == "Russia");
+}
+
 TEST_CASE("descriptions: a title word or owner the person's role lacks keeps a description from them") {
   ArticleAnalysis a = analyse_article({"a.txt",
                                        "Strike\n\nTransport Secretary Helen Marlow spoke on Monday. \xE2\x80\x9CIt "

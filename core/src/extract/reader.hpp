@@ -145,6 +145,7 @@ private:
   void finish_running_quote(std::size_t speaker);
   std::size_t speaker_after(std::size_t i);
   std::size_t speaker_before(std::size_t v);
+  std::size_t opening_name(std::size_t v) const;
   std::size_t head_of_phrase(const Mention &named) const;
 
   // in descriptions.cpp: speakers named by a description, and whom each stands for

@@ -90,13 +90,14 @@ bool ArticleReader::takes_listener(std::size_t v) const {
 // "called it “…”", "described the plan as “…”", "thanked the teams for
 // “…”": a verb that speaks only when a quotation follows it closely.
 bool ArticleReader::naming_verb(std::size_t v) const {
-  static const std::string_view verbs[] = {"called",   "calls",   "dubbed",   "branded",    "labelled",   "labeled",
-                                           "hailed",   "thanked", "praised",  "accused",    "blamed",     "welcomed",
-                                           "slammed",  "thanks",  "praises",  "criticised", "criticized", "accuses",
-                                           "credited", "lauded",  "welcomes", "calling",    "describing", "branding"};
+  static const std::string_view verbs[] = {
+      "called",     "calls",     "dubbed",    "branded",  "labelled", "labeled",  "hailed",     "thanked",
+      "praised",    "accused",   "blamed",    "welcomed", "slammed",  "thanks",   "praises",    "criticised",
+      "criticized", "accuses",   "credited",  "lauded",   "welcomes", "calling",  "describing", "branding",
+      "dismissed",  "denounced", "condemned", "decried",  "derided",  "described"};
   if (std::none_of(std::begin(verbs), std::end(verbs), [&](std::string_view w) { return t_[v].lower == w; }))
     return false;
-  std::size_t limit = std::min(t_.size(), v + 7);
+  std::size_t limit = std::min(t_.size(), v + 10); // "dismissed the court's charges against Putin as “…”"
   for (std::size_t k = v + 1; k < limit; ++k) {
     if (t_[k].text == "." || t_[k].text == ";") return false;
     if (std::any_of(quotes_.begin(), quotes_.end(), [&](const Quote &q) { return q.open == t_[k].begin; })) return true;
@@ -306,6 +307,8 @@ std::size_t ArticleReader::speaker_before(std::size_t v) {
     --k;
   if (k == 0) return npos;
   std::size_t end = k - 1;
+  // "Russia is not a member and has dismissed the charges as “…”": the sentence's subject
+  if (t_[end].lower == "and" || t_[end].lower == "but") return opening_name(v);
   if (t_[end].text == "," && end > 0) { // "Its director, Priya Natarajan, said"
     if (const Mention *m = mention_ending_at(end - 1))
       if (registry_.entities[m->entity].kind == EntityKind::person) return m->entity;
@@ -344,6 +347,16 @@ std::size_t ArticleReader::speaker_before(std::size_t v) {
   }
   std::size_t described = descriptive_speaker_backward(end);
   return described != npos ? described : described_with_of(end);
+}
+
+// The entity named first in the sentence of `v`, when the sentence opens
+// with it ("Russia", "The Kremlin"), or npos.
+std::size_t ArticleReader::opening_name(std::size_t v) const {
+  std::size_t first = v;
+  while (first > 0 && !sentence_initial(first)) --first;
+  if (t_[first].lower == "the" && first + 1 < v) ++first;
+  const Mention *m = mention_starting_at(first);
+  return m && m->last < v ? m->entity : npos;
 }
 
 // "Stephanie Hinds of the US attorney's office in San Francisco said":
