@@ -1437,7 +1437,8 @@ TEST_CASE("quotes: a short quote that is a sentence of its own is speech, a shor
   ArticleAnalysis a = analyse_article({"a.txt",
                                        "Strike\n\n\xE2\x80\x9CI have been waiting two hours,\xE2\x80\x9D said "
                                        "Jade Lin. \xE2\x80\x9CIt's ridiculous.\xE2\x80\x9D\n\nThe so-called "
-                                       "\xE2\x80\x9Cfair deal\xE2\x80\x9D was rejected.\n",
+                                       "\xE2\x80\x9C"
+                                       "fair deal\xE2\x80\x9D was rejected.\n",
                                        monday});
   REQUIRE(a.quotes.size() == 2);
   CHECK(a.quotes[1].quote == "It's ridiculous.");
@@ -1471,6 +1472,16 @@ TEST_CASE("speakers: 'has dismissed X as “…”' after 'and' is the sentence 
   REQUIRE(a.quotes.size() == 1);
   CHECK(a.quotes[0].quote == "outrageous.");
   CHECK(speaker_name(a, 0) == "Russia");
+  // "rejected the “final offer”": words of the other side, not the union's; "as “…”" are the union's
+  ArticleAnalysis b = analyse_article({"b.txt",
+                                       "Strike\n\nTalks failed on Monday.\n\nThe union rejected the "
+                                       "\xE2\x80\x9C"
+                                       "final offer\xE2\x80\x9D from the firm. The union also rejected "
+                                       "the pay rise as \xE2\x80\x9C"
+                                       "an insult\xE2\x80\x9D.\n",
+                                       monday});
+  REQUIRE(b.quotes.size() == 1);
+  CHECK(b.quotes[0].quote == "an insult");
 }
 
 TEST_CASE("descriptions: a title word or owner the person's role lacks keeps a description from them") {

@@ -90,17 +90,24 @@ bool ArticleReader::takes_listener(std::size_t v) const {
 // "called it “…”", "described the plan as “…”", "thanked the teams for
 // “…”": a verb that speaks only when a quotation follows it closely.
 bool ArticleReader::naming_verb(std::size_t v) const {
-  static const std::string_view verbs[] = {
-      "called",     "calls",     "dubbed",    "branded",  "labelled", "labeled",  "hailed",     "thanked",
-      "praised",    "accused",   "blamed",    "welcomed", "slammed",  "thanks",   "praises",    "criticised",
-      "criticized", "accuses",   "credited",  "lauded",   "welcomes", "calling",  "describing", "branding",
-      "dismissed",  "denounced", "condemned", "decried",  "derided",  "described"};
-  if (std::none_of(std::begin(verbs), std::end(verbs), [&](std::string_view w) { return t_[v].lower == w; }))
-    return false;
+  static const std::string_view verbs[] = {"called",   "calls",   "dubbed",   "branded",    "labelled",   "labeled",
+                                           "hailed",   "thanked", "praised",  "accused",    "blamed",     "welcomed",
+                                           "slammed",  "thanks",  "praises",  "criticised", "criticized", "accuses",
+                                           "credited", "lauded",  "welcomes", "calling",    "describing", "branding"};
+  // These name a quote only through "as": "dismissed the charges as “…”", not
+  // "rejected the “final offer”", whose words are the other side's.
+  static const std::string_view as_verbs[] = {
+      "dismissed", "dismisses", "dismissing", "denounced", "denouncing", "condemned", "condemning",    "decried",
+      "derided",   "described", "describes",  "rejected",  "rejects",    "rejecting", "attacked",      "lambasted",
+      "blasted",   "termed",    "deemed",     "hailing",   "slamming",   "labelling", "characterised", "characterized"};
+  auto is = [&](std::string_view w) { return t_[v].lower == w; };
+  bool plain = std::any_of(std::begin(verbs), std::end(verbs), is);
+  if (!plain && std::none_of(std::begin(as_verbs), std::end(as_verbs), is)) return false;
   std::size_t limit = std::min(t_.size(), v + 10); // "dismissed the court's charges against Putin as “…”"
   for (std::size_t k = v + 1; k < limit; ++k) {
     if (t_[k].text == "." || t_[k].text == ";") return false;
-    if (std::any_of(quotes_.begin(), quotes_.end(), [&](const Quote &q) { return q.open == t_[k].begin; })) return true;
+    bool opens = std::any_of(quotes_.begin(), quotes_.end(), [&](const Quote &q) { return q.open == t_[k].begin; });
+    if (opens) return plain || t_[k - 1].lower == "as";
   }
   return false;
 }
