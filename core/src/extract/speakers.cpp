@@ -90,10 +90,11 @@ bool ArticleReader::takes_listener(std::size_t v) const {
 // "called it “…”", "described the plan as “…”", "thanked the teams for
 // “…”": a verb that speaks only when a quotation follows it closely.
 bool ArticleReader::naming_verb(std::size_t v) const {
-  static const std::string_view verbs[] = {"called",   "calls",   "dubbed",   "branded",    "labelled",   "labeled",
-                                           "hailed",   "thanked", "praised",  "accused",    "blamed",     "welcomed",
-                                           "slammed",  "thanks",  "praises",  "criticised", "criticized", "accuses",
-                                           "credited", "lauded",  "welcomes", "calling",    "describing", "branding"};
+  static const std::string_view verbs[] = {
+      "called",     "calls",     "dubbed",     "branded",   "labelled", "labeled", "hailed",     "thanked",
+      "praised",    "accused",   "blamed",     "welcomed",  "slammed",  "thanks",  "praises",    "criticised",
+      "criticized", "accuses",   "credited",   "lauded",    "welcomes", "calling", "describing", "branding",
+      "expressed",  "expresses", "threatened", "threatens", "appealed", "appeals"};
   // These name a quote only through "as": "dismissed the charges as “…”", not
   // "rejected the “final offer”", whose words are the other side's.
   static const std::string_view as_verbs[] = {
