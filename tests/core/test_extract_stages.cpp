@@ -1482,8 +1482,10 @@ TEST_CASE("speakers: 'has dismissed X as “…”' after 'and' is the sentence 
                                        monday});
   REQUIRE(b.quotes.size() == 1);
   CHECK(b.quotes[0].quote == "an insult");
-  ArticleAnalysis c = analyse_article(
-      {"c.txt", "Flood\n\nRuth Kell appealed for \xE2\x80\x9Ccalm and patience\xE2\x80\x9D on Monday.\n", monday});
+  ArticleAnalysis c = analyse_article({"c.txt",
+                                       "Flood\n\nRuth Kell appealed for \xE2\x80\x9C"
+                                       "calm and patience\xE2\x80\x9D on Monday.\n",
+                                       monday});
   REQUIRE(c.quotes.size() == 1);
   CHECK(speaker_name(c, 0) == "Ruth Kell");
 }
