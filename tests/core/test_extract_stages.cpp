@@ -1490,6 +1490,17 @@ TEST_CASE("speakers: 'has dismissed X as “…”' after 'and' is the sentence 
   CHECK(speaker_name(c, 0) == "Ruth Kell");
 }
 
+TEST_CASE("speakers: a courtesy title gives a surname its gender for 'he' and 'she'") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Row\n\nMs Ruiz and Mr Baker met on Monday.\n\n\xE2\x80\x9CIt was rude,"
+                                       "\xE2\x80\x9D he said.\n\n\xE2\x80\x9CIt was fine,\xE2\x80\x9D she "
+                                       "said.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(speaker_name(a, 0) == "Baker");
+  CHECK(speaker_name(a, 1) == "Ruiz");
+}
+
 TEST_CASE("descriptions: a title word or owner the person's role lacks keeps a description from them") {
   ArticleAnalysis a = analyse_article({"a.txt",
                                        "Strike\n\nTransport Secretary Helen Marlow spoke on Monday. \xE2\x80\x9CIt "

@@ -300,6 +300,12 @@ void ArticleReader::add_mention(std::size_t first, std::size_t last, std::size_t
   if (entity == npos) return;
   mentions_.push_back({first, last, entity});
   state_.recent.push_back(entity);
+  for (std::size_t k = first > 0 ? first - 1 : first; k <= first; ++k) { // "Ms Ardern", with "Ms" in the mention or not
+    std::string_view title = t_[k].lower;
+    if (title == "mr" || title == "mr.") state_.titled[entity] = detail::Gender::male;
+    if (title == "ms" || title == "ms." || title == "mrs" || title == "mrs." || title == "miss")
+      state_.titled[entity] = detail::Gender::female;
+  }
 }
 
 // "RMT general secretary", "Labour leader": a capitalised word right

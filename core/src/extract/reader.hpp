@@ -11,6 +11,7 @@
 #include "factcard/extract.hpp"
 
 #include "clauses.hpp"
+#include "lexicon.hpp"
 #include "quotes.hpp"
 #include "registry.hpp"
 #include "tokens.hpp"
@@ -19,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -83,6 +85,8 @@ struct ReaderState {
   // what "he" or "they" stand for.
   std::unordered_set<std::size_t> unnamed;
   std::vector<std::size_t> recent; // entities in the order they are named
+  // People whose gender a courtesy title gave ("Ms Ardern", "Mr Lynch").
+  std::unordered_map<std::size_t, detail::Gender> titled;
 };
 
 class ArticleReader {
@@ -140,6 +144,7 @@ private:
   std::size_t pronoun_referent(std::size_t token, bool by_gender) const;
   std::string given_name(std::size_t entity) const;
   bool agrees(std::size_t entity, std::size_t token) const;
+  detail::Gender gender_of(std::size_t entity) const;
   std::size_t colon_speaker(const Quote &q) const;
   void keep_running_quote(const Quote &q, const std::string &words);
   void finish_running_quote(std::size_t speaker);

@@ -232,8 +232,15 @@ std::string ArticleReader::given_name(std::size_t entity) const {
 bool ArticleReader::agrees(std::size_t entity, std::size_t token) const {
   detail::Gender pronoun = detail::pronoun_gender(t_[token].lower);
   if (entity == npos || pronoun == detail::Gender::unknown) return true;
-  detail::Gender person = detail::given_name_gender(given_name(entity));
+  detail::Gender person = gender_of(entity);
   return person == detail::Gender::unknown || person == pronoun;
+}
+
+// From the given name ("Maria"), else from a courtesy title ("Ms Ardern").
+detail::Gender ArticleReader::gender_of(std::size_t entity) const {
+  detail::Gender named = detail::given_name_gender(given_name(entity));
+  auto titled = state_.titled.find(entity);
+  return named == detail::Gender::unknown && titled != state_.titled.end() ? titled->second : named;
 }
 
 // With `by_gender`, only people whose given name agrees with the pronoun.
@@ -278,7 +285,7 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token, bool by_gender) c
   for (std::size_t r = state_.recent.size(); by_gender && r-- > 0;) {
     std::size_t e = state_.recent[r];
     if (registry_.entities[e].kind == EntityKind::person && !state_.unnamed.count(e) &&
-        detail::given_name_gender(given_name(e)) != detail::Gender::unknown && fits(e))
+        gender_of(e) != detail::Gender::unknown && fits(e))
       return e;
   }
   return npos;
