@@ -1501,6 +1501,15 @@ TEST_CASE("speakers: a courtesy title gives a surname its gender for 'he' and 's
   CHECK(speaker_name(a, 1) == "Ruiz");
 }
 
+TEST_CASE("speakers: a dash credit line may give a role before the name") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Strike\n\nCrews walked out on Monday.\n\n\xE2\x80\x9CThis is about "
+                                       "pay\xE2\x80\x9D \xE2\x80\x93 union leader Tom Dorran.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(speaker_name(a, 0) == "Tom Dorran");
+}
+
 TEST_CASE("descriptions: a title word or owner the person's role lacks keeps a description from them") {
   ArticleAnalysis a = analyse_article({"a.txt",
                                        "Strike\n\nTransport Secretary Helen Marlow spoke on Monday. \xE2\x80\x9CIt "

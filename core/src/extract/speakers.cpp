@@ -520,8 +520,12 @@ std::size_t ArticleReader::credit_after(std::size_t close) const {
   while (k < t_.size() && t_[k].begin < close) ++k;
   if (k >= t_.size()) return npos;
   if (!is_dash(t_[k].text) && t_[k].text != "-") return npos;
-  const Mention *m = mention_starting_at(k + 1);
-  return m && registry_.entities[m->entity].kind == EntityKind::person ? m->entity : npos;
+  // "– Marine Le Pen", "– union leader Tom Dorran": the first person named in the credit's few words
+  for (std::size_t n = k + 1; n < t_.size() && n < k + 6 && t_[n].word; ++n) {
+    const Mention *m = mention_starting_at(n);
+    if (m) return registry_.entities[m->entity].kind == EntityKind::person ? m->entity : npos;
+  }
+  return npos;
 }
 
 } // namespace detail
