@@ -91,16 +91,17 @@ bool ArticleReader::takes_listener(std::size_t v) const {
 // “…”": a verb that speaks only when a quotation follows it closely.
 bool ArticleReader::naming_verb(std::size_t v) const {
   static const std::string_view verbs[] = {
-      "called",     "calls",     "dubbed",     "branded",   "labelled", "labeled", "hailed",     "thanked",
-      "praised",    "accused",   "blamed",     "welcomed",  "slammed",  "thanks",  "praises",    "criticised",
-      "criticized", "accuses",   "credited",   "lauded",    "welcomes", "calling", "describing", "branding",
-      "expressed",  "expresses", "threatened", "threatens", "appealed", "appeals"};
+      "called",    "calls",      "dubbed",    "branded",  "labelled",   "labeled",    "labelling",
+      "hailed",    "hailing",    "thanked",   "praised",  "accused",    "blamed",     "welcomed",
+      "slammed",   "slamming",   "thanks",    "praises",  "criticised", "criticized", "accuses",
+      "credited",  "lauded",     "welcomes",  "calling",  "describing", "branding",   "expressed",
+      "expresses", "threatened", "threatens", "appealed", "appeals"};
   // These name a quote only through "as": "dismissed the charges as “…”", not
   // "rejected the “final offer”", whose words are the other side's.
-  static const std::string_view as_verbs[] = {
-      "dismissed", "dismisses", "dismissing", "denounced", "denouncing", "condemned", "condemning",    "decried",
-      "derided",   "described", "describes",  "rejected",  "rejects",    "rejecting", "attacked",      "lambasted",
-      "blasted",   "termed",    "deemed",     "hailing",   "slamming",   "labelling", "characterised", "characterized"};
+  static const std::string_view as_verbs[] = {"dismissed", "dismisses",  "dismissing",    "denounced",    "denouncing",
+                                              "condemned", "condemning", "decried",       "derided",      "rejected",
+                                              "rejects",   "rejecting",  "attacked",      "lambasted",    "blasted",
+                                              "termed",    "deemed",     "characterised", "characterized"};
   auto is = [&](std::string_view w) { return t_[v].lower == w; };
   bool plain = std::any_of(std::begin(verbs), std::end(verbs), is);
   if (!plain && std::none_of(std::begin(as_verbs), std::end(as_verbs), is)) return false;
