@@ -36,6 +36,13 @@ std::string speaker_name(const ArticleAnalysis &a, std::size_t q) {
   return a.entities[a.quotes[q].speaker].name;
 }
 
+// The role found for the entity named `name`, or "missing".
+std::string role_of(const ArticleAnalysis &a, const char *name) {
+  for (const FoundEntity &e : a.entities)
+    if (e.name == name) return e.role.value_or("");
+  return "missing";
+}
+
 } // namespace
 
 TEST_CASE("tokens: a paragraph's tokens taken from the body's are its own") {
@@ -1539,14 +1546,9 @@ TEST_CASE("entities: the body before a title is part of the role, a courtesy tit
                                        "Strike\n\nRMT general secretary Mick Lynch met Labour leader Keir Starmer on "
                                        "Monday.\n\nMs Louise Haigh was there too.\n",
                                        monday});
-  auto role_of = [&](const char *name) {
-    for (const FoundEntity &e : a.entities)
-      if (e.name == name) return e.role.value_or("");
-    return std::string("missing");
-  };
-  CHECK(role_of("Mick Lynch") == "RMT general secretary");
-  CHECK(role_of("Keir Starmer") == "Labour leader");
-  CHECK(role_of("Louise Haigh").empty());
+  CHECK(role_of(a, "Mick Lynch") == "RMT general secretary");
+  CHECK(role_of(a, "Keir Starmer") == "Labour leader");
+  CHECK(role_of(a, "Louise Haigh").empty());
 }
 
 TEST_CASE("entities: a phrase after a comma that runs into a speech verb is no appositive") {
@@ -1554,14 +1556,9 @@ TEST_CASE("entities: a phrase after a comma that runs into a speech verb is no a
                                        "Strike\n\nWriting in the Telegraph, Transport Secretary Helen Marlow said "
                                        "the strike was wrong.\n\nAna Ruiz, a senior lecturer at Leeds, agreed.\n",
                                        monday});
-  auto role_of = [&](const char *name) {
-    for (const FoundEntity &e : a.entities)
-      if (e.name == name) return e.role.value_or("");
-    return std::string("missing");
-  };
   for (const FoundEntity &e : a.entities) CHECK(e.role.value_or("").find("Marlow") == std::string::npos);
-  CHECK(role_of("Helen Marlow") == "Transport Secretary");
-  CHECK(role_of("Ana Ruiz") == "senior lecturer at Leeds");
+  CHECK(role_of(a, "Helen Marlow") == "Transport Secretary");
+  CHECK(role_of(a, "Ana Ruiz") == "senior lecturer at Leeds");
 }
 
 TEST_CASE("clauses: a clause opened by a phrase on 'upon' or 'amid' still has its subject") {

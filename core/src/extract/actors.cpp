@@ -49,6 +49,11 @@ std::size_t ArticleReader::thing_referent(const detail::Clause &c) const {
                      std::string_view(t_[c.verb + 1].lower).substr(t_[c.verb + 1].lower.size() - 2) == "ed"));
     if (!passive && !names_what_it_was(c)) return npos;
   }
+  return recent_thing();
+}
+
+// The thing that last acted, in this or the previous paragraph, or npos.
+std::size_t ArticleReader::recent_thing() const {
   return state_.last_thing != npos && state_.last_thing_paragraph + 1 >= state_.paragraph ? state_.last_thing : npos;
 }
 
@@ -124,8 +129,7 @@ std::size_t ArticleReader::subject_of(const detail::Clause &c) {
   // "Their previous best season was …": the group that last acted, else the thing ("Ranieri's side").
   if (opening == "their" || opening == "its") {
     std::size_t group = group_referent();
-    bool thing = state_.last_thing != npos && state_.last_thing_paragraph + 1 >= state_.paragraph;
-    if (group != npos || thing) return group != npos ? group : state_.last_thing;
+    if (group != npos || recent_thing() != npos) return group != npos ? group : recent_thing();
   }
   // "Her aim is to build a stand", "Much of his work is lost": what is
   // theirs is about the person.

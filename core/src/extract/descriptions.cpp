@@ -102,8 +102,7 @@ std::size_t ArticleReader::descriptive_speaker_forward(std::size_t i) {
 // "A council spokesperson declined to comment, but said …": the description
 // that opens the sentence of the verb at `v` is its subject.
 std::size_t ArticleReader::opening_description(std::size_t v) {
-  std::size_t first = v;
-  while (first > 0 && !sentence_initial(first)) --first;
+  std::size_t first = sentence_start(v);
   if (first == v || !is_determiner_word(t_[first].lower) || in_quote(t_[first].begin)) return npos;
   return descriptive_speaker_forward(first);
 }

@@ -271,6 +271,12 @@ bool ArticleReader::sentence_initial(std::size_t token) const {
   return t_[token].begin == sentences_[s].begin;
 }
 
+// The first token of the sentence that holds `token`.
+std::size_t ArticleReader::sentence_start(std::size_t token) const {
+  while (token > 0 && !sentence_initial(token)) --token;
+  return token;
+}
+
 // A mention that opens its sentence: only a conjunction, "the", titles and
 // the capitalised words of a role come before it ("But Cllr Bernie
 // Attridge", "Rail minister Kevin Howe"), no other word and no punctuation.
@@ -301,10 +307,8 @@ void ArticleReader::add_mention(std::size_t first, std::size_t last, std::size_t
   mentions_.push_back({first, last, entity});
   state_.recent.push_back(entity);
   for (std::size_t k = first > 0 ? first - 1 : first; k <= first; ++k) { // "Ms Ardern", with "Ms" in the mention or not
-    std::string_view title = t_[k].lower;
-    if (title == "mr" || title == "mr.") state_.titled[entity] = detail::Gender::male;
-    if (title == "ms" || title == "ms." || title == "mrs" || title == "mrs." || title == "miss")
-      state_.titled[entity] = detail::Gender::female;
+    detail::Gender titled = detail::courtesy_title_gender(t_[k].lower);
+    if (titled != detail::Gender::unknown) state_.titled[entity] = titled;
   }
 }
 

@@ -57,8 +57,9 @@ std::string_view formal_given_name(std::string_view lower); // "bob" -> "robert"
 
 // Pronouns agree with the people they stand for (lexicon_names.cpp).
 enum class Gender { unknown, female, male };
-Gender given_name_gender(std::string_view lower); // "jane": female; a name given to both: unknown
-Gender pronoun_gender(std::string_view lower);    // "she", "her": female; "it": unknown
+Gender given_name_gender(std::string_view lower);     // "jane": female; a name given to both: unknown
+Gender pronoun_gender(std::string_view lower);        // "she", "her": female; "it": unknown
+Gender courtesy_title_gender(std::string_view lower); // "ms": female; "mx", "dr": unknown
 
 } // namespace detail
 } // namespace factcard

@@ -48,6 +48,12 @@ Gender given_name_gender(std::string_view w) {
   return Gender::unknown;
 }
 
+Gender courtesy_title_gender(std::string_view w) {
+  if (w == "mr" || w == "mr.") return Gender::male;
+  if (w == "ms" || w == "ms." || w == "mrs" || w == "mrs." || w == "miss") return Gender::female;
+  return Gender::unknown;
+}
+
 Gender pronoun_gender(std::string_view w) {
   if (w == "he" || w == "him" || w == "his" || w == "himself") return Gender::male;
   if (w == "she" || w == "her" || w == "hers" || w == "herself") return Gender::female;

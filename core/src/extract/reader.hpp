@@ -116,6 +116,7 @@ private:
   static bool public_body(const std::string &name);
   bool lone_name_speaks(std::size_t token) const;
   bool sentence_initial(std::size_t token) const;
+  std::size_t sentence_start(std::size_t token) const;
   std::size_t opening_person(std::size_t sentence) const;
   bool opens_sentence(const Mention &m) const;
   void add_mention(std::size_t first, std::size_t last, std::size_t entity);
@@ -225,6 +226,7 @@ private:
   std::size_t group_referent() const;
   bool names_what_it_was(const detail::Clause &c) const;
   std::size_t thing_referent(const detail::Clause &c) const;
+  std::size_t recent_thing() const;
   std::size_t subject_of(const detail::Clause &c);
   bool age_description(std::size_t first, std::size_t before) const;
   std::size_t before_aside(std::size_t first, std::size_t before) const;

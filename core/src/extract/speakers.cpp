@@ -141,8 +141,7 @@ std::size_t ArticleReader::sentence_subject(std::size_t v) const {
 // "Modi paid tribute, saying his “thoughts are with …”": with no speech
 // verb before it, a participle speaks for the person its sentence is about.
 std::size_t ArticleReader::participle_subject(std::size_t v) const {
-  std::size_t first = v;
-  while (first > 0 && !sentence_initial(first)) --first;
+  std::size_t first = sentence_start(v);
   if (detail::is_pronoun(t_[first].lower)) return pronoun_referent(first);
   return sentence_subject(v);
 }
@@ -368,8 +367,7 @@ std::size_t ArticleReader::speaker_before(std::size_t v) {
 // The entity named first in the sentence of `v`, when the sentence opens
 // with it ("Russia", "The Kremlin"), or npos.
 std::size_t ArticleReader::opening_name(std::size_t v) const {
-  std::size_t first = v;
-  while (first > 0 && !sentence_initial(first)) --first;
+  std::size_t first = sentence_start(v);
   if (t_[first].lower == "the" && first + 1 < v) ++first;
   const Mention *m = mention_starting_at(first);
   return m && m->last < v ? m->entity : npos;
