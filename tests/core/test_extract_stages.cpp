@@ -1702,3 +1702,50 @@ TEST_CASE("clauses: a participle opening an aside between commas is not the clau
   REQUIRE(reopen);
   CHECK(reopen->who == "town-pool");
 }
+
+TEST_CASE("entities: a lone surname opening a sentence speaks across an aside before 'said'") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Strike\n\nCrews walked out on Monday.\n\nLynch, the union's general "
+                                       "secretary, said: \xE2\x80\x9COur members have had enough.\xE2\x80\x9D\n\n"
+                                       "Reed, 45, said: \xE2\x80\x9CIt hurts.\xE2\x80\x9D\n\nHowever, the minister "
+                                       "said: \xE2\x80\x9CThe offer stands.\xE2\x80\x9D\n\nBrightloom, the "
+                                       "software company, said: \xE2\x80\x9CWe are sorry.\xE2\x80\x9D\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 4);
+  CHECK(speaker_name(a, 0) == "Lynch");
+  CHECK(speaker_name(a, 1) == "Reed");
+  CHECK(speaker_name(a, 2) != "However");
+  REQUIRE(speaker_name(a, 3) == "Brightloom");
+  CHECK(a.entities[a.quotes[3].speaker].kind == EntityKind::organization);
+}
+
+TEST_CASE("entities: 'the Transport Secretary' after a name is a description, not a person of that name") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Strike\n\nCrews walked out on Monday.\n\nGrant Shapps, the Transport "
+                                       "Secretary, said: \xE2\x80\x9CIt is wrong.\xE2\x80\x9D\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(speaker_name(a, 0) == "Grant Shapps");
+}
+
+TEST_CASE("speakers: a relative by marriage named after the verb speaks ('said his brother-in-law, X')") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Crash\n\nThe driver died on Monday.\n\n\xE2\x80\x9CHe was "
+                                       "kind,\xE2\x80\x9D said his brother-in-law, Ali Khan.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(speaker_name(a, 0) == "Ali Khan");
+}
+
+TEST_CASE("speakers: 'it added' speaks for the body that spoke last, 'they said' for a body or group") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Strike\n\nThe union said in a statement: \xE2\x80\x9COur members have no "
+                                       "choice.\xE2\x80\x9D It added: \xE2\x80\x9CWe regret the "
+                                       "disruption.\xE2\x80\x9D\n\nAna Ruiz, a commuter, said she was angry. "
+                                       "\xE2\x80\x9CIt is a mess,\xE2\x80\x9D it said.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() >= 2);
+  CHECK(speaker_name(a, 0) == "union");
+  CHECK(speaker_name(a, 1) == "union");
+  for (std::size_t i = 2; i < a.quotes.size(); ++i) CHECK(speaker_name(a, i) != "Ana Ruiz");
+}

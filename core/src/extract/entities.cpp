@@ -134,6 +134,10 @@ bool ArticleReader::org_sequence(std::size_t first, std::size_t last) const {
 }
 
 void ArticleReader::classify(std::size_t first, std::size_t last) {
+  // "the Transport Secretary", "The Home Office minister": a capitalised
+  // title after "the" describes someone; a person's name never ends in one.
+  bool after_the = t_[first].lower == "the" || (first > 0 && t_[first - 1].lower == "the");
+  if (after_the && detail::is_title_word(t_[last].lower)) return;
   while (first <= last && detail::is_not_name(t_[first].lower) && !detail::is_title_word(t_[first].lower)) ++first;
   if (first > last) return;
   if (titled_person(first, last)) return;
@@ -209,6 +213,11 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
                   detail::is_title_word(t_[first - 2].lower);
   if (of_title && registry_.known(person, EntityKind::person) == npos) {
     add_mention(first, last, registry_.add(person, EntityKind::place, std::nullopt));
+    return;
+  }
+  // "Brightloom, the software company, said": a body, whatever its name looks like.
+  if (single && name_first == first && aside_after(last).kind == Aside::body) {
+    add_mention(first, last, registry_.add(person, EntityKind::organization, std::nullopt));
     return;
   }
   if (single) {
@@ -400,7 +409,33 @@ std::optional<std::string> ArticleReader::role_framing(std::size_t first, std::s
   return join_words(t_, begin, first - 2, text_);
 }
 
+// "Lynch, the union's general secretary, said", "Smith, 45, said", "Ardern,
+// speaking in Wellington, said", "Brightloom, the software company, said":
+// an aside between a name and its speech verb, set off by commas or dashes.
+// What it says the name is (a person, a body, or nothing it can tell) and
+// the token after its closing mark.
+ArticleReader::Aside ArticleReader::aside_after(std::size_t last) const {
+  if (last + 3 >= t_.size()) return {};
+  const std::string &mark = t_[last + 1].text;
+  if (mark != "," && mark != "\xE2\x80\x93" && mark != "\xE2\x80\x94") return {};
+  std::size_t k = last + 2;
+  if (in_quote(t_[k].begin)) return {};
+  const std::string &w = t_[k].lower;
+  bool participle = !t_[k].capitalized && w.size() > 5 && w.compare(w.size() - 3, 3, "ing") == 0;
+  bool person = w == "who" || participle || std::isdigit(static_cast<unsigned char>(w[0]));
+  if (!person && w != "the" && w != "a" && w != "an" && !detail::is_role_noun(w)) return {};
+  for (; k < t_.size() && k < last + 18 && t_[k].text != mark; ++k) {
+    if (t_[k].text == "." || t_[k].text == ";" || t_[k].text == ":" || in_quote(t_[k].begin)) return {};
+    person = person || detail::is_role_noun(t_[k].lower);
+  }
+  if (k >= t_.size() || t_[k].text != mark) return {};
+  bool body = !person && detail::is_actor_noun(t_[k - 1].lower) && t_[k - 1].lower.back() != 's';
+  return {person ? Aside::person : body ? Aside::body : Aside::none, k + 1};
+}
+
 bool ArticleReader::speaker_position(std::size_t last) const {
+  Aside aside = aside_after(last);
+  if (aside.kind != Aside::none) last = aside.next - 1;
   std::size_t next = last + 1;
   while (next < t_.size() &&
          (t_[next].lower == "also" || t_[next].lower == "later" || t_[next].lower == "has" || t_[next].lower == "had"))

@@ -166,8 +166,14 @@ bool is_role_noun(std::string_view w) {
       "family", "relative", "relatives", "neighbour", "neighbor", "passenger", "survivor", "student", "parent",
       "mother", "father", "wife", "husband", "brother", "sister", "son", "daughter", "fan", "supporter", "protester",
       "voter", "worker", "employee", "organiser", "organizer", "volunteer", "nurse", "investigator", "detective",
-      "observer", "critic", "residents", "witnesses", "experts", "analysts", "critics", "inspectors", "investigators"};
-  return words.count(stripped(w)) > 0;
+      "observer", "critic", "residents", "witnesses", "experts", "analysts", "critics", "inspectors", "investigators",
+      "uncle", "aunt", "cousin", "nephew", "niece", "grandmother", "grandfather", "grandson", "granddaughter",
+      "stepfather", "stepmother", "girlfriend", "boyfriend", "fiancee", "fiance"};
+  w = stripped(w);
+  // "brother-in-law", "sister-in-law": the kin the phrase names
+  const std::string_view in_law = "-in-law";
+  if (w.size() > in_law.size() && w.substr(w.size() - in_law.size()) == in_law) w.remove_suffix(in_law.size());
+  return words.count(w) > 0;
 }
 
 bool is_document_noun(std::string_view w) {

@@ -124,6 +124,11 @@ private:
   std::optional<std::string> role_after(std::size_t last);
   std::optional<std::string> role_stated(std::size_t last) const;
   std::optional<std::string> role_framing(std::size_t first, std::size_t last);
+  struct Aside {
+    enum Kind { none, person, body } kind = none;
+    std::size_t next = 0;
+  };
+  Aside aside_after(std::size_t last) const;
   bool speaker_position(std::size_t last) const;
   const Mention *mention_ending_at(std::size_t token) const;
   const Mention *mention_starting_at(std::size_t token) const;
@@ -178,6 +183,7 @@ private:
   const Attribution *nearest(const std::vector<Attribution> &attributions, const Quote &q) const;
   bool opens_predicate(std::size_t close, std::size_t verb_at) const;
   std::size_t described_person_speaking() const;
+  std::size_t body_referent(std::size_t token) const;
   std::size_t pointed_back(std::size_t close) const;
   std::size_t plain_description(std::size_t end);
   bool body_before_title(std::size_t k) const;

@@ -213,6 +213,18 @@ std::size_t ArticleReader::pronoun_referent(std::size_t token) const {
   return agreeing != npos ? agreeing : described_person_speaking();
 }
 
+// "The union said … “…,” it added": "it" speaks for the body or country
+// that spoke last, in this paragraph or the one before; "they" for a body
+// or an unnamed group ("residents").
+std::size_t ArticleReader::body_referent(std::size_t token) const {
+  std::size_t e = state_.last_speaker;
+  if (e == npos || state_.last_speaker_paragraph + 1 < state_.paragraph) return npos;
+  EntityKind kind = registry_.entities[e].kind;
+  bool body = kind == EntityKind::organization || kind == EntityKind::place;
+  bool group = body || (kind == EntityKind::person && state_.unnamed.count(e));
+  return (t_[token].lower == "it" ? body : group) ? e : npos;
+}
+
 // "The prime minister said the law would save lives. “…,” she said.": with
 // no one named, the person described by a title who spoke in this paragraph.
 std::size_t ArticleReader::described_person_speaking() const {
@@ -337,6 +349,7 @@ std::size_t ArticleReader::speaker_before(std::size_t v) {
     end = k2 - 2; // the word before the earlier comma or dash
   }
   if (detail::is_pronoun(t_[end].lower)) return pronoun_referent(end);
+  if (t_[end].lower == "it" || t_[end].lower == "they") return body_referent(end);
   if (document_phrase(end, false)) return document_author();
   if (std::size_t described = post_modified_speaker(end); described != npos) return described;
   const Mention *named = mention_ending_at(end);
