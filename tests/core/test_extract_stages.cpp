@@ -1749,3 +1749,18 @@ TEST_CASE("speakers: 'it added' speaks for the body that spoke last, 'they said'
   CHECK(speaker_name(a, 1) == "union");
   for (std::size_t i = 2; i < a.quotes.size(); ++i) CHECK(speaker_name(a, i) != "Ana Ruiz");
 }
+
+TEST_CASE("dates: a period before a straight closing quote ends the quote's clause") {
+  Date wednesday = *parse_date("2024-03-06");
+  std::vector<FoundDate> dates = find_dates("\"We will change our laws.\"\n\nShe met families on Tuesday.", wednesday);
+  REQUIRE(dates.size() == 1);
+  CHECK(dates[0].date.to_string() == "2024-03-05");
+}
+
+TEST_CASE("entities: a lone surname that a speech verb after a quote credits is a name") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt", "Vigil\n\nCrowds gathered on Monday.\n\n\xE2\x80\x9CThis is a day of shame,\xE2\x80\x9D said Ardern.\n",
+       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(speaker_name(a, 0) == "Ardern");
+}

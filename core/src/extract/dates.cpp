@@ -166,9 +166,11 @@ bool may_start_date(const Token &t) {
 }
 
 class DateFinder {
-  // "10:29", "3,700", "a.m": a mark with no space on either side is inside a word or a figure.
+  // "10:29", "3,700", "a.m": a mark with no space on either side is inside
+  // a word or a figure; "laws." before a closing '"' still ends a clause.
   bool glued(std::size_t i) const {
-    return i > 0 && i + 1 < t_.size() && t_[i - 1].end == t_[i].begin && t_[i].end == t_[i + 1].begin;
+    return i > 0 && i + 1 < t_.size() && t_[i - 1].end == t_[i].begin && t_[i].end == t_[i + 1].begin &&
+           t_[i - 1].word && t_[i + 1].word;
   }
 
 public:

@@ -206,7 +206,7 @@ void ArticleReader::classify(std::size_t first, std::size_t last) {
   if (!role) role = role_after(last);
   if (!role) role = role_framing(first, last);
   bool single = name_first == last;
-  bool cue = name_first > first || role || speaker_position(last);
+  bool cue = name_first > first || role || speaker_position(last) || credited_after_quote(first);
   // "the mayor of Leeds", "the president of Ukraine": one unknown word after
   // a title and "of" is the place the title is of, not a person.
   bool of_title = single && name_first == first && first >= 2 && t_[first - 1].lower == "of" &&
@@ -273,6 +273,15 @@ bool ArticleReader::lone_name_speaks(std::size_t token) const {
   bool plural = w.size() > 3 && w.back() == 's';
   return !plural && speaker_position(token) && !detail::is_role_noun(w) && !detail::is_actor_noun(w) &&
          !detail::is_title_word(w) && !detail::is_not_name(w);
+}
+
+// "“…,” said Ardern.": the word a speech verb after a quote credits is a
+// name, unless it is a plural or a role ("said officials").
+bool ArticleReader::credited_after_quote(std::size_t token) const {
+  std::string_view w = t_[token].lower;
+  bool plural = w.size() > 3 && w.back() == 's';
+  return token > 0 && detail::is_speech_verb(t_[token - 1].lower) && inverted(token - 1) && !plural &&
+         !detail::is_role_noun(w) && !detail::is_actor_noun(w) && !detail::is_title_word(w) && !detail::is_not_name(w);
 }
 
 bool ArticleReader::sentence_initial(std::size_t token) const {

@@ -115,6 +115,7 @@ private:
   bool titled_person(std::size_t first, std::size_t last);
   static bool public_body(const std::string &name);
   bool lone_name_speaks(std::size_t token) const;
+  bool credited_after_quote(std::size_t token) const;
   bool sentence_initial(std::size_t token) const;
   std::size_t sentence_start(std::size_t token) const;
   std::size_t opening_person(std::size_t sentence) const;
