@@ -1764,3 +1764,12 @@ TEST_CASE("entities: a lone surname that a speech verb after a quote credits is 
   REQUIRE(a.quotes.size() == 1);
   CHECK(speaker_name(a, 0) == "Ardern");
 }
+
+TEST_CASE("dates: a day of a month just ahead, with no tense, is the coming one") {
+  Date wednesday = *parse_date("2024-03-06");
+  std::vector<FoundDate> dates =
+      find_dates("The ban comes into force on April 11. He resigned on April 11.", wednesday);
+  REQUIRE(dates.size() == 2);
+  CHECK(dates[0].date.to_string() == "2024-04-11");
+  CHECK(dates[1].date.to_string() == "2023-04-11");
+}

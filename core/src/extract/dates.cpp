@@ -339,8 +339,11 @@ private:
     if (year) {
       if (day > days_in_month(year, month)) return 0;
       d = make(year, month, day);
-    } else {
-      d = year_for(month, day, *ref_, future_);
+    } else { // as for a month alone: "comes into force on April 11", said in March, is this April
+      int ahead = month - ref_->month;
+      bool later = ahead > 0 || (ahead == 0 && ref_->precision == Precision::day && day > ref_->day);
+      bool coming = !future_ && !past_ && later && ahead <= 3;
+      d = year_for(month, day, *ref_, future_ || coming);
     }
     add(first, last, d);
     return last - first + 1;
