@@ -1773,3 +1773,20 @@ TEST_CASE("dates: a day of a month just ahead, with no tense, is the coming one"
   CHECK(dates[0].date.to_string() == "2024-04-11");
   CHECK(dates[1].date.to_string() == "2023-04-11");
 }
+
+TEST_CASE("tokens: a pronoun's contracted auxiliary is a token of its own ('They'll stay')") {
+  std::vector<Token> t = tokenize("They\xE2\x80\x99ll stay, we're told; Bill's car won't.");
+  REQUIRE(t.size() >= 5);
+  CHECK(t[0].text == "They");
+  CHECK(t[1].lower == "will");
+  CHECK(t[2].lower == "stay");
+  CHECK(t[5].lower == "are");
+  CHECK(std::any_of(t.begin(), t.end(), [](const Token &x) { return x.lower == "bill's"; }));
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nThe crew reached orbit on Monday.\n\nBehnken and Hurley flew the capsule. "
+                              "They\xE2\x80\x99ll stay there for six weeks.\n",
+                              monday}});
+  const Claim *stay = claim_with(story, "stay there for six weeks");
+  REQUIRE(stay);
+  CHECK(stay->who == "behnken-and-hurley");
+}

@@ -60,6 +60,35 @@ bool sentence_start_at(std::string_view s, std::size_t i) {
   return s[i] == '"' || s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0;
 }
 
+// "They'll", "we're", "you've": a pronoun and the auxiliary it carries, as
+// two tokens, so that "They'll stay" has a subject and a verb like "They
+// will stay". The auxiliary's `lower` is the full word.
+void split_contraction(std::vector<Token> &tokens) {
+  static constexpr std::pair<std::string_view, std::string_view> endings[] = {
+      {"'ll", "will"}, {"\xE2\x80\x99ll", "will"}, {"'re", "are"}, {"\xE2\x80\x99re", "are"},
+      {"'ve", "have"}, {"\xE2\x80\x99ve", "have"}};
+  static constexpr std::string_view pronouns[] = {"i", "you", "we", "they", "he", "she", "it", "who", "that", "there"};
+  Token &t = tokens.back();
+  for (const auto &[ending, full] : endings) {
+    std::size_t cut = t.lower.size() - std::min(t.lower.size(), ending.size());
+    std::string_view head = std::string_view(t.lower).substr(0, cut);
+    if (cut == 0 || std::string_view(t.lower).substr(cut) != ending ||
+        std::none_of(std::begin(pronouns), std::end(pronouns), [&](std::string_view p) { return p == head; }))
+      continue;
+    Token aux;
+    aux.begin = t.begin + cut;
+    aux.end = t.end;
+    aux.word = true;
+    aux.text = TokenText(t.text.substr(cut));
+    aux.lower = TokenText(std::string(full));
+    t.end = aux.begin;
+    t.text = TokenText(t.text.substr(0, cut));
+    t.lower = TokenText(std::string(head));
+    tokens.push_back(std::move(aux));
+    return;
+  }
+}
+
 } // namespace
 
 bool is_abbreviation(std::string_view word) {
@@ -130,7 +159,9 @@ std::vector<Token> tokenize(std::string_view s) {
     for (char &ch : t.lower) ch = lower_ascii(ch);
     t.number = t.word &&
                std::all_of(t.text.begin(), t.text.end(), [](char ch) { return digit(static_cast<unsigned char>(ch)); });
+    bool apostrophe = t.word && t.text.size() > 3 && t.text.find_first_of("'\x99") != std::string::npos;
     tokens.push_back(std::move(t));
+    if (apostrophe) split_contraction(tokens);
   }
   return tokens;
 }
