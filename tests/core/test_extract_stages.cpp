@@ -1790,3 +1790,13 @@ TEST_CASE("tokens: a pronoun's contracted auxiliary is a token of its own ('They
   REQUIRE(stay);
   CHECK(stay->who == "behnken-and-hurley");
 }
+
+TEST_CASE("actors: a time of day inside the subject ('The 3:22 launch') does not end it") {
+  Story story = draft_story({{"a.txt",
+                              "Title\n\nThe crew reached orbit on Monday.\n\nThe 3:22 launch marked the first time "
+                              "since 2011 that the agency flew from home.\n",
+                              monday}});
+  const Claim *marked = claim_with(story, "marked the first time since 2011");
+  REQUIRE(marked);
+  CHECK(marked->who.find("launch") != std::string::npos);
+}

@@ -275,7 +275,8 @@ std::size_t ArticleReader::noun_phrase_actor(std::size_t first, std::size_t verb
     std::string_view w = t_[k].lower;
     // "A chorus of European leaders", "Shares in Tessaly", "The jury of eight men and four women"
     bool inner = (w == "of" || w == "in" || w == "and") && k > from && k + 1 < verb;
-    bool figure = (t_[k].text == "," || t_[k].text == ".") && k > from && glued_digits(k); // 40,000, 7.8
+    bool figure = (t_[k].text == "," || t_[k].text == "." || t_[k].text == ":") && k > from &&
+                  glued_digits(k); // 40,000, 7.8, 3:22
     bool post_modifier =
         head_end == verb && detail::is_preposition(w) && w != "than" && !inner && k > from && k + 1 < verb;
     if (post_modifier) head_end = k;
@@ -325,8 +326,8 @@ bool ArticleReader::is_noun_determiner(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "this" || w == "these" || w == "that" || w == "those";
 }
 
-// "40,000", "7.8", "7.8-magnitude": a comma or point with digits glued on
-// both sides is inside a figure.
+// "40,000", "7.8", "7.8-magnitude", "3:22": a comma, point or colon with
+// digits glued on both sides is inside a figure.
 bool ArticleReader::glued_digits(std::size_t k) const {
   if (k == 0 || k + 1 >= t_.size()) return false;
   const Token &before = t_[k - 1], &after = t_[k + 1];
