@@ -1800,3 +1800,14 @@ TEST_CASE("actors: a time of day inside the subject ('The 3:22 launch') does not
   REQUIRE(marked);
   CHECK(marked->who.find("launch") != std::string::npos);
 }
+
+TEST_CASE("descriptions: a named person's spokesperson is someone of their own, a body's speaks for it") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Talks\n\nJacinda Ardern met the unions on Monday.\n\nArdern's spokesman said: "
+                                       "\xE2\x80\x9CNo decision has been made.\xE2\x80\x9D\n\nA Network Rail "
+                                       "spokesman said: \xE2\x80\x9CWe are sorry.\xE2\x80\x9D\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(speaker_name(a, 0) == "Ardern's spokesman");
+  CHECK(speaker_name(a, 1) == "Network Rail");
+}

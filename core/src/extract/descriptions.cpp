@@ -209,10 +209,13 @@ std::size_t ArticleReader::descriptive_entity(std::size_t first, std::size_t las
   if (spokesperson && from < last && head_at == last) {
     std::size_t org = organisation_in(from, last);
     if (org != npos) return state_.spokesperson_of = org;
-    // "a Mongolian government spokesperson" speaks for "Mongolian government".
+    // "a Mongolian government spokesperson" speaks for "Mongolian government";
+    // "Ardern's spokesman" is someone of their own, as "a spokesman for Ardern" is.
     std::string body = possessive_stripped(join_words(t_, from, last - 1, text_));
-    std::size_t entity = registry_.add(body, EntityKind::organization, std::nullopt);
-    return state_.spokesperson_of = entity;
+    if (registry_.known(body, EntityKind::person) == npos) {
+      std::size_t entity = registry_.add(body, EntityKind::organization, std::nullopt);
+      return state_.spokesperson_of = entity;
+    }
   }
   std::string name = possessive_stripped(join_words(t_, from, last, text_));
   if (name_words(name).empty()) name = possessive_stripped(join_words(t_, first, last, text_)); // "a Minister"
