@@ -1811,3 +1811,22 @@ TEST_CASE("descriptions: a named person's spokesperson is someone of their own, 
   CHECK(speaker_name(a, 0) == "Ardern's spokesman");
   CHECK(speaker_name(a, 1) == "Network Rail");
 }
+
+TEST_CASE("clean: a date line with the words pages put around a date dates the article, published before updated") {
+  const char *lines[] = {"Updated 12:30 GMT, 6 March 2024", "Wed 6 Mar 2024 12.30 GMT",
+                         "Posted on March 6, 2024 by Jane Doe", "Wednesday, March 6, 2024", "2024-03-06T12:30:00Z"};
+  for (const char *line : lines) {
+    ArticleAnalysis a = analyse_article(
+        {"a.txt", std::string("Strike\n") + line + "\n\nCrews walked out on Tuesday, the union said.\n", std::nullopt});
+    INFO(line);
+    REQUIRE(a.date);
+    CHECK(a.date->to_string() == "2024-03-06");
+  }
+  ArticleAnalysis both = analyse_article(
+      {"a.txt", "Strike\nUpdated 7 March 2024\nPublished 5 March 2024\n\nCrews walked out.\n", std::nullopt});
+  REQUIRE(both.date);
+  CHECK(both.date->to_string() == "2024-03-05");
+  ArticleAnalysis sentence =
+      analyse_article({"a.txt", "Strike\n\nTalks resumed on 6 March 2024\n\nCrews walked out.\n", std::nullopt});
+  CHECK(!sentence.date);
+}

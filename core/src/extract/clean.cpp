@@ -74,13 +74,61 @@ std::optional<std::string> url_in(const std::string &line) {
   return line.substr(at, end - at);
 }
 
-// A line that is only a date ("September 02, 2024").
-std::optional<Date> dateline(const std::string &line) {
-  if (word_count(line) > 5) return std::nullopt;
-  std::vector<FoundDate> dates = find_dates(line, std::nullopt);
-  if (dates.size() != 1 || dates[0].date.precision != Precision::day) return std::nullopt;
-  if (dates[0].text.size() * 10 < trim(line).size() * 6) return std::nullopt; // "Updated 9 January 2025"
-  return dates[0].date;
+struct Dateline {
+  std::optional<Date> date;
+  bool updated = false; // "Updated …", "Last modified …": not the day it was published
+  std::string line;     // as read, month abbreviations with their periods
+};
+
+// "2024-03-06", "2024-03-06T12:30:00Z": an ISO day, which only a page's
+// own date line writes.
+std::optional<Date> iso_day(std::string_view word) {
+  if (word.size() < 10 || word[4] != '-' || word[7] != '-') return std::nullopt;
+  std::optional<Date> d = parse_date(std::string(word.substr(0, 10)));
+  return d && d->precision == Precision::day ? d : std::nullopt;
+}
+
+// "6 Mar 2024" in a date line: the month abbreviation that running text
+// writes with a period ("Mar." as against "mar"), so that it reads as one.
+std::string with_month_periods(const std::string &line) {
+  std::string out;
+  for (const Token &t : tokenize(line)) {
+    if (!out.empty() && t.begin > 0 && line[t.begin - 1] == ' ') out += ' ';
+    out += t.text;
+    if (t.lower.size() == 3 && is_month_name(t.lower)) out += '.';
+  }
+  return out;
+}
+
+// A line about the page, not a sentence of it: a date at day precision and
+// nothing else but the words of a date line ("Published", "Updated 12:30
+// GMT", "Wed", "by Jane Doe").
+std::optional<Dateline> dateline(const std::string &line) {
+  if (word_count(line) > 16) return std::nullopt;
+  Dateline found;
+  found.line = with_month_periods(line);
+  std::vector<Token> tokens = tokenize(found.line);
+  std::vector<FoundDate> dates = find_dates(found.line, std::nullopt);
+  std::vector<bool> covered(tokens.size(), false);
+  for (const FoundDate &d : dates) {
+    if (d.date.precision == Precision::day && d.date.known() && !found.date) found.date = d.date;
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      covered[k] = covered[k] || (tokens[k].begin >= d.begin && tokens[k].end <= d.end);
+  }
+  bool byline = false;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const Token &t = tokens[k];
+    std::optional<Date> iso = iso_day(t.lower);
+    if (iso && !found.date) found.date = iso;
+    byline = byline || t.lower == "by";
+    found.updated = found.updated || t.lower == "updated" || t.lower == "modified";
+    bool figure = std::isdigit(static_cast<unsigned char>(t.lower[0])); // "12", "00Z"
+    bool allowed = covered[k] || iso || !t.word || figure || is_dateline_word(t.lower) || t.lower == "by" ||
+                   (byline && t.capitalized);
+    if (!allowed) return std::nullopt;
+  }
+  if (!found.date) return std::nullopt;
+  return found;
 }
 
 // What a numeric entity names, U+FFFD when it names no character.
@@ -316,7 +364,7 @@ CleanArticle clean_article(std::string_view input) {
   CleanArticle article;
   std::string heading_line; // a heading waiting for the paragraph below it
   std::unordered_set<std::string> seen;
-  bool footer = false, embed = false, placed = false;
+  bool footer = false, embed = false, placed = false, updated_date = false;
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
@@ -343,8 +391,10 @@ CleanArticle clean_article(std::string_view input) {
     }
     if (is_chrome_line(lower)) continue;
     if (auto date = dateline(line)) {
-      if (!article.stated_date) article.stated_date = date;
-      article.datelines.push_back(line);
+      // The day it was published, rather than the day it was last updated.
+      if (!article.stated_date || (updated_date && !date->updated)) article.stated_date = date->date;
+      updated_date = article.stated_date == date->date && date->updated;
+      article.datelines.push_back(date->line);
       continue;
     }
     if (lower.rfind("by ", 0) == 0 && word_count(line) <= 6) continue; // byline

@@ -128,5 +128,15 @@ bool is_month_name(std::string_view w) {
   return months.count(w) > 0;
 }
 
+bool is_dateline_word(std::string_view w) {
+  static const WordSet words = {
+      "published", "updated", "posted", "modified", "last",      "first",    "on",     "at",       "date",  "am",
+      "pm",        "a.m.",    "p.m.",   "gmt",      "bst",       "utc",      "et",     "est",      "edt",   "ct",
+      "cst",       "cdt",     "pt",     "pst",      "pdt",       "cet",      "cest",   "ist",      "aest",  "aedt",
+      "nzst",      "nzdt",    "mon",    "tue",      "tues",      "wed",      "thu",    "thur",     "thurs", "fri",
+      "sat",       "sun",     "monday", "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return words.count(w) > 0;
+}
+
 } // namespace detail
 } // namespace factcard
