@@ -1830,3 +1830,19 @@ TEST_CASE("clean: a date line with the words pages put around a date dates the a
       analyse_article({"a.txt", "Strike\n\nTalks resumed on 6 March 2024\n\nCrews walked out.\n", std::nullopt});
   CHECK(!sentence.date);
 }
+
+TEST_CASE("clauses: a plural noun of people before the verb is the subject's head, not a verb") {
+  Story story = draft_story({{"a.txt",
+                              "Strike\n\nThe talks failed on Monday.\n\nRail workers will strike on Friday. Junior "
+                              "doctors struck on Tuesday. Smith heads the panel.\n",
+                              monday}});
+  const Claim *rail = claim_with(story, "Rail workers will strike");
+  const Claim *doctors = claim_with(story, "Junior doctors struck");
+  const Claim *heads = claim_with(story, "Smith heads the panel");
+  REQUIRE(rail);
+  REQUIRE(doctors);
+  REQUIRE(heads);
+  CHECK(rail->who == "rail-workers");
+  CHECK(doctors->who == "junior-doctors");
+  CHECK(heads->who == "smith");
+}

@@ -245,6 +245,15 @@ bool odds_or_score(std::string_view text) {
   return digit;
 }
 
+// "Local residents protested", "Rail workers will strike": a plural noun of
+// people right before a verb is the subject's head, not a verb in "-s"
+// ("Smith heads the panel" keeps "heads": such nouns are verbs too).
+bool plural_people_before_verb(const std::vector<Token> &t, std::size_t i) {
+  if (!is_plural_people_noun(t[i].lower) || i + 1 >= t.size() || !t[i + 1].word || t[i + 1].capitalized) return false;
+  std::string_view next = t[i + 1].lower;
+  return is_auxiliary(next) || is_irregular_past(next) || (next.size() > 4 && ends_with(next, "ed"));
+}
+
 bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subject) {
   const Token &token = t[i];
   if (!token.word || token.number || token.capitalized) return false;
@@ -269,7 +278,7 @@ bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subje
     if (plural) return true;
   }
   return after_subject && !after_count && !closes_aside && ends_with(w, "s") && !ends_with(w, "ss") &&
-         !ends_with(w, "us") && !ends_with(w, "is") && !after_determiner(t, i);
+         !ends_with(w, "us") && !ends_with(w, "is") && !after_determiner(t, i) && !plural_people_before_verb(t, i);
 }
 
 bool is_adverbial_span(const std::vector<Token> &t, const Clause &span) {

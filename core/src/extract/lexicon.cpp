@@ -176,6 +176,15 @@ bool is_role_noun(std::string_view w) {
   return words.count(w) > 0;
 }
 
+// "residents", "workers", "officials": people in the plural, which a
+// sentence never uses as a verb; "heads" and "chairs" are verbs too.
+bool is_plural_people_noun(std::string_view w) {
+  static const Words verbs_too = {"heads",    "chairs",  "coaches", "captains", "judges", "witnesses",
+                                  "partners", "figures", "sources", "bosses",   "shares", "fathers"};
+  if (w.size() < 4 || w.back() != 's' || verbs_too.count(w)) return false;
+  return is_actor_noun(w) || is_role_noun(w.substr(0, w.size() - 1));
+}
+
 bool is_document_noun(std::string_view w) {
   static const Words words = {"statement", "report", "letter", "filing",  "release",
                               "notice",    "post",   "tweet",  "document"};
