@@ -1846,3 +1846,17 @@ TEST_CASE("clauses: a plural noun of people before the verb is the subject's hea
   CHECK(doctors->who == "junior-doctors");
   CHECK(heads->who == "smith");
 }
+
+TEST_CASE("clean: a whole pasted page loses its head and navigation, and its time element is a date line") {
+  ArticleAnalysis a = analyse_article(
+      {"a.html",
+       "<html><head><title>Budget vote | The Paper</title></head><body><nav><a href=\"/\">Home</a> News</nav>"
+       "<article><h1>Budget vote</h1><time datetime=\"2024-03-06\">6 March 2024</time><button>Share<svg/></button>"
+       "<p>\xE2\x80\x9CWe have the votes,\xE2\x80\x9D Ana Ruiz said.</p></article></body></html>",
+       std::nullopt});
+  CHECK(a.headline == "Budget vote");
+  REQUIRE(a.date);
+  CHECK(a.date->to_string() == "2024-03-06");
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(speaker_name(a, 0) == "Ana Ruiz");
+}

@@ -162,13 +162,22 @@ std::size_t decode_entity(std::string_view text, std::size_t at, std::string &ou
 
 bool block_tag(const std::string &tag) {
   static const std::unordered_set<std::string> blocks = {
-      "p",  "div", "br",         "h1",      "h2",      "h3",     "h4",     "h5",         "h6",
-      "li", "tr",  "blockquote", "article", "section", "header", "footer", "figcaption", "hr"};
+      "p",     "div",        "br",      "h1",      "h2",     "h3",     "h4",         "h5", "h6", "li",
+      "tr",    "blockquote", "article", "section", "header", "footer", "figcaption", "hr", "ul", "ol",
+      "table", "td",         "th",      "main",    "figure", "time",   "dd",         "dt", "pre"};
   return blocks.count(tag) > 0;
 }
 
+// Elements whose text is never the article's: the page's head (its title
+// carries the site's name), navigation, code and forms.
+bool skipped_tag(const std::string &tag) {
+  static const std::unordered_set<std::string> skipped = {"script",   "style",    "head", "nav",
+                                                          "noscript", "template", "svg",  "button"};
+  return skipped.count(tag) > 0;
+}
+
 // Pasted HTML: block elements become paragraph breaks, other tags go,
-// scripts and styles go with their content, entities are decoded.
+// skipped elements go with their content, entities are decoded.
 std::string html_to_text(std::string_view html) {
   std::string out;
   for (std::size_t i = 0; i < html.size(); ++i) {
@@ -189,9 +198,15 @@ std::string html_to_text(std::string_view html) {
     std::string tag;
     while (from < close && std::isalnum(static_cast<unsigned char>(html[from])))
       tag += static_cast<char>(std::tolower(html[from++]));
-    if ((tag == "script" || tag == "style") && html[i + 1] != '/') {
+    bool self_closing = close > i && html[close - 1] == '/';
+    if (skipped_tag(tag) && html[i + 1] != '/' && !self_closing) {
+      // An unclosed script or style hides the rest; any other unclosed element only itself.
       std::size_t end = html.find("</" + tag, close);
-      close = end == std::string_view::npos ? html.size() - 1 : html.find('>', end);
+      bool code = tag == "script" || tag == "style";
+      if (end != std::string_view::npos)
+        close = html.find('>', end);
+      else if (code)
+        close = html.size() - 1;
       if (close == std::string_view::npos) break;
     }
     if (block_tag(tag)) out += "\n\n";
