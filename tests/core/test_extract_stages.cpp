@@ -1860,3 +1860,16 @@ TEST_CASE("clean: a whole pasted page loses its head and navigation, and its tim
   REQUIRE(a.quotes.size() == 1);
   CHECK(speaker_name(a, 0) == "Ana Ruiz");
 }
+
+TEST_CASE("claims: 'It emerged that X …' is X's claim; the opening 'It' stands for nothing") {
+  Story story = draft_story({{"a.txt",
+                              "Deal\n\nThe council met on Monday.\n\nIt emerged on Tuesday that the company had paid "
+                              "a fine. It is understood that ministers will meet next week.\n",
+                              monday}});
+  const Claim *paid = claim_with(story, "the company had paid a fine");
+  const Claim *meet = claim_with(story, "ministers will meet next week");
+  REQUIRE(paid);
+  REQUIRE(meet);
+  CHECK(paid->who == "company");
+  CHECK(meet->who == "ministers");
+}

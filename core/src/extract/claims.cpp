@@ -288,6 +288,15 @@ void ArticleReader::read_facts(std::size_t s) {
   std::vector<bool> quoted(t_.size(), false);
   for (std::size_t k = first; k <= last; ++k) quoted[k] = in_quote(t_[k].begin);
   std::vector<detail::Clause> clauses = detail::main_clauses(t_, first, last, quoted);
+  for (std::size_t i = 0; i < clauses.size(); ++i) { // "It emerged that X paid": X's clause is the claim
+    std::size_t told = impersonal_that(clauses[i]);
+    if (told == npos) continue;
+    std::vector<detail::Clause> inner = detail::main_clauses(t_, told, clauses[i].last, quoted);
+    clauses.erase(clauses.begin() + static_cast<std::ptrdiff_t>(i));
+    clauses.insert(clauses.begin() + static_cast<std::ptrdiff_t>(i), inner.begin(), inner.end());
+    i += inner.size() - (inner.empty() ? 0 : 1);
+    if (inner.empty()) --i;
+  }
   std::size_t acted = npos;   // the actor of the clause before, for its second predicate
   std::size_t acted_from = 0; // where that clause begins, its subject
   for (const detail::Clause &c : clauses) {
@@ -332,6 +341,20 @@ void ArticleReader::read_facts(std::size_t s) {
     told_apart.clause = std::move(told_apart.what);
     told_apart.what = words_outside(own, told);
   }
+}
+
+// "It emerged on Tuesday that the firm had paid £2m", "It is understood
+// that ministers will meet": an opening "It" stands for nothing, and the
+// fact is the clause after "that". Its first token, or npos.
+std::size_t ArticleReader::impersonal_that(const detail::Clause &c) const {
+  if (t_[first_word(c)].lower != "it") return npos;
+  bool known = false;
+  for (std::size_t k = first_word(c) + 1; k <= c.last && k < first_word(c) + 14; ++k) {
+    if (t_[k].lower == "that") return known && k < c.last ? k + 1 : npos;
+    if (!t_[k].word || in_quote(t_[k].begin)) return npos;
+    known = known || detail::is_impersonal_report(t_[k].lower);
+  }
+  return npos;
 }
 
 // "... on Monday, as Tottenham surrendered a two-goal lead": an adverbial

@@ -185,6 +185,15 @@ bool is_plural_people_noun(std::string_view w) {
   return is_actor_noun(w) || is_role_noun(w.substr(0, w.size() - 1));
 }
 
+// What "It … that" reports without anyone acting: "It emerged that", "It
+// became clear that", "It is understood that".
+bool is_impersonal_report(std::string_view w) {
+  static const Words words = {"emerged",  "clear",   "understood", "revealed", "announced",  "confirmed",
+                              "believed", "thought", "reported",   "known",    "transpired", "appears",
+                              "appeared", "seems",   "seemed",     "apparent", "evident",    "emerges"};
+  return words.count(w) > 0;
+}
+
 bool is_document_noun(std::string_view w) {
   static const Words words = {"statement", "report", "letter", "filing",  "release",
                               "notice",    "post",   "tweet",  "document"};

@@ -50,11 +50,13 @@ std::string news_sense(const std::string &lower);
 // itself the denial of "guilty" (its sense).
 enum class Negation { none, following, itself };
 Negation negation_of(const std::string &lower);
-std::string possessive_stripped(const std::string &word);   // "Putin's" -> "Putin"
-double number_scale(std::string_view lower);                // "billion", "bn" -> 1e9; any other word 1
-bool is_month_name(std::string_view lower);                 // "may", "sept": "May 30" is a day, not an amount
-bool is_plural_people_noun(std::string_view lower);         // "residents", "workers": never a verb in "-s"
-bool is_dateline_word(std::string_view lower);              // "published", "updated", "gmt", "wed": a page's date line
+std::string possessive_stripped(const std::string &word); // "Putin's" -> "Putin"
+double number_scale(std::string_view lower);              // "billion", "bn" -> 1e9; any other word 1
+bool is_month_name(std::string_view lower);               // "may", "sept": "May 30" is a day, not an amount
+bool is_plural_people_noun(std::string_view lower);       // "residents", "workers": never a verb in "-s"
+bool is_dateline_word(std::string_view lower);
+bool is_impersonal_report(std::string_view lower); // "emerged", "understood": "It emerged that …"              //
+                                                   // "published", "updated", "gmt", "wed": a page's date line
 std::string_view formal_given_name(std::string_view lower); // "bob" -> "robert"; any other word as it is
 
 // Pronouns agree with the people they stand for (lexicon_names.cpp).
