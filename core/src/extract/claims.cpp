@@ -287,15 +287,12 @@ void ArticleReader::read_facts(std::size_t s) {
   if (first > last || first >= t_.size()) return;
   std::vector<bool> quoted(t_.size(), false);
   for (std::size_t k = first; k <= last; ++k) quoted[k] = in_quote(t_[k].begin);
-  std::vector<detail::Clause> clauses = detail::main_clauses(t_, first, last, quoted);
-  for (std::size_t i = 0; i < clauses.size(); ++i) { // "It emerged that X paid": X's clause is the claim
-    std::size_t told = impersonal_that(clauses[i]);
-    if (told == npos) continue;
-    std::vector<detail::Clause> inner = detail::main_clauses(t_, told, clauses[i].last, quoted);
-    clauses.erase(clauses.begin() + static_cast<std::ptrdiff_t>(i));
-    clauses.insert(clauses.begin() + static_cast<std::ptrdiff_t>(i), inner.begin(), inner.end());
-    i += inner.size() - (inner.empty() ? 0 : 1);
-    if (inner.empty()) --i;
+  std::vector<detail::Clause> clauses;
+  for (detail::Clause &c : detail::main_clauses(t_, first, last, quoted)) {
+    std::size_t told = impersonal_that(c); // "It emerged that X paid": X's clause is the claim
+    std::vector<detail::Clause> inner =
+        told == npos ? std::vector<detail::Clause>{std::move(c)} : detail::main_clauses(t_, told, c.last, quoted);
+    clauses.insert(clauses.end(), std::make_move_iterator(inner.begin()), std::make_move_iterator(inner.end()));
   }
   std::size_t acted = npos;   // the actor of the clause before, for its second predicate
   std::size_t acted_from = 0; // where that clause begins, its subject
