@@ -1873,3 +1873,14 @@ TEST_CASE("claims: 'It emerged that X …' is X's claim; the opening 'It' stands
   CHECK(paid->who == "company");
   CHECK(meet->who == "ministers");
 }
+
+TEST_CASE("entities: a name of two words written twice in a row is one name ('Goldman Sachs Goldman Sachs')") {
+  ArticleAnalysis a = analyse_article(
+      {"a.txt", "Deal\n\nGoldman Sachs Goldman Sachs advised the board on Monday, Ana Ruiz said.\n", monday});
+  bool once =
+      std::any_of(a.entities.begin(), a.entities.end(), [](const FoundEntity &e) { return e.name == "Goldman Sachs"; });
+  bool twice = std::any_of(a.entities.begin(), a.entities.end(),
+                           [](const FoundEntity &e) { return e.name.find("Sachs Goldman") != std::string::npos; });
+  CHECK(once);
+  CHECK(!twice);
+}

@@ -109,9 +109,20 @@ void ArticleReader::find_mentions() {
         break;
       }
     }
-    classify(i, last);
+    classify(i, doubled(i, last) ? i + (last - i + 1) / 2 - 1 : last);
     i = last + 1;
   }
+}
+
+// "Goldman Sachs Goldman Sachs": a name of two words or more written twice
+// in a row, as text copied from a page with a logo before its caption often
+// has it ("Walla Walla" and "Sirhan Sirhan" are names).
+bool ArticleReader::doubled(std::size_t first, std::size_t last) const {
+  std::size_t n = last - first + 1;
+  if (n < 4 || n % 2 != 0) return false;
+  for (std::size_t k = 0; k < n / 2; ++k)
+    if (t_[first + k].lower != t_[first + n / 2 + k].lower) return false;
+  return true;
 }
 
 // "Ukraine's Foreign Ministry": a possessive that belongs to an organisation's name.

@@ -109,6 +109,7 @@ private:
   bool name_token(std::size_t i) const;
   void find_mentions();
   bool owns_org(std::size_t next) const;
+  bool doubled(std::size_t first, std::size_t last) const;
   bool titles_only(std::size_t first, std::size_t last) const;
   bool org_sequence(std::size_t first, std::size_t last) const;
   void classify(std::size_t first, std::size_t last);
