@@ -1884,3 +1884,14 @@ TEST_CASE("entities: a name of two words written twice in a row is one name ('Go
   CHECK(once);
   CHECK(!twice);
 }
+
+TEST_CASE("speakers: a speech verb after 'while' belongs to its own clause, not the quote before it") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Summit\n\nHu Jintao met Barack Obama on Tuesday.\n\nHu said the ties were "
+                                       "\xE2\x80\x9Cof great importance\xE2\x80\x9D, while Obama said they were "
+                                       "\xE2\x80\x9Cvital\xE2\x80\x9D.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(speaker_name(a, 0) == "Hu Jintao");
+  CHECK(speaker_name(a, 1) == "Barack Obama");
+}

@@ -411,13 +411,16 @@ std::size_t ArticleReader::head_of_phrase(const Mention &named) const {
   return place && current != &named ? named.entity : current->entity;
 }
 
-// "“generous” and claimed …": a verb that follows a quote after "and" or
-// "but" opens a predicate of its own, which says the quote only when no
-// speech verb before it in the sentence does.
+// "“generous” and claimed …", "“…”, while Obama said …": a verb that
+// follows a quote after "and", "but" or "while" opens a predicate or clause
+// of its own, which says the quote only when no speech verb before it in
+// the sentence does.
 bool ArticleReader::opens_predicate(std::size_t close, std::size_t verb_at) const {
   auto k = std::lower_bound(t_.begin(), t_.end(), close, [](const Token &t, std::size_t at) { return t.begin < at; });
   while (k != t_.end() && k->begin < verb_at && !k->word) ++k;
-  return k != t_.end() && k->begin < verb_at && (k->lower == "and" || k->lower == "but");
+  if (k == t_.end() || k->begin >= verb_at) return false;
+  const std::string &w = k->lower;
+  return w == "and" || w == "but" || w == "while" || w == "whereas" || w == "whilst";
 }
 
 const Attribution *ArticleReader::nearest(const std::vector<Attribution> &attributions, const Quote &q) const {
