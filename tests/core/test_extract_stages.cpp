@@ -1895,3 +1895,14 @@ TEST_CASE("speakers: a speech verb after 'while' belongs to its own clause, not 
   CHECK(speaker_name(a, 0) == "Hu Jintao");
   CHECK(speaker_name(a, 1) == "Barack Obama");
 }
+
+TEST_CASE("entities: abbreviated police ranks ('Det. Supt.', 'Const.') are titles, not names or sentence ends") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Attack\n\nA man was charged on Monday.\n\n\xE2\x80\x9CIt was a hate "
+                                       "crime,\xE2\x80\x9D said Det. Supt. Paul Waight.\n\nConst. Jane Roe said: "
+                                       "\xE2\x80\x9CWe are investigating.\xE2\x80\x9D\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(speaker_name(a, 0) == "Paul Waight");
+  CHECK(speaker_name(a, 1) == "Jane Roe");
+}

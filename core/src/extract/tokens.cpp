@@ -36,11 +36,12 @@ bool upper_at(std::string_view s, std::size_t i) {
 }
 
 constexpr std::string_view abbreviations[] = {
-    "mr.",   "mrs.",  "ms.",  "dr.",  "prof.", "st.",  "jr.",     "sr.",   "gen.", "lt.",  "col.",
-    "capt.", "sgt.",  "gov.", "sen.", "rep.",  "rev.", "no.",     "vs.",   "etc.", "inc.", "ltd.",
-    "co.",   "corp.", "jan.", "feb.", "mar.",  "apr.", "jun.",    "jul.",  "aug.", "sep.", "sept.",
-    "oct.",  "nov.",  "dec.", "mon.", "tue.",  "wed.", "thu.",    "fri.",  "sat.", "sun.", "u.s.",
-    "u.k.",  "u.n.",  "e.g.", "i.e.", "a.m.",  "p.m.", "approx.", "dept.", "est.", "fig."};
+    "mr.",  "mrs.", "ms.",     "dr.",   "prof.", "st.",  "jr.",   "sr.",   "gen.",  "lt.",    "col.", "capt.",
+    "sgt.", "gov.", "sen.",    "rep.",  "rev.",  "no.",  "vs.",   "etc.",  "inc.",  "ltd.",   "co.",  "corp.",
+    "jan.", "feb.", "mar.",    "apr.",  "jun.",  "jul.", "aug.",  "sep.",  "sept.", "oct.",   "nov.", "dec.",
+    "mon.", "tue.", "wed.",    "thu.",  "fri.",  "sat.", "sun.",  "u.s.",  "u.k.",  "u.n.",   "e.g.", "i.e.",
+    "a.m.", "p.m.", "approx.", "dept.", "est.",  "fig.", "det.",  "supt.", "insp.", "const.", "cst.", "cpl.",
+    "maj.", "adm.", "cmdr.",   "coun.", "cllr.", "hon.", "atty.", "pte."};
 
 bool is_closing_quote_at(std::string_view s, std::size_t i, std::size_t &length) {
   if (s[i] == '"' || s[i] == '\'') {
