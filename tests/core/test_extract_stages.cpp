@@ -1906,3 +1906,15 @@ TEST_CASE("entities: abbreviated police ranks ('Det. Supt.', 'Const.') are title
   CHECK(speaker_name(a, 0) == "Paul Waight");
   CHECK(speaker_name(a, 1) == "Jane Roe");
 }
+
+TEST_CASE("quotes: marks around a name or a label ('the so-called “…”', 'the “Islamic State” group') are no speech") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Attack\n\nA man was charged on Monday.\n\nThe men backed the "
+                                       "\xE2\x80\x9CIslamic State\xE2\x80\x9D group, police said. Lynch dismissed "
+                                       "the so-called \xE2\x80\x9C"
+                                       "final offer\xE2\x80\x9D, the union said. Lynch "
+                                       "said the plan was \xE2\x80\x9COrwellian\xE2\x80\x9D.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 1);
+  CHECK(a.quotes[0].quote == "Orwellian");
+}

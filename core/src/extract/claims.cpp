@@ -22,6 +22,35 @@ bool ArticleReader::whole_sentence(const Quote &q) const {
   return before.empty() && (after.empty() || after == ".");
 }
 
+// "the so-called “final offer”", "the “Islamic State” group", "the film
+// “Rocket Man”": quotation marks around a label or a name, not words said.
+bool ArticleReader::names_something(const Quote &q) const {
+  auto at = [&](std::size_t byte) {
+    return std::lower_bound(t_.begin(), t_.end(), byte, [](const Token &t, std::size_t b) { return t.begin < b; });
+  };
+  auto inside = at(q.begin), end = at(q.end);
+  const Token *before = inside == t_.begin() ? nullptr : &*std::prev(at(q.open));
+  const Token *after = at(q.close) == t_.end() ? nullptr : &*at(q.close);
+  if (before && before->end > q.open) before = nullptr;
+  if (before && (before->lower == "so-called" || before->lower == "dubbed" || before->lower == "nicknamed"))
+    return true;
+  std::size_t words = 0;
+  for (auto k = inside; k != end; ++k) {
+    if (!k->word) continue;
+    bool small = k->lower == "of" || k->lower == "the" || k->lower == "and" || k->lower == "for" || k->lower == "in";
+    if (!k->capitalized && !small) return false;
+    ++words;
+  }
+  if (words == 0 || words > 6) return false;
+  bool determiner =
+      before && (before->lower == "the" || before->lower == "a" || before->lower == "an" || before->lower == "its" ||
+                 before->lower == "their" || before->lower == "his" || before->lower == "her");
+  bool modifies = after && after->word && !after->capitalized && !detail::is_pronoun(after->lower) &&
+                  !detail::is_speech_verb(after->lower) && !detail::is_conjunction(after->lower) &&
+                  !detail::is_stopword(after->lower);
+  return determiner || modifies;
+}
+
 void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, std::vector<bool> &sentence_quoted) {
   std::size_t previous = npos;                       // index into out_.quotes of this paragraph's last quote
   std::size_t previous_close = 0, previous_from = 0; // where it closes, where its evidence may begin
@@ -39,6 +68,7 @@ void ArticleReader::read_quotes(const std::vector<Attribution> &attributions, st
     if (speaker == npos && q.open == 0 && q.end == q.close && word_count >= 3) keep_running_quote(q, words);
     if (speaker == npos) continue;
     if (q.open == 0) finish_running_quote(speaker);
+    if (names_something(q)) continue;
     // Scare quotes; but “Very angry.”, a sentence of its own, is speech.
     bool sentence = word_count >= 2 && whole_sentence(q);
     if (!a && owner == npos && word_count < 3 && !sentence) continue;

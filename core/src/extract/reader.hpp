@@ -240,6 +240,7 @@ private:
   std::size_t before_aside(std::size_t first, std::size_t before) const;
   std::size_t first_word(const detail::Clause &c) const;
   std::size_t impersonal_that(const detail::Clause &c) const;
+  bool names_something(const Quote &q) const;
   std::size_t named_actor(const detail::Clause &c) const;
   bool object_of_preposition(const Mention &m, std::size_t clause_first) const;
   static bool inside(const std::vector<detail::Clause> &spans, std::size_t token);
