@@ -1918,3 +1918,12 @@ TEST_CASE("quotes: marks around a name or a label ('the so-called “…”', 't
   REQUIRE(a.quotes.size() == 1);
   CHECK(a.quotes[0].quote == "Orwellian");
 }
+
+TEST_CASE("dates: 'two days after the attack' counts from an event without a date, so it gives none") {
+  Date wednesday = *parse_date("2024-03-06");
+  std::vector<FoundDate> none = find_dates("Two days after the attack, Ardern announced the ban.", wednesday);
+  CHECK(none.empty());
+  std::vector<FoundDate> later = find_dates("The talks began on Monday. Two days later, they ended.", wednesday);
+  REQUIRE(later.size() == 2);
+  CHECK(later[1].date.to_string() == "2024-03-06");
+}
