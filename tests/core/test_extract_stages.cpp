@@ -1927,3 +1927,18 @@ TEST_CASE("dates: 'two days after the attack' counts from an event without a dat
   REQUIRE(later.size() == 2);
   CHECK(later[1].date.to_string() == "2024-03-06");
 }
+
+TEST_CASE("clauses: a participle aside's date is not the clause's ('The ban, announced on Thursday, takes effect …')") {
+  Story story = draft_story({{"a.txt",
+                              "Ban\n\nThe council met on Monday.\n\nThe ban, announced on Thursday, takes effect on "
+                              "April 11. The vote, originally planned for Monday, was postponed.\n",
+                              monday}});
+  const Claim *ban = claim_with(story, "takes effect on April 11");
+  const Claim *vote = claim_with(story, "was postponed");
+  REQUIRE(ban);
+  REQUIRE(vote);
+  CHECK(ban->who == "ban");
+  REQUIRE(ban->when);
+  CHECK(ban->when->to_string() == "2024-04-11");
+  CHECK(vote->who == "vote");
+}

@@ -63,6 +63,7 @@ bool participle_aside(const std::vector<Token> &t, std::size_t i, std::size_t fr
                       const std::vector<bool> &quoted);
 
 std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_t to, const std::vector<bool> &quoted) {
+  std::size_t aside_closed = static_cast<std::size_t>(-1);
   for (std::size_t i = from; i <= to; ++i) {
     if (quoted[i]) continue;
     // the verb of "after it was approved" or "with the players gathered" is not the clause's
@@ -72,26 +73,32 @@ std::size_t first_verb(const std::vector<Token> &t, std::size_t from, std::size_
     }
     if (participle_aside(t, i, from, to, quoted)) {
       while (i < to && t[i + 1].text != ",") ++i;
+      ++i; // its closing comma: the subject's verb follows ("The ban, announced on Monday, takes effect")
+      aside_closed = i;
       continue;
     }
-    bool after_subject = i > from && t[i - 1].word && !is_preposition(t[i - 1].lower);
+    bool after_subject = i > from && (t[i - 1].word || i - 1 == aside_closed) && !is_preposition(t[i - 1].lower);
     if (is_finite_verb(t, i, after_subject)) return i;
   }
   return static_cast<std::size_t>(-1);
 }
 
 // "Turkey, located on fault lines, has a history of quakes", "The man,
-// arrested on Monday, appeared in court": a participle that opens an aside
-// between commas, with the clause's verb after it.
+// arrested on Monday, appeared in court", "The vote, originally planned for
+// Monday, was postponed": a participle (maybe after an adverb) that opens
+// an aside between commas, with the clause's verb after it.
 bool participle_aside(const std::vector<Token> &t, std::size_t i, std::size_t from, std::size_t to,
                       const std::vector<bool> &quoted) {
   if (i <= from + 1 || t[i - 1].text != "," || quoted[i] || !t[i].word || t[i].capitalized) return false;
-  std::string_view w = t[i].lower;
-  if (!(ends_with(w, "ed") || is_irregular_past(w)) || is_auxiliary(w)) return false;
-  std::size_t comma = i + 1;
+  std::size_t p = ends_with(t[i].lower, "ly") && i < to ? i + 1 : i;
+  std::string_view w = t[p].lower;
+  if (!t[p].word || !(ends_with(w, "ed") || is_irregular_past(w)) || is_auxiliary(w)) return false;
+  std::size_t comma = p + 1;
   while (comma < to && t[comma].text != ",") ++comma;
-  for (std::size_t k = comma + 1; k <= to; ++k) // a plain scan: a nested aside must not recurse
-    if (!quoted[k] && is_finite_verb(t, k, t[k - 1].word && !is_preposition(t[k - 1].lower))) return true;
+  for (std::size_t k = comma + 1; k <= to; ++k) { // a plain scan: a nested aside must not recurse
+    bool after_subject = (t[k - 1].word || k == comma + 1) && !is_preposition(t[k - 1].lower);
+    if (!quoted[k] && is_finite_verb(t, k, after_subject)) return true;
+  }
   return false;
 }
 
@@ -113,11 +120,19 @@ bool absolute_phrase(const std::vector<Token> &t, std::size_t i, std::size_t las
 }
 
 // Subordinate spans: from a subordinator to the next comma, or, when the
-// sentence opens with one ("After the vote, ..."), to its first comma.
+// sentence opens with one ("After the vote, ..."), to its first comma; and
+// participle asides between commas, whose dates are not the clause's.
 std::vector<Clause> subordinate_spans(const std::vector<Token> &t, std::size_t first, std::size_t last,
                                       const std::vector<bool> &quoted) {
   std::vector<Clause> spans;
   for (std::size_t i = first; i <= last; ++i) {
+    if (participle_aside(t, i, first, last, quoted)) { // "The ban, announced on Monday, takes effect …"
+      std::size_t end = i;
+      while (end < last && t[end + 1].text != ",") ++end;
+      spans.push_back({i, end, i, {}});
+      i = end;
+      continue;
+    }
     bool absolute = absolute_phrase(t, i, last, quoted);
     if (!absolute && (quoted[i] || !opens_clause(t, i))) continue;
     std::size_t end = i;
