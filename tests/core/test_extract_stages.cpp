@@ -1942,3 +1942,14 @@ TEST_CASE("clauses: a participle aside's date is not the clause's ('The ban, ann
   CHECK(ban->when->to_string() == "2024-04-11");
   CHECK(vote->who == "vote");
 }
+
+TEST_CASE("speakers: 'as X put it' and 'in X's words' credit the quote to X") {
+  ArticleAnalysis a = analyse_article({"a.txt",
+                                       "Strike\n\nMick Lynch met ministers on Monday.\n\nAs Lynch put it, "
+                                       "\xE2\x80\x9Cthe dispute is about respect\xE2\x80\x9D.\n\nIn Lynch's words, "
+                                       "\xE2\x80\x9Cnobody wants a strike\xE2\x80\x9D.\n",
+                                       monday});
+  REQUIRE(a.quotes.size() == 2);
+  CHECK(speaker_name(a, 0) == "Mick Lynch");
+  CHECK(speaker_name(a, 1) == "Mick Lynch");
+}

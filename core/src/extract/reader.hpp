@@ -139,6 +139,7 @@ private:
   // descriptions ("the ministry", "the NASA chief") refer to
   std::vector<Attribution> find_attributions();
   bool takes_listener(std::size_t v) const;
+  std::size_t words_of(std::size_t v) const;
   std::size_t subject_of_pair(std::size_t v);
   bool naming_verb(std::size_t v) const;
   std::size_t first_person_after(std::size_t v) const;

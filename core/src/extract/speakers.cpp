@@ -32,8 +32,14 @@ std::vector<Attribution> ArticleReader::find_attributions() {
     // "the United States “welcomes …”": a capitalised word inside a sentence is part of a name
     if (in_quote(t_[v].begin) || (t_[v].capitalized && !sentence_initial(v))) continue;
     bool according = t_[v].lower == "according" && v + 1 < t_.size() && t_[v + 1].lower == "to";
-    // "“…,” Shapps went on.": two words that speak as "continued" does
-    bool went_on = t_[v].lower == "went" && v + 1 < t_.size() && t_[v + 1].lower == "on";
+    // "“…,” Shapps went on.", "As Lynch put it, “…”": two words that speak as "continued" does
+    bool went_on = (t_[v].lower == "went" && v + 1 < t_.size() && t_[v + 1].lower == "on") ||
+                   (t_[v].lower == "put" && v + 1 < t_.size() && t_[v + 1].lower == "it");
+    if (std::size_t owner = words_of(v); owner != npos) { // "In Lynch's words, “…”"
+      found.push_back({v, owner, false});
+      remember_speaker(owner);
+      continue;
+    }
     if (!according && !went_on && !detail::is_speech_verb(t_[v].lower) && !naming_verb(v)) continue;
     // "…, according to a press release": the document is the clause actor's, or a third party's.
     std::size_t speaker = according && !document_phrase(v + 2, true) ? speaker_after(v + 2) : npos;
@@ -69,6 +75,13 @@ std::vector<Attribution> ArticleReader::find_attributions() {
     last_speech_byte_ = t_[v].end;
   }
   return found;
+}
+
+// "In Lynch's words, “…”": the person whose words follow, or npos.
+std::size_t ArticleReader::words_of(std::size_t v) const {
+  if (t_[v].lower != "words" || v < 2 || t_[v - 2].lower != "in" || !is_possessive(t_[v - 1].text)) return npos;
+  const Mention *m = mention_ending_at(v - 1);
+  return m && registry_.entities[m->entity].kind == EntityKind::person ? m->entity : npos;
 }
 
 // "dozens of people along the river cheered and chanted, “…”": the noun
