@@ -1919,10 +1919,14 @@ TEST_CASE("quotes: marks around a name or a label ('the so-called “…”', 't
   CHECK(a.quotes[0].quote == "Orwellian");
 }
 
-TEST_CASE("dates: 'two days after the attack' counts from an event without a date, so it gives none") {
+TEST_CASE("dates: 'two days after the attack' counts from the last date said, and with none gives none") {
   Date wednesday = *parse_date("2024-03-06");
   std::vector<FoundDate> none = find_dates("Two days after the attack, Ardern announced the ban.", wednesday);
   CHECK(none.empty());
+  std::vector<FoundDate> anchored =
+      find_dates("Police raided the offices on March 1. He resigned a day before the raid.", wednesday);
+  REQUIRE(anchored.size() == 2);
+  CHECK(anchored[1].date.to_string() == "2024-02-29");
   std::vector<FoundDate> later = find_dates("The talks began on Monday. Two days later, they ended.", wednesday);
   REQUIRE(later.size() == 2);
   CHECK(later[1].date.to_string() == "2024-03-06");

@@ -489,7 +489,7 @@ private:
       return resolve_offset(i, i + 2, 1);
     }
     if (word(i, "the") && word(i + 1, "day") && (word(i + 2, "before") || word(i + 2, "after"))) {
-      if (names_event(i + 3)) return 3;
+      if (names_event(i + 3) && !anchor_) return 3;
       return resolve_offset(i, i + 2, word(i + 2, "before") ? -1 : 1);
     }
     n = number_word(t_[at].lower);
@@ -498,13 +498,14 @@ private:
     if (unit != "day" && unit != "days") return 0;
     std::string_view dir = t_[at + 2].lower;
     if (dir != "before" && dir != "after" && dir != "later" && dir != "earlier") return 0;
-    if ((dir == "before" || dir == "after") && names_event(at + 3)) return 3;
+    if ((dir == "before" || dir == "after") && names_event(at + 3) && !anchor_) return 3;
     return resolve_offset(i, at + 2, dir == "before" || dir == "earlier" ? -n : n);
   }
 
   // "two days after the attack", "the day before his arrest": counted from
-  // an event the words name, whose date they do not give, not from the last
-  // date said.
+  // an event the words name. When a date was said before ("raided on March
+  // 14 … a day before the raid"), that is the event's; with none, the words
+  // give no date, and the article's own is not the event's.
   bool names_event(std::size_t k) const {
     static const WordSet determiners = {"the", "a", "an", "his", "her", "their", "its", "this", "that"};
     if (k + 1 >= t_.size() || !determiners.count(t_[k].lower)) return false;
