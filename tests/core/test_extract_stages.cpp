@@ -1913,7 +1913,8 @@ TEST_CASE("quotes: marks around a name or a label ('the so-called “…”', 't
                                        "\xE2\x80\x9CIslamic State\xE2\x80\x9D group, police said. Lynch dismissed "
                                        "the so-called \xE2\x80\x9C"
                                        "final offer\xE2\x80\x9D, the union said. Lynch "
-                                       "said the plan was \xE2\x80\x9COrwellian\xE2\x80\x9D.\n",
+                                       "said the plan was \xE2\x80\x9COrwellian\xE2\x80\x9D.\n\n\xE2\x80\x9C"
+                                       "Islamic State\xE2\x80\x9D fighters fled, police said.\n",
                                        monday});
   REQUIRE(a.quotes.size() == 1);
   CHECK(a.quotes[0].quote == "Orwellian");

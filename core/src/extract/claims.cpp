@@ -28,10 +28,9 @@ bool ArticleReader::names_something(const Quote &q) const {
   auto at = [&](std::size_t byte) {
     return std::lower_bound(t_.begin(), t_.end(), byte, [](const Token &t, std::size_t b) { return t.begin < b; });
   };
-  auto inside = at(q.begin), end = at(q.end);
-  const Token *before = inside == t_.begin() ? nullptr : &*std::prev(at(q.open));
-  const Token *after = at(q.close) == t_.end() ? nullptr : &*at(q.close);
-  if (before && before->end > q.open) before = nullptr;
+  auto inside = at(q.begin), end = at(q.end), opening = at(q.open), closing = at(q.close);
+  const Token *before = opening == t_.begin() ? nullptr : &*std::prev(opening);
+  const Token *after = closing == t_.end() ? nullptr : &*closing;
   if (before && (before->lower == "so-called" || before->lower == "dubbed" || before->lower == "nicknamed"))
     return true;
   std::size_t words = 0;
