@@ -264,9 +264,10 @@ bool odds_or_score(std::string_view text) {
 // people right before a verb is the subject's head, not a verb in "-s"
 // ("Smith heads the panel" keeps "heads": such nouns are verbs too).
 bool plural_people_before_verb(const std::vector<Token> &t, std::size_t i) {
-  if (!is_plural_people_noun(t[i].lower) || i + 1 >= t.size() || !t[i + 1].word || t[i + 1].capitalized) return false;
+  if (i + 1 >= t.size() || !t[i + 1].word || t[i + 1].capitalized) return false;
   std::string_view next = t[i + 1].lower;
-  return is_auxiliary(next) || is_irregular_past(next) || (next.size() > 4 && ends_with(next, "ed"));
+  bool verb = is_auxiliary(next) || is_irregular_past(next) || (next.size() > 4 && ends_with(next, "ed"));
+  return verb && is_plural_people_noun(t[i].lower); // the word lists last: this runs for every "-s" word
 }
 
 bool is_finite_verb(const std::vector<Token> &t, std::size_t i, bool after_subject) {

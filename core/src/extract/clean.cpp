@@ -104,7 +104,8 @@ std::string with_month_periods(const std::string &line) {
 // nothing else but the words of a date line ("Published", "Updated 12:30
 // GMT", "Wed", "by Jane Doe").
 std::optional<Dateline> dateline(const std::string &line) {
-  if (word_count(line) > 16) return std::nullopt;
+  // a day is written with digits: most lines are let go before reading them
+  if (line.find_first_of("0123456789") == std::string::npos || word_count(line) > 16) return std::nullopt;
   Dateline found;
   found.line = with_month_periods(line);
   std::vector<Token> tokens = tokenize(found.line);
