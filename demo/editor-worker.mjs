@@ -127,7 +127,9 @@ function open(x, text, name) {
   return { story };
 }
 
-async function draft(id, articles) {
+// `cards`: false when the editor merges the draft into a story it checks again: then the cards
+// are neither computed here nor copied to the page, whose main thread reads the message.
+async function draft(id, articles, cards = true) {
   const progress = (fields) => self.postMessage({ id, type: 'progress', ...fields });
   const steps = articles.length + 2; // each article, merging, computing the cards
   progress({ phase: 'loading', done: 0, steps });
@@ -152,6 +154,10 @@ async function draft(id, articles) {
     const source = drafted.sources && drafted.sources[i];
     if (source && article.outlet) source.publisher = article.outlet;
   });
+  if (!cards) {
+    progress({ phase: 'done', done: steps, steps });
+    return { draft: drafted, counts };
+  }
   progress({ phase: 'checking', done: articles.length + 1, steps });
   const result = check(x, drafted);
   progress({ phase: 'done', done: steps, steps });
@@ -166,7 +172,7 @@ self.onmessage = async ({ data }) => {
       await core();
       result = { ready: true };
     } else if (type === 'draft') {
-      result = await draft(id, data.articles);
+      result = await draft(id, data.articles, data.cards !== false);
     } else if (type === 'check') {
       result = check(await core(), data.story);
     } else if (type === 'publish') {

@@ -235,8 +235,10 @@ async function draft(event) {
   const { tick, timer, onProgress, elapsed } = startProgress(list);
 
   try {
+    const merging = !!(state.story && session.key); // then the merged story is checked again
     const result = await core.request('draft', {
       articles: list.map(({ name, outlet, date, text }) => ({ name, outlet, date, text })),
+      cards: !merging,
     }, onProgress);
     if (result.errors && !result.draft) {
       const first = result.errors[0];
@@ -250,7 +252,7 @@ async function draft(event) {
     hideToast();
     const read = list.map(({ name, outlet, date, text }) => ({ name, outlet, date, text }));
     const from = `from ${plural(list.length, 'article')} in ${elapsed.textContent}`;
-    if (state.story && session.key) {
+    if (merging) {
       const changes = await mergeDraft(result.draft, read);
       say(`Updated the story ${from}: ${plural(changes.added.length, 'new claim')}, ${
         plural(Object.values(changes.evidence).flat().length, 'new excerpt')} on earlier claims${
@@ -290,8 +292,9 @@ function sourceOf(id) {
   return state.story.sources.find((s) => s.id === id) || { id };
 }
 
-// Draws the story; with `result` (the core's check of this very story) at once, else after a check.
-function showDraft(result = null) {
+// Draws the story; with `result` (the core's check of this very story) once a frame has been
+// drawn (clearing a big list and saving the story are long tasks of their own), else after a check.
+async function showDraft(result = null) {
   const section = $('draft-section');
   section.hidden = false;
   state.result = null;
@@ -305,7 +308,10 @@ function showDraft(result = null) {
   renderClaims();
   showChanges();
   showPublished();
-  if (result) return applyCheck(result);
+  if (result) {
+    await afterPaint();
+    return applyCheck(result);
+  }
   setSync('Computing the cards\u2026', 'busy');
   return check();
 }
@@ -1148,9 +1154,11 @@ function withNewArticles(list, more) {
 
 async function mergeDraft(draft, read) {
   await settled();
+  await afterPaint(); // the draft's message was a long task already: let a frame be drawn first
   const before = statusesOf(state.result);
   const changes = applyDraft(state.story, draft, session.memory);
   session.memory.articles = withNewArticles(session.memory.articles, read);
+  await afterPaint();
   const result = await core.request('check', { story: state.story });
   const after = statusesOf(result);
   /** @type {Record<string, { from: string, to: string }>} */
@@ -1160,15 +1168,22 @@ async function mergeDraft(draft, read) {
     if (to && to !== from) status[id] = { from, to };
   }
   session.memory.changes = { added: changes.added, evidence: changes.evidence, status };
+  await afterPaint();
   await showDraft(result);
   return changes;
+}
+
+// Resolves once the next frame has been drawn (a task after its animation frame callbacks).
+function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 function showChanges() {
   const changes = session.memory.changes;
   $('changes').hidden = !changes;
   if (!changes) return;
-  const number = (id) => state.story.claims.findIndex((c) => c.id === id) + 1;
+  const numbers = new Map(state.story.claims.map((c, i) => [c.id, i + 1]));
+  const number = (id) => numbers.get(id) || 0; // looked up: a big update lists hundreds of claims
   const goTo = (id) => h('button', {
     type: 'button',
     class: 'ed-button ed-quiet ed-small',

@@ -38,35 +38,45 @@ function freeId(wanted, taken) {
 }
 
 /**
- * The story's item for each drafted one (`isSame`), else a copy added to the story's list under a
- * free id: drafted id -> the story's id.
+ * The story's item for each drafted one (the first in the story's order with a key in common),
+ * else a copy added to the story's list under a free id: drafted id -> the story's id. Keys are
+ * looked up, not compared pair by pair: a big draft has hundreds of entities, and this runs on the
+ * page's main thread.
  * @template {{ id: string }} T
  * @param {T[]} items the story's list (changed in place)
  * @param {T[]} drafted
- * @param {(mine: T, theirs: T) => boolean} isSame
+ * @param {(item: T) => string[]} keysOf
  */
-function mapInto(items, drafted, isSame) {
+function mapInto(items, drafted, keysOf) {
   const taken = new Set(items.map((x) => x.id));
+  const position = new Map(); // key -> the index of the first item that has it
+  const index = (item, at) => { for (const key of keysOf(item)) if (!position.has(key)) position.set(key, at); };
+  items.forEach(index);
   const map = new Map();
   for (const item of drafted) {
-    const same = items.find((x) => isSame(x, item));
+    const found = keysOf(item).map((key) => position.get(key)).filter((at) => at !== undefined);
+    const same = found.length ? items[Math.min(...found)] : null;
     const id = same ? same.id : freeId(item.id, taken);
-    if (!same) items.push({ ...item, id });
+    if (!same) {
+      const copy = { ...item, id };
+      items.push(copy);
+      index(copy, items.length - 1);
+    }
     map.set(item.id, id);
   }
   return map;
 }
 
 // The same article: the same URL, or the same id and headline.
-/** @param {Source} a @param {Source} b */
-const sameSource = (a, b) => (!!b.url && a.url === b.url) || (a.id === b.id && squash(a.headline) === squash(b.headline));
-
-/** @param {Entity} entity */
-const namesOf = (entity) => [entity.name, ...(entity.aliases || [])].filter(Boolean).map(squash);
+/** @param {Source} source */
+const sourceKeys = (source) => [
+  ...(source.url ? [`url\u0000${source.url}`] : []),
+  `id\u0000${source.id}\u0000${squash(source.headline)}`,
+];
 
 // The same entity: a name or spelling in common.
-/** @param {Entity} a @param {Entity} b */
-const sameEntity = (a, b) => namesOf(a).some((n) => namesOf(b).includes(n));
+/** @param {Entity} entity */
+const entityKeys = (entity) => [entity.name, ...(entity.aliases || [])].filter(Boolean).map(squash);
 
 /**
  * Adds a new draft to an edited story, in place. Returns what it added, for the editor to review.
@@ -76,8 +86,8 @@ const sameEntity = (a, b) => namesOf(a).some((n) => namesOf(b).includes(n));
  * @returns {UpdateChanges}
  */
 export function applyDraft(story, draft, memory) {
-  const sourceOf = mapInto(story.sources, draft.sources || [], sameSource);
-  const entityOf = mapInto(story.entities, draft.entities || [], sameEntity);
+  const sourceOf = mapInto(story.sources, draft.sources || [], sourceKeys);
+  const entityOf = mapInto(story.entities, draft.entities || [], entityKeys);
   const owner = new Map(); // evidence key -> the story's claim that holds it
   for (const claim of story.claims) for (const key of claimKeys(claim)) if (!owner.has(key)) owner.set(key, claim);
   const deleted = new Set(memory.deleted);
