@@ -437,7 +437,7 @@ std::optional<std::string> ArticleReader::role_framing(std::size_t first, std::s
 ArticleReader::Aside ArticleReader::aside_after(std::size_t last) const {
   if (last + 3 >= t_.size()) return {};
   const std::string &mark = t_[last + 1].text;
-  if (mark != "," && mark != "\xE2\x80\x93" && mark != "\xE2\x80\x94") return {};
+  if (mark != "," && !is_dash(mark)) return {};
   std::size_t k = last + 2;
   if (in_quote(t_[k].begin)) return {};
   const std::string &w = t_[k].lower;

@@ -15,9 +15,6 @@ namespace factcard {
 namespace detail {
 namespace {
 
-// An en or em dash, as the tokenizer gives it: the marks around an aside.
-bool is_dash(std::string_view text) { return text == "\xE2\x80\x93" || text == "\xE2\x80\x94"; }
-
 // A name's last word, folded: the surname of "Ana Ruiz", the head of "The prime minister".
 std::string last_word(const std::string &name) {
   std::size_t space = name.rfind(' ');

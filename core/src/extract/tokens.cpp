@@ -92,6 +92,8 @@ void split_contraction(std::vector<Token> &tokens) {
 
 } // namespace
 
+bool is_dash(std::string_view text) { return text == "\xE2\x80\x93" || text == "\xE2\x80\x94"; }
+
 bool is_abbreviation(std::string_view word) {
   return std::any_of(std::begin(abbreviations), std::end(abbreviations), [&](std::string_view a) { return word == a; });
 }

@@ -54,6 +54,10 @@ struct Bounds {
 std::vector<Bounds> split_sentences(std::string_view text);
 
 bool is_abbreviation(std::string_view lower_word_with_period);
+
+// An en or em dash, as the tokenizer gives it: the marks around an aside.
+bool is_dash(std::string_view text);
+
 // The lower-cased words of a text, without punctuation.
 std::vector<std::string> tokenize_words(std::string_view text);
 std::string trim(std::string_view text);
